@@ -1,0 +1,166 @@
+"""Questions asked across models: who is cheapest, by how much, where the
+lines cross, and how far a budget goes."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from .catalog import ModelEntry, PriceCatalog, SubscriptionPricing
+from .estimate import MONTHS_PER_PERIOD, estimate_model, resolve_models, subscription_cost
+from .results import ModelEstimate
+from .scenario import Scenario, Stage
+
+
+@dataclass(frozen=True, slots=True)
+class Ranked:
+    estimate: ModelEstimate
+    position: int | None
+    vs_baseline_usd: float | None
+    vs_baseline_pct: float | None
+    vs_cheapest_usd: float | None
+
+
+def rank(estimates: Sequence[ModelEstimate], baseline: str | None = None) -> list[Ranked]:
+    """Cheapest first; models that cannot run the scenario last, unranked.
+
+    Differences are this model minus the baseline (negative = saves money).
+    """
+    priced = sorted((e for e in estimates if e.total_usd is not None), key=lambda e: (e.total_usd, e.model))
+    unpriced = [e for e in estimates if e.total_usd is None]
+    base = next((e.total_usd for e in estimates if e.model == baseline), None)
+    cheapest = priced[0].total_usd if priced else None
+    out = []
+    for i, e in enumerate(priced):
+        total = e.total_usd
+        assert total is not None
+        diff = None if base is None else total - base
+        pct = None if base is None or base == 0 or diff is None else diff / base * 100
+        out.append(Ranked(e, i + 1, diff, pct, None if cheapest is None else total - cheapest))
+    out += [Ranked(e, None, None, None, None) for e in unpriced]
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    size: str
+    quality: str
+    per_image: dict[str, float]
+
+    @property
+    def cheapest(self) -> str | None:
+        if not self.per_image:
+            return None
+        return min(self.per_image.items(), key=lambda kv: (kv[1], kv[0]))[0]
+
+
+def cheapest_by_cell(
+    stage: Stage,
+    catalog: PriceCatalog,
+    models: Iterable[str] | None,
+    sizes: Sequence[tuple[int, int]],
+    qualities: Sequence[str] = ("low", "medium", "high"),
+) -> list[Cell]:
+    """Per-image cost of every model at every size x quality, ``stage`` otherwise."""
+    entries = resolve_models(catalog, models)
+    cells = []
+    for w, h in sizes:
+        for q in qualities:
+            probe = Scenario(stages=[stage.model_copy(update={"width": w, "height": h, "quality": q})])
+            per_image = {}
+            for entry in entries:
+                if entry.pricing.scheme == "subscription":
+                    continue  # a flat fee has no per-image price apart from a volume
+                value = estimate_model(probe, entry).per_image_usd
+                if value is not None:
+                    per_image[entry.id] = value
+            cells.append(Cell(f"{w}x{h}", q, per_image))
+    return cells
+
+
+def _subscription_total(entry: ModelEntry, base: ModelEstimate, scenario: Scenario, images: float) -> float | None:
+    p = entry.pricing
+    assert isinstance(p, SubscriptionPricing)
+    if not base.complete or base.images == 0:
+        return None
+    months = MONTHS_PER_PERIOD[scenario.period]
+    billed = sum(s.billed_images for s in base.stages) * images / base.images
+    hours = billed / p.images_per_job * float(p.gpu_minutes_per_job) / 60.0
+    _, monthly, _ = subscription_cost(p, hours / months)
+    return monthly * months
+
+
+def total_at_volume(entry: ModelEntry, base: ModelEstimate, scenario: Scenario, images: float) -> float | None:
+    """Period cost if the scenario's mix of stages ran at ``images`` images."""
+    if entry.pricing.scheme == "subscription":
+        return _subscription_total(entry, base, scenario, images)
+    per_image = base.per_image_usd
+    return None if per_image is None else per_image * images
+
+
+def cost_vs_volume(
+    scenario: Scenario, catalog: PriceCatalog, models: Iterable[str] | None, volumes: Sequence[float]
+) -> dict[str, list[float | None]]:
+    """Each model's period cost at each total image volume (the scenario's mix)."""
+    out = {}
+    for entry in resolve_models(catalog, models):
+        base = estimate_model(scenario, entry)
+        out[entry.id] = [total_at_volume(entry, base, scenario, v) for v in volumes]
+    return out
+
+
+def break_even(
+    scenario: Scenario, catalog: PriceCatalog, subscription_id: str, other_id: str, max_images: int = 10_000_000
+) -> int | None:
+    """Fewest images per period at which the subscription costs no more than ``other``.
+
+    None when it never does below ``max_images``.
+    """
+    sub, other = catalog.get(subscription_id), catalog.get(other_id)
+    sub_base, other_base = estimate_model(scenario, sub), estimate_model(scenario, other)
+
+    def sub_cheaper(n: int) -> bool:
+        a = total_at_volume(sub, sub_base, scenario, n)
+        b = total_at_volume(other, other_base, scenario, n)
+        return a is not None and b is not None and a <= b
+
+    # Walk up in steps of ~5% to find the first crossing, then narrow it down.
+    n, prev = 1, 0
+    while n <= max_images:
+        if sub_cheaper(n):
+            lo, hi = prev, n
+            while hi - lo > 1:
+                mid = (lo + hi) // 2
+                lo, hi = (lo, mid) if sub_cheaper(mid) else (mid, hi)
+            return hi
+        prev, n = n, max(n + 1, math.ceil(n * 1.05))
+    return None
+
+
+def images_within_budget(
+    entry: ModelEntry, estimate: ModelEstimate, scenario: Scenario, budget_usd: float
+) -> int | None:
+    """How many images (in the scenario's mix) a period budget buys; None if unknown."""
+    if budget_usd < 0:
+        raise ValueError("a budget cannot be negative")
+    if entry.pricing.scheme != "subscription":
+        per_image = estimate.per_image_usd
+        if per_image is None:
+            return None
+        if per_image == 0:
+            return None
+        return int(math.floor(budget_usd / per_image + 1e-9))
+    cost0 = total_at_volume(entry, estimate, scenario, 0)
+    if cost0 is None or cost0 > budget_usd:
+        return 0
+    lo, hi = 0, 1
+    while (c := total_at_volume(entry, estimate, scenario, hi)) is not None and c <= budget_usd:
+        lo, hi = hi, hi * 2
+        if hi > 10**9:
+            return None  # flat fee with no cap: unlimited within this budget
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        c = total_at_volume(entry, estimate, scenario, mid)
+        lo, hi = (mid, hi) if c is not None and c <= budget_usd else (lo, mid)
+    return lo

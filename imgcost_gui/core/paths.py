@@ -1,0 +1,42 @@
+"""Where ImgCost finds its shipped files and keeps the user's own."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+APP_NAME = "ImgCost"
+
+
+def resources_dir() -> Path:
+    """The shipped ``resources/`` folder, from a source tree or a frozen bundle."""
+    override = os.environ.get("IMGCOST_RESOURCES")
+    if override:
+        return Path(override)
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:
+        return Path(bundle) / "resources"
+    return Path(__file__).resolve().parents[2] / "resources"
+
+
+def shipped_catalog_path() -> Path:
+    return resources_dir() / "catalog.json"
+
+
+def templates_dir() -> Path:
+    return resources_dir() / "templates"
+
+
+def user_data_dir() -> Path:
+    """The user's own folder; ``IMGCOST_DATA_DIR`` points it elsewhere (tests)."""
+    override = os.environ.get("IMGCOST_DATA_DIR")
+    if override:
+        return Path(override)
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def overrides_path() -> Path:
+    return user_data_dir() / "price-overrides.json"

@@ -1,0 +1,224 @@
+"""What an estimate returns: plain, immutable values that the app, the CLI and
+the charts read. They carry floats in USD; rounding is for display only."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Severity = Literal["info", "warning", "error"]
+
+#: Meters in the order they are stacked in charts and listed in tables.
+METERS: tuple[str, ...] = (
+    "text_in",
+    "cached_text_in",
+    "image_in",
+    "cached_image_in",
+    "image_out",
+    "thinking",
+    "images",
+    "megapixels",
+    "subscription",
+    "responses_in",
+    "responses_out",
+)
+
+METER_LABELS: dict[str, str] = {
+    "text_in": "Prompt text",
+    "cached_text_in": "Cached prompt text",
+    "image_in": "Reference images",
+    "cached_image_in": "Cached reference images",
+    "image_out": "Image output tokens",
+    "thinking": "Thinking tokens",
+    "images": "Per-image price",
+    "megapixels": "Megapixels",
+    "subscription": "Subscription",
+    "responses_in": "Responses API input",
+    "responses_out": "Responses API output",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """Something the user must be told about an estimate."""
+
+    code: str
+    message: str
+    severity: Severity = "warning"
+
+    def __str__(self) -> str:
+        return self.message
+
+
+@dataclass(frozen=True, slots=True)
+class MeterCost:
+    meter: str
+    usd: float
+    tokens: float | None = None
+    rate_usd_per_m: float | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "meter": self.meter,
+            "tokens": self.tokens,
+            "rate_usd_per_m": self.rate_usd_per_m,
+            "usd": self.usd,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class StageEstimate:
+    stage: str
+    images: int
+    billed_images: float
+    supported: bool
+    meters: tuple[MeterCost, ...] = ()
+    output_tokens_per_image: int | None = None
+    input_image_tokens_per_request: int | None = None
+    input_tokens_measured: bool = False
+    tier: str | None = None
+    quality: str | None = None
+    low_usd: float | None = None
+    high_usd: float | None = None
+    notices: tuple[Notice, ...] = ()
+
+    @property
+    def total_usd(self) -> float | None:
+        if not self.supported:
+            return None
+        return sum(m.usd for m in self.meters)
+
+    @property
+    def per_image_usd(self) -> float | None:
+        total = self.total_usd
+        if total is None or self.images == 0:
+            return None
+        return total / self.images
+
+    def meter(self, name: str) -> MeterCost | None:
+        for m in self.meters:
+            if m.meter == name:
+                return m
+        return None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "stage": self.stage,
+            "images": self.images,
+            "billed_images": self.billed_images,
+            "supported": self.supported,
+            "quality": self.quality,
+            "tier": self.tier,
+            "total_usd": self.total_usd,
+            "per_image_usd": self.per_image_usd,
+            "low_usd": self.low_usd,
+            "high_usd": self.high_usd,
+            "output_tokens_per_image": self.output_tokens_per_image,
+            "input_image_tokens_per_request": self.input_image_tokens_per_request,
+            "input_tokens_measured": self.input_tokens_measured,
+            "meters": [m.to_dict() for m in self.meters],
+            "warnings": [n.message for n in self.notices],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ModelEstimate:
+    """One model's cost for a whole scenario."""
+
+    model: str
+    name: str
+    vendor: str
+    provider: str
+    stages: tuple[StageEstimate, ...]
+    notices: tuple[Notice, ...] = ()
+    plan: str | None = None
+    meters_total: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def complete(self) -> bool:
+        return all(s.supported for s in self.stages)
+
+    @property
+    def images(self) -> int:
+        return sum(s.images for s in self.stages)
+
+    @property
+    def total_usd(self) -> float | None:
+        if not self.complete:
+            return None
+        return sum(s.total_usd or 0.0 for s in self.stages)
+
+    @property
+    def per_image_usd(self) -> float | None:
+        total = self.total_usd
+        if total is None or self.images == 0:
+            return None
+        return total / self.images
+
+    @property
+    def low_usd(self) -> float | None:
+        """Total if every 'auto' stage came out low quality (None without auto)."""
+        return self._bound("low_usd")
+
+    @property
+    def high_usd(self) -> float | None:
+        return self._bound("high_usd")
+
+    def _bound(self, attr: str) -> float | None:
+        if not self.complete or not any(getattr(s, attr) is not None for s in self.stages):
+            return None
+        total = 0.0
+        for s in self.stages:
+            v = getattr(s, attr)
+            total += v if v is not None else (s.total_usd or 0.0)
+        return total
+
+    @property
+    def output_tokens_per_image(self) -> int | None:
+        values = {s.output_tokens_per_image for s in self.stages}
+        return values.pop() if len(values) == 1 else None
+
+    @property
+    def warnings(self) -> list[str]:
+        return [n.message for n in self.all_notices if n.severity != "info"]
+
+    @property
+    def all_notices(self) -> tuple[Notice, ...]:
+        seen: dict[str, Notice] = {}
+        for n in self.notices + tuple(n for s in self.stages for n in s.notices):
+            seen.setdefault(n.message, n)
+        return tuple(seen.values())
+
+    @property
+    def worst_severity(self) -> Severity | None:
+        order: dict[Severity, int] = {"info": 0, "warning": 1, "error": 2}
+        notices = self.all_notices
+        if not notices:
+            return None
+        return max((n.severity for n in notices), key=order.__getitem__)
+
+    def meter_totals(self) -> dict[str, float]:
+        out: dict[str, float] = {}
+        for s in self.stages:
+            for m in s.meters:
+                out[m.meter] = out.get(m.meter, 0.0) + m.usd
+        return out
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "model": self.model,
+            "name": self.name,
+            "vendor": self.vendor,
+            "provider": self.provider,
+            "images": self.images,
+            "total_usd": self.total_usd,
+            "per_image_usd": self.per_image_usd,
+            "low_usd": self.low_usd,
+            "high_usd": self.high_usd,
+            "output_tokens_per_image": self.output_tokens_per_image,
+            "plan": self.plan,
+            "meters": self.meter_totals(),
+            "warnings": self.warnings,
+            "notes": [n.message for n in self.all_notices if n.severity == "info"],
+            "stages": [s.to_dict() for s in self.stages],
+        }

@@ -1,0 +1,158 @@
+"""Image sizes and the rules that say which sizes a model accepts."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+_SIZE_RE = re.compile(r"^\s*(\d+)\s*[xX×*]\s*(\d+)\s*$")
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Size:
+    width: int
+    height: int
+
+    @classmethod
+    def parse(cls, text: str) -> Size:
+        """Read ``"1536x1024"``; raise ValueError with the expected form otherwise."""
+        m = _SIZE_RE.match(text)
+        if not m:
+            raise ValueError(f"size {text!r} is not WIDTHxHEIGHT, for example 1536x1024")
+        w, h = int(m.group(1)), int(m.group(2))
+        if w <= 0 or h <= 0:
+            raise ValueError(f"size {text!r} must have a positive width and height")
+        return cls(w, h)
+
+    def __str__(self) -> str:
+        return f"{self.width}x{self.height}"
+
+    @property
+    def pixels(self) -> int:
+        return self.width * self.height
+
+    @property
+    def long(self) -> int:
+        return max(self.width, self.height)
+
+    @property
+    def short(self) -> int:
+        return min(self.width, self.height)
+
+    @property
+    def square(self) -> bool:
+        return self.width == self.height
+
+
+@dataclass(frozen=True, slots=True)
+class SizeCheck:
+    supported: bool
+    experimental: bool = False
+    reason: str = ""
+    nearest: tuple[Size, ...] = ()
+
+
+_OK = SizeCheck(True)
+_EXPERIMENTAL = SizeCheck(True, experimental=True)
+
+
+def _distance(a: Size, b: Size) -> float:
+    """How different two sizes look: aspect ratio first, then area."""
+    aspect = abs(math.log(a.width / a.height) - math.log(b.width / b.height))
+    area = abs(math.log(a.pixels / b.pixels))
+    return aspect * 4 + area
+
+
+class SizeList(BaseModel):
+    """A model that takes only a fixed set of sizes."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    kind: Literal["list"] = "list"
+    sizes: list[str]
+
+    @cached_property
+    def parsed(self) -> tuple[Size, ...]:
+        return tuple(Size.parse(s) for s in self.sizes)
+
+    def check(self, size: Size) -> SizeCheck:
+        options = self.parsed
+        if size in options:
+            return _OK
+        nearest = tuple(sorted(options, key=lambda o: (_distance(size, o), o))[:3])
+        listed = ", ".join(self.sizes)
+        return SizeCheck(False, reason=f"{size} is not offered; this model takes {listed}", nearest=nearest)
+
+
+class SizeRule(BaseModel):
+    """A model that takes any size within limits (gpt-image-2, FLUX.2)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    kind: Literal["rule"] = "rule"
+    edge_multiple: int = Field(1, ge=1)
+    min_edge: int = Field(1, ge=1)
+    max_edge: int
+    max_aspect: float = Field(ge=1)
+    min_pixels: int = 0
+    max_pixels: int
+    experimental_above_pixels: int | None = None
+
+    def problem(self, size: Size) -> str:
+        m = self.edge_multiple
+        if size.width % m or size.height % m:
+            return f"both edges must be multiples of {m}"
+        if size.long > self.max_edge:
+            return f"the longest edge may be at most {self.max_edge} px"
+        if size.short < self.min_edge:
+            return f"the shortest edge must be at least {self.min_edge} px"
+        if size.long / size.short > self.max_aspect + 1e-9:
+            return f"the aspect ratio may be at most {self.max_aspect:g}:1"
+        if size.pixels < self.min_pixels:
+            return f"the image must have at least {self.min_pixels:,} pixels"
+        if size.pixels > self.max_pixels:
+            return f"the image may have at most {self.max_pixels:,} pixels"
+        return ""
+
+    def _snap(self, w: float, h: float) -> Size:
+        m = self.edge_multiple
+        return Size(max(m, round(w / m) * m), max(m, round(h / m) * m))
+
+    def _fit(self, size: Size) -> list[Size]:
+        """Sizes that keep the requested shape as closely as the rule allows."""
+        w, h = float(size.width), float(size.height)
+        ratio = w / h
+        limit = self.max_aspect
+        if ratio > limit:
+            ratio = limit
+        elif ratio < 1 / limit:
+            ratio = 1 / limit
+        area = min(max(w * h, self.min_pixels), self.max_pixels)
+        w, h = math.sqrt(area * ratio), math.sqrt(area / ratio)
+        scale = min(1.0, self.max_edge / max(w, h))
+        w, h = w * scale, h * scale
+        m = self.edge_multiple
+        out = []
+        for dw in (0, -m, m):
+            for dh in (0, -m, m):
+                cand = self._snap(w + dw, h + dh)
+                if not self.problem(cand):
+                    out.append(cand)
+        return out
+
+    def check(self, size: Size) -> SizeCheck:
+        why = self.problem(size)
+        if why:
+            options = sorted(set(self._fit(size)), key=lambda o: (_distance(size, o), o))
+            return SizeCheck(False, reason=f"{size} is not accepted: {why}", nearest=tuple(options[:3]))
+        experimental = (
+            self.experimental_above_pixels is not None
+            and size.pixels > self.experimental_above_pixels
+        )
+        return _EXPERIMENTAL if experimental else _OK
+
+
+SizeSpec = Annotated[SizeList | SizeRule, Field(discriminator="kind")]
