@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .sizes import Size, SizeSpec
 
-CATALOG_SCHEMA_VERSION = 1
+CATALOG_SCHEMA_VERSION: Literal[1] = 1
 
 Quality = Literal["low", "medium", "high"]
 QUALITIES: tuple[Quality, ...] = ("low", "medium", "high")
@@ -186,7 +186,9 @@ class FixedTokenPricing(Strict):
     rates: TokenRates
     tiers: list[Tier]
     input_images: GeminiTileInputRule | None = None
-    thinking_tokens: int = Field(0, ge=0, description="Reasoning tokens billed per image at the text-output rate.")
+    thinking_tokens: int = Field(
+        0, ge=0, description="Reasoning tokens billed per image at the text-output rate."
+    )
     thinking_source: Source | None = None
 
 

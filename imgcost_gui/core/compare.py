@@ -27,7 +27,9 @@ def rank(estimates: Sequence[ModelEstimate], baseline: str | None = None) -> lis
 
     Differences are this model minus the baseline (negative = saves money).
     """
-    priced = sorted((e for e in estimates if e.total_usd is not None), key=lambda e: (e.total_usd, e.model))
+    priced = sorted(
+        (e for e in estimates if e.total_usd is not None), key=lambda e: (e.total_usd, e.model)
+    )
     unpriced = [e for e in estimates if e.total_usd is None]
     base = next((e.total_usd for e in estimates if e.model == baseline), None)
     cheapest = priced[0].total_usd if priced else None
@@ -67,7 +69,9 @@ def cheapest_by_cell(
     cells = []
     for w, h in sizes:
         for q in qualities:
-            probe = Scenario(stages=[stage.model_copy(update={"width": w, "height": h, "quality": q})])
+            probe = Scenario(
+                stages=[stage.model_copy(update={"width": w, "height": h, "quality": q})]
+            )
             per_image = {}
             for entry in entries:
                 if entry.pricing.scheme == "subscription":
@@ -79,7 +83,9 @@ def cheapest_by_cell(
     return cells
 
 
-def _subscription_total(entry: ModelEntry, base: ModelEstimate, scenario: Scenario, images: float) -> float | None:
+def _subscription_total(
+    entry: ModelEntry, base: ModelEstimate, scenario: Scenario, images: float
+) -> float | None:
     p = entry.pricing
     assert isinstance(p, SubscriptionPricing)
     if not base.complete or base.images == 0:
@@ -91,7 +97,9 @@ def _subscription_total(entry: ModelEntry, base: ModelEstimate, scenario: Scenar
     return monthly * months
 
 
-def total_at_volume(entry: ModelEntry, base: ModelEstimate, scenario: Scenario, images: float) -> float | None:
+def total_at_volume(
+    entry: ModelEntry, base: ModelEstimate, scenario: Scenario, images: float
+) -> float | None:
     """Period cost if the scenario's mix of stages ran at ``images`` images."""
     if entry.pricing.scheme == "subscription":
         return _subscription_total(entry, base, scenario, images)
@@ -100,7 +108,10 @@ def total_at_volume(entry: ModelEntry, base: ModelEstimate, scenario: Scenario, 
 
 
 def cost_vs_volume(
-    scenario: Scenario, catalog: PriceCatalog, models: Iterable[str] | None, volumes: Sequence[float]
+    scenario: Scenario,
+    catalog: PriceCatalog,
+    models: Iterable[str] | None,
+    volumes: Sequence[float],
 ) -> dict[str, list[float | None]]:
     """Each model's period cost at each total image volume (the scenario's mix)."""
     out = {}
@@ -111,7 +122,11 @@ def cost_vs_volume(
 
 
 def break_even(
-    scenario: Scenario, catalog: PriceCatalog, subscription_id: str, other_id: str, max_images: int = 10_000_000
+    scenario: Scenario,
+    catalog: PriceCatalog,
+    subscription_id: str,
+    other_id: str,
+    max_images: int = 10_000_000,
 ) -> int | None:
     """Fewest images per period at which the subscription costs no more than ``other``.
 

@@ -79,9 +79,7 @@ def _common_notices(entry: ModelEntry, stage: Stage) -> tuple[bool, list[Notice]
     if not check.supported:
         near = ", ".join(str(s) for s in check.nearest)
         hint = f"; nearest accepted: {near}" if near else ""
-        notices.append(
-            Notice("unsupported_size", f"{entry.name}: {check.reason}{hint}", "error")
-        )
+        notices.append(Notice("unsupported_size", f"{entry.name}: {check.reason}{hint}", "error"))
         return False, notices
     if check.experimental:
         notices.append(
@@ -92,7 +90,9 @@ def _common_notices(entry: ModelEntry, stage: Stage) -> tuple[bool, list[Notice]
         )
     if stage.mode == "edit" and not entry.edits:
         notices.append(
-            Notice("no_edits", f"{entry.name} does not edit images; priced as generation", "warning")
+            Notice(
+                "no_edits", f"{entry.name} does not edit images; priced as generation", "warning"
+            )
         )
     return True, notices
 
@@ -120,28 +120,50 @@ def _token_stage(entry: ModelEntry, p: TokenPricing, stage: Stage) -> StageEstim
         if refs.measured_tokens is not None:
             img_in_tokens = refs.measured_tokens
         else:
-            img_in_tokens = refs.count * tile_input_tokens(p.input_images, refs.size, refs.high_fidelity)
+            img_in_tokens = refs.count * tile_input_tokens(
+                p.input_images, refs.size, refs.high_fidelity
+            )
     if stage.mode == "edit" and not refs.count and not measured:
-        notices.append(Notice("no_references", f"stage '{stage.name}' edits but sends no reference image"))
+        notices.append(
+            Notice("no_references", f"stage '{stage.name}' edits but sends no reference image")
+        )
     cached_img = img_in_tokens * stage.cached_image_share
     cached_text_rate = r.cached_text_in if r.cached_text_in is not None else r.text_in
     cached_img_rate = r.cached_image_in if r.cached_image_in is not None else r.image_in
 
     meters_common = [
-        MeterCost("text_in", (text - cached_text) * attempts * _rate(r.text_in, factor) / _M,
-                  (text - cached_text) * attempts, _rate(r.text_in, factor)),
-        MeterCost("cached_text_in", cached_text * attempts * _rate(cached_text_rate, factor) / _M,
-                  cached_text * attempts, _rate(cached_text_rate, factor)),
+        MeterCost(
+            "text_in",
+            (text - cached_text) * attempts * _rate(r.text_in, factor) / _M,
+            (text - cached_text) * attempts,
+            _rate(r.text_in, factor),
+        ),
+        MeterCost(
+            "cached_text_in",
+            cached_text * attempts * _rate(cached_text_rate, factor) / _M,
+            cached_text * attempts,
+            _rate(cached_text_rate, factor),
+        ),
     ]
     if img_in_tokens:
         meters_common += [
-            MeterCost("image_in", (img_in_tokens - cached_img) * attempts * _rate(r.image_in, factor) / _M,
-                      (img_in_tokens - cached_img) * attempts, _rate(r.image_in, factor)),
-            MeterCost("cached_image_in", cached_img * attempts * _rate(cached_img_rate, factor) / _M,
-                      cached_img * attempts, _rate(cached_img_rate, factor)),
+            MeterCost(
+                "image_in",
+                (img_in_tokens - cached_img) * attempts * _rate(r.image_in, factor) / _M,
+                (img_in_tokens - cached_img) * attempts,
+                _rate(r.image_in, factor),
+            ),
+            MeterCost(
+                "cached_image_in",
+                cached_img * attempts * _rate(cached_img_rate, factor) / _M,
+                cached_img * attempts,
+                _rate(cached_img_rate, factor),
+            ),
         ]
         if measured:
-            notices.append(Notice("measured_tokens", "input-image tokens measured from usage logs", "info"))
+            notices.append(
+                Notice("measured_tokens", "input-image tokens measured from usage logs", "info")
+            )
         else:
             notices.append(
                 Notice(
@@ -173,7 +195,11 @@ def _token_stage(entry: ModelEntry, p: TokenPricing, stage: Stage) -> StageEstim
     out, out_tokens = output_meter(chosen)
     if out is None:
         notices.append(
-            Notice("unsupported_size", f"{entry.name}: no published price for {stage.size} at {chosen} quality", "error")
+            Notice(
+                "unsupported_size",
+                f"{entry.name}: no published price for {stage.size} at {chosen} quality",
+                "error",
+            )
         )
         return StageEstimate(stage.name, images, billed_images, False, notices=tuple(notices))
     meters = [*meters_common, out]
@@ -186,15 +212,23 @@ def _token_stage(entry: ModelEntry, p: TokenPricing, stage: Stage) -> StageEstim
         notices.append(_auto_notice(entry, stage, low, high, images))
     if isinstance(p.output, Gpt2OutputFormula) and p.output.assumption:
         notices.append(
-            Notice("assumed_rule", f"{entry.name}: output tokens assume gpt-image-2's rule; no source states it")
+            Notice(
+                "assumed_rule",
+                f"{entry.name}: output tokens assume gpt-image-2's rule; no source states it",
+            )
         )
     return StageEstimate(
-        stage.name, images, billed_images, True, tuple(meters),
+        stage.name,
+        images,
+        billed_images,
+        True,
+        tuple(meters),
         output_tokens_per_image=out_tokens,
         input_image_tokens_per_request=img_in_tokens or None,
         input_tokens_measured=measured,
         quality=chosen,
-        low_usd=low, high_usd=high,
+        low_usd=low,
+        high_usd=high,
         notices=tuple(notices),
     )
 
@@ -204,14 +238,24 @@ def _responses(stage: Stage, attempts: float) -> list[MeterCost]:
     if o is None:
         return []
     return [
-        MeterCost("responses_in", o.input_tokens * attempts * float(o.input_usd_per_m) / _M,
-                  o.input_tokens * attempts, float(o.input_usd_per_m)),
-        MeterCost("responses_out", o.output_tokens * attempts * float(o.output_usd_per_m) / _M,
-                  o.output_tokens * attempts, float(o.output_usd_per_m)),
+        MeterCost(
+            "responses_in",
+            o.input_tokens * attempts * float(o.input_usd_per_m) / _M,
+            o.input_tokens * attempts,
+            float(o.input_usd_per_m),
+        ),
+        MeterCost(
+            "responses_out",
+            o.output_tokens * attempts * float(o.output_usd_per_m) / _M,
+            o.output_tokens * attempts,
+            float(o.output_usd_per_m),
+        ),
     ]
 
 
-def _auto_notice(entry: ModelEntry, stage: Stage, low: float | None, high: float | None, images: int) -> Notice:
+def _auto_notice(
+    entry: ModelEntry, stage: Stage, low: float | None, high: float | None, images: int
+) -> Notice:
     if low is None or high is None or not images:
         text = f"quality auto: {entry.name} picks the quality; priced as {stage.auto_assumes}"
     else:
@@ -225,7 +269,9 @@ def _auto_notice(entry: ModelEntry, stage: Stage, low: float | None, high: float
 # --- per image -----------------------------------------------------------------------
 
 
-def _per_image_price(p: PerImagePricing, size: Size, quality: str | None, tier: str | None) -> float | None:
+def _per_image_price(
+    p: PerImagePricing, size: Size, quality: str | None, tier: str | None
+) -> float | None:
     key = str(size)
     for cell in p.prices:
         if cell.size is not None and cell.size != key:
@@ -247,7 +293,13 @@ def _per_image_stage(entry: ModelEntry, p: PerImagePricing, stage: Stage) -> Sta
     if p.tiers:
         tier = _tier(p.tiers, stage.size)
         if tier is None:
-            notices.append(Notice("unsupported_size", f"{entry.name}: {stage.size} is larger than its biggest tier", "error"))
+            notices.append(
+                Notice(
+                    "unsupported_size",
+                    f"{entry.name}: {stage.size} is larger than its biggest tier",
+                    "error",
+                )
+            )
             return StageEstimate(stage.name, images, 0.0, False, notices=tuple(notices))
         tier_name = tier.name
         notices.append(Notice("tier", f"{entry.name}: billed at its {tier.name} tier", "info"))
@@ -263,10 +315,22 @@ def _per_image_stage(entry: ModelEntry, p: PerImagePricing, stage: Stage) -> Sta
     chosen, *others = _qualities(entry, stage)
     price = _per_image_price(p, stage.size, vendor_quality(chosen), tier_name)
     if price is None:
-        notices.append(Notice("unsupported_size", f"{entry.name}: no price for {stage.size} at {chosen} quality", "error"))
+        notices.append(
+            Notice(
+                "unsupported_size",
+                f"{entry.name}: no price for {stage.size} at {chosen} quality",
+                "error",
+            )
+        )
         return StageEstimate(stage.name, images, billed, False, notices=tuple(notices))
     if p.quality_map and entry.qualities and vendor_quality(chosen) != chosen:
-        notices.append(Notice("quality_mapped", f"{entry.name}: {chosen} quality is billed as '{vendor_quality(chosen)}'", "info"))
+        notices.append(
+            Notice(
+                "quality_mapped",
+                f"{entry.name}: {chosen} quality is billed as '{vendor_quality(chosen)}'",
+                "info",
+            )
+        )
     meters = [MeterCost("images", price * factor * billed)]
     meters += _responses(stage, attempts)
     low = high = None
@@ -276,8 +340,16 @@ def _per_image_stage(entry: ModelEntry, p: PerImagePricing, stage: Stage) -> Sta
         low, high = (base + b * factor * billed if b is not None else None for b in bounds)
         notices.append(_auto_notice(entry, stage, low, high, images))
     return StageEstimate(
-        stage.name, images, billed, True, tuple(meters), tier=tier_name,
-        quality=vendor_quality(chosen), low_usd=low, high_usd=high, notices=tuple(notices),
+        stage.name,
+        images,
+        billed,
+        True,
+        tuple(meters),
+        tier=tier_name,
+        quality=vendor_quality(chosen),
+        low_usd=low,
+        high_usd=high,
+        notices=tuple(notices),
     )
 
 
@@ -306,7 +378,10 @@ def _per_megapixel_stage(entry: ModelEntry, p: PerMegapixelPricing, stage: Stage
         meters.append(MeterCost("image_in", in_mp * float(p.input_mp_usd) * factor, float(in_mp)))
     elif refs.count:
         notices.append(
-            Notice("references_unpriced", f"{entry.name}: reference-image megapixels may also be billed; not included")
+            Notice(
+                "references_unpriced",
+                f"{entry.name}: reference-image megapixels may also be billed; not included",
+            )
         )
     meters += _responses(stage, attempts)
     return StageEstimate(stage.name, images, billed, True, tuple(meters), notices=tuple(notices))
@@ -322,7 +397,13 @@ def _fixed_token_stage(entry: ModelEntry, p: FixedTokenPricing, stage: Stage) ->
         return StageEstimate(stage.name, images, 0.0, False, notices=tuple(notices))
     tier = _tier(p.tiers, stage.size)
     if tier is None or tier.tokens is None:
-        notices.append(Notice("unsupported_size", f"{entry.name}: {stage.size} is larger than its biggest tier", "error"))
+        notices.append(
+            Notice(
+                "unsupported_size",
+                f"{entry.name}: {stage.size} is larger than its biggest tier",
+                "error",
+            )
+        )
         return StageEstimate(stage.name, images, 0.0, False, notices=tuple(notices))
     if len(p.tiers) > 1:
         notices.append(Notice("tier", f"{entry.name}: billed at its {tier.name} tier", "info"))
@@ -344,7 +425,9 @@ def _fixed_token_stage(entry: ModelEntry, p: FixedTokenPricing, stage: Stage) ->
         MeterCost("text_in", text * text_rate / _M, text, text_rate),
     ]
     if img_in:
-        meters.append(MeterCost("image_in", img_in * attempts * img_rate / _M, img_in * attempts, img_rate))
+        meters.append(
+            MeterCost("image_in", img_in * attempts * img_rate / _M, img_in * attempts, img_rate)
+        )
     out = tier.tokens * billed
     meters.append(MeterCost("image_out", out * out_rate / _M, out, out_rate))
     if p.thinking_tokens:
@@ -353,16 +436,25 @@ def _fixed_token_stage(entry: ModelEntry, p: FixedTokenPricing, stage: Stage) ->
         meters.append(MeterCost("thinking", thinking * think_rate / _M, thinking, think_rate))
     meters += _responses(stage, attempts)
     return StageEstimate(
-        stage.name, images, billed, True, tuple(meters), output_tokens_per_image=tier.tokens,
-        input_image_tokens_per_request=img_in or None, input_tokens_measured=refs.measured_tokens is not None,
-        tier=tier.name, notices=tuple(notices),
+        stage.name,
+        images,
+        billed,
+        True,
+        tuple(meters),
+        output_tokens_per_image=tier.tokens,
+        input_image_tokens_per_request=img_in or None,
+        input_tokens_measured=refs.measured_tokens is not None,
+        tier=tier.name,
+        notices=tuple(notices),
     )
 
 
 # --- subscription --------------------------------------------------------------------
 
 
-def subscription_cost(p: SubscriptionPricing, gpu_hours_per_month: float) -> tuple[str, float, bool]:
+def subscription_cost(
+    p: SubscriptionPricing, gpu_hours_per_month: float
+) -> tuple[str, float, bool]:
     """Cheapest plan for a month's GPU hours: (plan, monthly USD, fits in fast time)."""
     best: tuple[str, float, bool] | None = None
     for plan in p.plans:
@@ -394,15 +486,28 @@ def _subscription(entry: ModelEntry, p: SubscriptionPricing, scenario: Scenario)
     cost = monthly * months
     if not fits:
         notices.append(
-            Notice("subscription_cap", f"{entry.name}: the workload needs more fast GPU time than any plan includes")
+            Notice(
+                "subscription_cap",
+                f"{entry.name}: the workload needs more fast GPU time than any plan includes",
+            )
         )
-    notices.append(Notice("subscription", f"{entry.name}: {plan} plan, {total_hours / months:.1f} fast GPU hours a month", "info"))
+    notices.append(
+        Notice(
+            "subscription",
+            f"{entry.name}: {plan} plan, {total_hours / months:.1f} fast GPU hours a month",
+            "info",
+        )
+    )
     stages = []
     for (stage, ok, sn, billed), hours in zip(stage_results, hours_by_stage, strict=True):
         share = hours / total_hours if total_hours else 1.0 / len(stage_results)
         meters = (MeterCost("subscription", cost * share, None),) if ok else ()
-        stages.append(StageEstimate(stage.name, stage.images, billed, ok, meters, notices=tuple(sn)))
-    return ModelEstimate(entry.id, entry.name, entry.vendor, entry.provider, tuple(stages), tuple(notices), plan=plan)
+        stages.append(
+            StageEstimate(stage.name, stage.images, billed, ok, meters, notices=tuple(sn))
+        )
+    return ModelEstimate(
+        entry.id, entry.name, entry.vendor, entry.provider, tuple(stages), tuple(notices), plan=plan
+    )
 
 
 # --- entry point ---------------------------------------------------------------------
@@ -410,7 +515,7 @@ def _subscription(entry: ModelEntry, p: SubscriptionPricing, scenario: Scenario)
 
 def _lifecycle_notices(entry: ModelEntry) -> tuple[Notice, ...]:
     lc = entry.lifecycle
-    out = []
+    out: list[Notice] = []
     if lc.status == "retired":
         when = f" on {lc.retired_on.isoformat()}" if lc.retired_on else ""
         out.append(Notice("retired", f"{entry.name} was retired{when}; it can no longer be used"))
@@ -418,7 +523,9 @@ def _lifecycle_notices(entry: ModelEntry) -> tuple[Notice, ...]:
         when = f"; shuts down {lc.retired_on.isoformat()}" if lc.retired_on else ""
         out.append(Notice("deprecated", f"{entry.name} is deprecated{when}"))
     if not entry.api:
-        out.append(Notice("no_api", f"{entry.name} has no public API; estimate for interactive use"))
+        out.append(
+            Notice("no_api", f"{entry.name} has no public API; estimate for interactive use")
+        )
     return tuple(out)
 
 
@@ -428,8 +535,13 @@ def estimate_model(scenario: Scenario, entry: ModelEntry) -> ModelEstimate:
     if isinstance(p, SubscriptionPricing):
         est = _subscription(entry, p, scenario)
         return ModelEstimate(
-            est.model, est.name, est.vendor, est.provider, est.stages,
-            _lifecycle_notices(entry) + est.notices, plan=est.plan,
+            est.model,
+            est.name,
+            est.vendor,
+            est.provider,
+            est.stages,
+            _lifecycle_notices(entry) + est.notices,
+            plan=est.plan,
         )
     stages = []
     for stage in scenario.stages:
@@ -451,7 +563,7 @@ def resolve_models(catalog: PriceCatalog, models: Iterable[str] | None) -> list[
     ids = list(models or [])
     if not ids or ids == ["all"]:
         return catalog.active()
-    out = []
+    out: list[ModelEntry] = []
     for model_id in ids:
         if model_id == "all":
             out.extend(m for m in catalog.active() if m not in out)

@@ -18,9 +18,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .catalog import ModelEntry, PriceCatalog, Source
 from .paths import overrides_path, shipped_catalog_path
-from .storage import FileProblem, atomic_write_text, describe_validation, keep_aside, read_versioned
+from .storage import FileProblem, atomic_write_text, keep_aside, read_versioned
 
-OVERRIDES_SCHEMA_VERSION = 1
+OVERRIDES_SCHEMA_VERSION: Literal[1] = 1
 
 
 class Overrides(BaseModel):
@@ -63,27 +63,71 @@ def price_fields(entry: ModelEntry) -> list[PriceField]:
         ):
             value = getattr(r, key, None)
             if value is not None:
-                out.append(PriceField(f"pricing.rates.{key}", label, "$ / 1M tokens", value, r.source))
+                out.append(
+                    PriceField(f"pricing.rates.{key}", label, "$ / 1M tokens", value, r.source)
+                )
     if p.scheme == "tokens" and p.output.kind == "per_image":
         for q, row in p.output.usd.items():
             for size, usd in row.items():
                 out.append(
-                    PriceField(f"pricing.output.usd.{q}.{size}", f"Image {size} {q}", "$ / image", usd, p.output.source)
+                    PriceField(
+                        f"pricing.output.usd.{q}.{size}",
+                        f"Image {size} {q}",
+                        "$ / image",
+                        usd,
+                        p.output.source,
+                    )
                 )
     elif p.scheme == "per_image":
         for i, cell in enumerate(p.prices):
             label = _label_cell(cell.model_dump())
-            out.append(PriceField(f"pricing.prices.{i}.usd", f"Image, {label}", "$ / image", cell.usd, p.source))
+            out.append(
+                PriceField(
+                    f"pricing.prices.{i}.usd", f"Image, {label}", "$ / image", cell.usd, p.source
+                )
+            )
     elif p.scheme == "per_megapixel":
-        out.append(PriceField("pricing.first_mp_usd", "First megapixel", "$ / image", p.first_mp_usd, p.source))
-        out.append(PriceField("pricing.extra_mp_usd", "Each extra megapixel", "$ / MP", p.extra_mp_usd, p.source))
+        out.append(
+            PriceField(
+                "pricing.first_mp_usd", "First megapixel", "$ / image", p.first_mp_usd, p.source
+            )
+        )
+        out.append(
+            PriceField(
+                "pricing.extra_mp_usd", "Each extra megapixel", "$ / MP", p.extra_mp_usd, p.source
+            )
+        )
         if p.input_mp_usd is not None:
-            out.append(PriceField("pricing.input_mp_usd", "Reference image megapixel", "$ / MP", p.input_mp_usd, p.source))
+            out.append(
+                PriceField(
+                    "pricing.input_mp_usd",
+                    "Reference image megapixel",
+                    "$ / MP",
+                    p.input_mp_usd,
+                    p.source,
+                )
+            )
     elif p.scheme == "subscription":
         for i, plan in enumerate(p.plans):
-            out.append(PriceField(f"pricing.plans.{i}.monthly_usd", f"{plan.name} plan", "$ / month", plan.monthly_usd, p.source))
+            out.append(
+                PriceField(
+                    f"pricing.plans.{i}.monthly_usd",
+                    f"{plan.name} plan",
+                    "$ / month",
+                    plan.monthly_usd,
+                    p.source,
+                )
+            )
         if p.extra_hour_usd is not None:
-            out.append(PriceField("pricing.extra_hour_usd", "Extra fast hour", "$ / hour", p.extra_hour_usd, p.source))
+            out.append(
+                PriceField(
+                    "pricing.extra_hour_usd",
+                    "Extra fast hour",
+                    "$ / hour",
+                    p.extra_hour_usd,
+                    p.source,
+                )
+            )
     return out
 
 
@@ -144,14 +188,18 @@ class UserCatalog:
         if not self.path.exists():
             return
         try:
-            self.overrides, _ = read_versioned(self.path, "overrides", Overrides, OVERRIDES_SCHEMA_VERSION)
+            self.overrides, _ = read_versioned(
+                self.path, "overrides", Overrides, OVERRIDES_SCHEMA_VERSION
+            )
         except FileProblem as e:
             try:
                 kept = keep_aside(self.path)
             except OSError:
                 kept = None
             problem = FileProblem(self.path, e.args[0], kept)
-            self.problems.append(f"Your price overrides could not be loaded. {problem.message} ImgCost is using the shipped prices.")
+            self.problems.append(
+                f"Your price overrides could not be loaded. {problem.message} ImgCost is using the shipped prices."
+            )
 
     def _rebuild(self) -> None:
         models: list[ModelEntry] = []
@@ -161,12 +209,16 @@ class UserCatalog:
                 try:
                     entry = apply_prices(entry, changes)
                 except (KeyError, ValidationError, IndexError) as e:
-                    self.problems.append(f"Overrides for {entry.id} no longer match the catalog ({e}); shipped prices are used.")
+                    self.problems.append(
+                        f"Overrides for {entry.id} no longer match the catalog ({e}); shipped prices are used."
+                    )
             models.append(entry)
         shipped_ids = {m.id for m in models}
         for custom in self.overrides.custom_models:
             if custom.id in shipped_ids:
-                self.problems.append(f"Custom model {custom.id} has the id of a shipped model; it is ignored.")
+                self.problems.append(
+                    f"Custom model {custom.id} has the id of a shipped model; it is ignored."
+                )
                 continue
             models.append(custom)
         self.catalog = PriceCatalog(checked=self.shipped.checked, models=models)
@@ -190,7 +242,9 @@ class UserCatalog:
 
     @property
     def override_count(self) -> int:
-        return sum(len(v) for v in self.overrides.prices.values()) + len(self.overrides.custom_models)
+        return sum(len(v) for v in self.overrides.prices.values()) + len(
+            self.overrides.custom_models
+        )
 
     # --- changes (each saved at once) ---------------------------------------------
 
@@ -247,7 +301,9 @@ class UserCatalog:
         self._commit()
 
     def _replace_custom(self, entry: ModelEntry) -> None:
-        self.overrides.custom_models = [entry if m.id == entry.id else m for m in self.overrides.custom_models]
+        self.overrides.custom_models = [
+            entry if m.id == entry.id else m for m in self.overrides.custom_models
+        ]
 
     def _set_changes(self, model_id: str, changes: dict[str, Decimal]) -> None:
         if changes:
@@ -274,12 +330,17 @@ class UserCatalog:
         for model_id, changes in incoming.prices.items():
             entry = self.shipped.by_id.get(model_id)
             if entry is None:
-                raise FileProblem(Path(path), f"it changes prices of {model_id!r}, which this catalog does not have.")
+                raise FileProblem(
+                    Path(path),
+                    f"it changes prices of {model_id!r}, which this catalog does not have.",
+                )
             merged = {**self.overrides.prices.get(model_id, {}), **changes}
             try:
                 apply_prices(entry, merged)
             except (KeyError, ValidationError) as e:
-                raise FileProblem(Path(path), f"its prices for {model_id} do not fit this catalog ({e}).") from None
+                raise FileProblem(
+                    Path(path), f"its prices for {model_id} do not fit this catalog ({e})."
+                ) from None
         for model_id, changes in incoming.prices.items():
             self.overrides.prices[model_id] = {**self.overrides.prices.get(model_id, {}), **changes}
         by_id = {m.id: m for m in self.overrides.custom_models}

@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from .sizes import Size
 
-SCENARIO_SCHEMA_VERSION = 1
+SCENARIO_SCHEMA_VERSION: Literal[1] = 1
 
 StageQuality = Literal["low", "medium", "high", "auto"]
 Share = Annotated[float, Field(ge=0, le=1)]
@@ -28,7 +28,8 @@ class ReferenceImages(Editable):
     height: Annotated[int, Field(gt=0)] = 1024
     high_fidelity: bool = False
     measured_tokens: Count | None = Field(
-        None, description="Input-image tokens per request from your usage logs; replaces the estimate."
+        None,
+        description="Input-image tokens per request from your usage logs; replaces the estimate.",
     )
 
     @property

@@ -85,7 +85,9 @@ class SizeList(BaseModel):
             return _OK
         nearest = tuple(sorted(options, key=lambda o: (_distance(size, o), o))[:3])
         listed = ", ".join(self.sizes)
-        return SizeCheck(False, reason=f"{size} is not offered; this model takes {listed}", nearest=nearest)
+        return SizeCheck(
+            False, reason=f"{size} is not offered; this model takes {listed}", nearest=nearest
+        )
 
 
 class SizeRule(BaseModel):
@@ -147,7 +149,9 @@ class SizeRule(BaseModel):
         why = self.problem(size)
         if why:
             options = sorted(set(self._fit(size)), key=lambda o: (_distance(size, o), o))
-            return SizeCheck(False, reason=f"{size} is not accepted: {why}", nearest=tuple(options[:3]))
+            return SizeCheck(
+                False, reason=f"{size} is not accepted: {why}", nearest=tuple(options[:3])
+            )
         experimental = (
             self.experimental_above_pixels is not None
             and size.pixels > self.experimental_above_pixels

@@ -163,7 +163,9 @@ def read_versioned(path: Path, kind: str, model: type[M], current: int) -> tuple
     try:
         data = json.loads(raw)
     except json.JSONDecodeError as e:
-        raise FileProblem(path, f"not valid JSON (line {e.lineno}, column {e.colno}: {e.msg}).") from None
+        raise FileProblem(
+            path, f"not valid JSON (line {e.lineno}, column {e.colno}: {e.msg})."
+        ) from None
     if not isinstance(data, dict):
         raise FileProblem(path, f"expected a JSON object for a {kind} file.")
     version = data.get("schema_version", 0)

@@ -20,7 +20,9 @@ def gpt_image_2_output_tokens(size: Size, quality_factor: int) -> int:
     return math.ceil(q * s * (2_000_000 + size.pixels) / 4_000_000)
 
 
-def output_tokens(rule: OutputTokenTable | Gpt2OutputFormula, size: Size, quality: str) -> int | None:
+def output_tokens(
+    rule: OutputTokenTable | Gpt2OutputFormula, size: Size, quality: str
+) -> int | None:
     """Tokens for one output image, or None when the rule has no value for it."""
     if isinstance(rule, Gpt2OutputFormula):
         factor = rule.quality_factor.get(quality)  # type: ignore[call-overload]
@@ -28,7 +30,8 @@ def output_tokens(rule: OutputTokenTable | Gpt2OutputFormula, size: Size, qualit
     row = rule.tokens.get(quality)  # type: ignore[call-overload]
     if row is None:
         return None
-    return row.get(str(size))
+    value: int | None = row.get(str(size))
+    return value
 
 
 def tile_input_tokens(rule: TileInputRule, size: Size, high_fidelity: bool) -> int:

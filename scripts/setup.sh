@@ -1,0 +1,33 @@
+#!/bin/sh
+# Installs what ImgCost needs on a fresh machine: the system libraries Qt
+# loads (Debian/Ubuntu, via apt-get) and a virtual environment in .venv.
+#   sh scripts/setup.sh          the app
+#   sh scripts/setup.sh --test   the app and its test tools
+set -eu
+cd "$(dirname "$0")/.."
+
+extra=""
+[ "${1:-}" = "--test" ] && extra="[test]"
+
+if command -v apt-get >/dev/null 2>&1; then
+    pkgs="libgl1 libegl1 libglib2.0-0 libfontconfig1 libxkbcommon0 libxkbcommon-x11-0 libdbus-1-3
+          fonts-dejavu-core libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
+          libxcb-render-util0 libxcb-randr0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1"
+    [ -n "$extra" ] && pkgs="$pkgs xvfb xauth"
+    missing=""
+    for p in $pkgs; do
+        dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"
+    done
+    if [ -n "$missing" ]; then
+        sudo=""
+        [ "$(id -u)" -ne 0 ] && sudo="sudo"
+        echo "Installing system libraries:$missing"
+        $sudo apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null
+    fi
+fi
+
+python3 -m venv .venv
+.venv/bin/python -m pip install -q --upgrade pip
+.venv/bin/python -m pip install -q -e ".$extra"
+echo "ImgCost is installed in .venv"
