@@ -84,10 +84,11 @@ class SizeList(BaseModel):
         if size in options:
             return _OK
         nearest = tuple(sorted(options, key=lambda o: (_distance(size, o), o))[:3])
-        listed = ", ".join(self.sizes)
-        return SizeCheck(
-            False, reason=f"{size} is not offered; this model takes {listed}", nearest=nearest
-        )
+        if len(self.sizes) <= 4:
+            offered = "this model takes " + ", ".join(self.sizes)
+        else:
+            offered = f"it is not one of the {len(self.sizes)} sizes this model offers"
+        return SizeCheck(False, reason=f"{size} is not offered; {offered}", nearest=nearest)
 
 
 class SizeRule(BaseModel):
