@@ -563,17 +563,16 @@ def resolve_models(catalog: PriceCatalog, models: Iterable[str] | None) -> list[
     ids = list(models or [])
     if not ids or ids == ["all"]:
         return catalog.active()
-    out: list[ModelEntry] = []
+    out: dict[str, ModelEntry] = {}
     for model_id in ids:
         if model_id == "all":
-            out.extend(m for m in catalog.active() if m not in out)
+            out.update((m.id, m) for m in catalog.active() if m.id not in out)
             continue
         entry = catalog.by_id.get(model_id)
         if entry is None:
             raise UnknownModel(model_id)
-        if entry not in out:
-            out.append(entry)
-    return out
+        out.setdefault(model_id, entry)
+    return list(out.values())
 
 
 def estimate(

@@ -68,7 +68,28 @@ def _distance(a: Size, b: Size) -> float:
     return aspect * 4 + area
 
 
-class SizeList(BaseModel):
+class _CachedCheck(BaseModel):
+    """Answers for sizes already asked about; a form asks the same ones often."""
+
+    @cached_property
+    def _answers(self) -> dict[Size, SizeCheck]:
+        return {}
+
+    def _check(self, size: Size) -> SizeCheck:
+        raise NotImplementedError
+
+    def check(self, size: Size) -> SizeCheck:
+        """Whether the model accepts ``size``; if not, why and the nearest sizes it does."""
+        answers = self._answers
+        found = answers.get(size)
+        if found is None:
+            if len(answers) > 4096:
+                answers.clear()
+            found = answers[size] = self._check(size)
+        return found
+
+
+class SizeList(_CachedCheck):
     """A model that takes only a fixed set of sizes."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -79,7 +100,7 @@ class SizeList(BaseModel):
     def parsed(self) -> tuple[Size, ...]:
         return tuple(Size.parse(s) for s in self.sizes)
 
-    def check(self, size: Size) -> SizeCheck:
+    def _check(self, size: Size) -> SizeCheck:
         options = self.parsed
         if size in options:
             return _OK
@@ -91,7 +112,7 @@ class SizeList(BaseModel):
         return SizeCheck(False, reason=f"{size} is not offered; {offered}", nearest=nearest)
 
 
-class SizeRule(BaseModel):
+class SizeRule(_CachedCheck):
     """A model that takes any size within limits (gpt-image-2, FLUX.2)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -146,7 +167,7 @@ class SizeRule(BaseModel):
                     out.append(cand)
         return out
 
-    def check(self, size: Size) -> SizeCheck:
+    def _check(self, size: Size) -> SizeCheck:
         why = self.problem(size)
         if why:
             options = sorted(set(self._fit(size)), key=lambda o: (_distance(size, o), o))
