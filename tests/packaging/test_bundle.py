@@ -1,0 +1,85 @@
+"""The frozen app, as a designer would get it: built with PyInstaller, started
+offscreen with --smoke-test, and it must draw its window and exit 0."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import struct
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+BUNDLE = ROOT / "dist" / "ImgCost"
+EXE = BUNDLE / ("imgcost-gui.exe" if sys.platform == "win32" else "imgcost-gui")
+
+pytestmark = pytest.mark.skipif(
+    shutil.which("pyinstaller") is None and not EXE.exists(), reason="PyInstaller is not installed"
+)
+
+
+def _newest_source_mtime() -> float:
+    paths = [
+        *ROOT.joinpath("imgcost_gui").rglob("*.py"),
+        *ROOT.joinpath("resources").rglob("*"),
+        *ROOT.joinpath("packaging").rglob("*"),
+    ]
+    return max(p.stat().st_mtime for p in paths if p.is_file())
+
+
+@pytest.fixture(scope="module")
+def bundle() -> Path:
+    """A bundle at least as new as the sources: reused if fresh, else built."""
+    if not EXE.exists() or EXE.stat().st_mtime < _newest_source_mtime():
+        subprocess.run(
+            [sys.executable, str(ROOT / "packaging" / "build.py"), "--bundle"], check=True, cwd=ROOT
+        )
+    return BUNDLE
+
+
+def _png_size(path: Path) -> tuple[int, int]:
+    data = path.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", "the screenshot is not a PNG"
+    return struct.unpack(">II", data[16:24])
+
+
+def _run(args: list[str], tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", IMGCOST_DATA_DIR=str(tmp_path / "data"))
+    env["XDG_CACHE_HOME"] = str(tmp_path / "cache")
+    return subprocess.run([str(EXE), *args], env=env, capture_output=True, text=True, timeout=120)
+
+
+def test_frozen_app_draws_its_window(bundle: Path, tmp_path: Path) -> None:
+    shot = tmp_path / "frozen.png"
+    result = _run(["--smoke-test", "--screenshot", str(shot)], tmp_path)
+    assert result.returncode == 0, result.stderr[-2000:]
+    width, height = _png_size(shot)
+    assert width >= 800 and height >= 600
+    assert shot.stat().st_size > 20_000, "the screenshot looks empty"
+
+
+def test_frozen_app_opens_a_template_scenario(bundle: Path, tmp_path: Path) -> None:
+    template = next((bundle / "_internal" / "resources" / "templates").glob("*.imgcost.json"), None)
+    assert template is not None, "templates are not in the bundle"
+    shot = tmp_path / "template.png"
+    result = _run([str(template), "--smoke-test", "--screenshot", str(shot)], tmp_path)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert shot.exists()
+
+
+def test_frozen_app_knows_its_version(bundle: Path, tmp_path: Path) -> None:
+    from imgcost_gui import __version__
+
+    result = _run(["--version"], tmp_path)
+    assert result.returncode == 0
+    assert __version__ in result.stdout + result.stderr
+
+
+def test_matplotlib_cache_is_kept_between_starts(bundle: Path, tmp_path: Path) -> None:
+    shot = tmp_path / "a.png"
+    assert _run(["--smoke-test", "--screenshot", str(shot)], tmp_path).returncode == 0
+    cache = tmp_path / "cache" / "ImgCost" / "matplotlib"
+    assert any(cache.glob("fontlist-*.json")), "matplotlib's font cache was not kept"
