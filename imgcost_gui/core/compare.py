@@ -140,7 +140,35 @@ def break_even(
         b = total_at_volume(other, other_base, scenario, n)
         return a is not None and b is not None and a <= b
 
-    # Walk up in steps of ~5% to find the first crossing, then narrow it down.
+    # Where the lines can first cross: on each plan, the subscription is flat up
+    # to its fast hours and linear after, so the first crossing is where a piece
+    # starts or where a line meets the other model's line. Check those counts
+    # exactly, then walk up in small steps in case the other model is not linear.
+    candidates: set[int] = set()
+    p = sub.pricing
+    per_image = other_base.per_image_usd
+    if isinstance(p, SubscriptionPricing) and per_image and sub_base.images:
+        months = MONTHS_PER_PERIOD[scenario.period]
+        billed_per_image = sum(s.billed_images for s in sub_base.stages) / sub_base.images
+        hours_per_image = (
+            billed_per_image / p.images_per_job * float(p.gpu_minutes_per_job) / 60 / months
+        )
+        extra = _money(p.extra_hour_usd)
+        for plan in p.plans:
+            fee = float(plan.monthly_usd) * months
+            edge = float(plan.fast_hours) / hours_per_image
+            points = [fee / per_image, edge]
+            slope = per_image - hours_per_image * extra * months
+            if slope > 0:
+                points.append((fee - float(plan.fast_hours) * extra * months) / slope)
+            for x in points:
+                base = math.floor(x)
+                candidates.update(
+                    n for n in (base - 1, base, base + 1, base + 2) if 1 <= n <= max_images
+                )
+    hits = [n for n in sorted(candidates) if sub_cheaper(n)]
+    if hits:
+        return hits[0]
     n, prev = 1, 0
     while n <= max_images:
         if sub_cheaper(n):
@@ -149,8 +177,12 @@ def break_even(
                 mid = (lo + hi) // 2
                 lo, hi = (lo, mid) if sub_cheaper(mid) else (mid, hi)
             return hi
-        prev, n = n, max(n + 1, math.ceil(n * 1.05))
+        prev, n = n, max(n + 1, math.ceil(n * 1.01))
     return None
+
+
+def _money(value: object) -> float:
+    return 0.0 if value is None else float(value)  # type: ignore[arg-type]
 
 
 def images_within_budget(

@@ -114,9 +114,10 @@ def _token_stage(entry: ModelEntry, p: TokenPricing, stage: Stage) -> StageEstim
     text = float(stage.prompt_tokens)
     cached_text = text * stage.cached_text_share
     refs = stage.references
-    measured = refs.measured_tokens is not None
+    sends_images = stage.mode == "edit" or refs.count > 0
+    measured = sends_images and refs.measured_tokens is not None
     img_in_tokens = 0
-    if stage.mode == "edit" or refs.count:
+    if sends_images:
         if refs.measured_tokens is not None:
             img_in_tokens = refs.measured_tokens
         else:
@@ -413,7 +414,8 @@ def _fixed_token_stage(entry: ModelEntry, p: FixedTokenPricing, stage: Stage) ->
     billed = attempts * stage.outputs_per_request
     refs = stage.references
     img_in = 0
-    if refs.measured_tokens is not None:
+    measured = (stage.mode == "edit" or refs.count > 0) and refs.measured_tokens is not None
+    if measured and refs.measured_tokens is not None:
         img_in = refs.measured_tokens
     elif refs.count and p.input_images is not None:
         img_in = refs.count * gemini_input_tokens(p.input_images, refs.size)
@@ -443,7 +445,7 @@ def _fixed_token_stage(entry: ModelEntry, p: FixedTokenPricing, stage: Stage) ->
         tuple(meters),
         output_tokens_per_image=tier.tokens,
         input_image_tokens_per_request=img_in or None,
-        input_tokens_measured=refs.measured_tokens is not None,
+        input_tokens_measured=measured,
         tier=tier.name,
         notices=tuple(notices),
     )
@@ -481,6 +483,10 @@ def _subscription(entry: ModelEntry, p: SubscriptionPricing, scenario: Scenario)
         hours = billed / p.images_per_job * float(p.gpu_minutes_per_job) / 60.0
         hours_by_stage.append(hours if ok else 0.0)
         stage_results.append((stage, ok, sn, billed))
+    if any(stage.batch for stage in scenario.stages):
+        notices.append(
+            Notice("no_batch", f"{entry.name} has no batch discount; priced at the standard rate")
+        )
     total_hours = sum(hours_by_stage)
     plan, monthly, fits = subscription_cost(p, total_hours / months)
     cost = monthly * months

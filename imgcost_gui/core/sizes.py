@@ -157,11 +157,14 @@ class SizeRule(_CachedCheck):
         area = min(max(w * h, self.min_pixels), self.max_pixels)
         w, h = math.sqrt(area * ratio), math.sqrt(area / ratio)
         scale = min(1.0, self.max_edge / max(w, h))
+        scale = max(
+            scale, self.min_edge / min(w, h)
+        )  # too small: grow to the shortest edge allowed
         w, h = w * scale, h * scale
         m = self.edge_multiple
         out = []
-        for dw in (0, -m, m):
-            for dh in (0, -m, m):
+        for dw in (0, -m, m, 2 * m):
+            for dh in (0, -m, m, 2 * m):
                 cand = self._snap(w + dw, h + dh)
                 if not self.problem(cand):
                     out.append(cand)

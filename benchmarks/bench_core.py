@@ -1,0 +1,131 @@
+"""How long one full estimate takes: the app re-estimates on every keystroke.
+
+Builds a five-stage scenario (varied sizes and qualities, edits with reference
+images, batch, auto quality), loads the shipped catalog once, then times
+``estimate()`` over every active model ("all") and over every model including
+retired ones. Prints one line; exits 0. Target: median under 2 ms for the
+whole catalog.
+
+    python benchmarks/bench_core.py [--runs 200] [--warmup 20]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from imgcost_gui.core import (  # noqa: E402
+    PriceCatalog,
+    ReferenceImages,
+    Scenario,
+    Stage,
+    estimate,
+    load_shipped_catalog,
+)
+
+TARGET_MS = 2.0
+
+
+def five_stage_scenario() -> Scenario:
+    return Scenario(
+        name="Benchmark: product catalogue",
+        stages=[
+            Stage(name="Drafts", requests=2000, width=1024, height=1024, quality="low"),
+            Stage(
+                name="Edits",
+                requests=400,
+                width=1024,
+                height=1536,
+                quality="medium",
+                mode="edit",
+                references=ReferenceImages(count=2, width=2048, height=1365, high_fidelity=True),
+                cached_image_share=0.3,
+                prompt_tokens=300,
+            ),
+            Stage(
+                name="Batch finals",
+                requests=300,
+                width=1536,
+                height=1024,
+                quality="high",
+                batch=True,
+                retry_multiplier=1.2,
+                failure_rate=0.05,
+            ),
+            Stage(
+                name="Hero shots",
+                jobs=25,
+                images_per_job=4,
+                width=2048,
+                height=2048,
+                quality="auto",
+                auto_assumes="high",
+                partial_images=2,
+            ),
+            Stage(
+                name="Banners",
+                requests=150,
+                outputs_per_request=2,
+                width=3840,
+                height=1280,
+                quality="medium",
+                mode="edit",
+                references=ReferenceImages(count=1, width=1024, height=1024, measured_tokens=900),
+            ),
+        ],
+    )
+
+
+def time_ns(fn: Callable[[], object], runs: int, warmup: int) -> list[int]:
+    for _ in range(warmup):
+        fn()
+    samples = []
+    for _ in range(runs):
+        start = time.perf_counter_ns()
+        fn()
+        samples.append(time.perf_counter_ns() - start)
+    return samples
+
+
+def summary(samples: list[int]) -> tuple[float, float]:
+    ordered = sorted(samples)
+    median = statistics.median(ordered) / 1e6
+    p90 = ordered[min(len(ordered) - 1, int(round(0.9 * (len(ordered) - 1))))] / 1e6
+    return median, p90
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=200)
+    parser.add_argument("--warmup", type=int, default=20)
+    args = parser.parse_args(argv)
+
+    t0 = time.perf_counter_ns()
+    catalog: PriceCatalog = load_shipped_catalog()
+    load_ms = (time.perf_counter_ns() - t0) / 1e6
+    scenario = five_stage_scenario()
+    every_id = [m.id for m in catalog.models]
+    n_active = len(estimate(scenario, catalog, ["all"]))
+
+    active = summary(time_ns(lambda: estimate(scenario, catalog, ["all"]), args.runs, args.warmup))
+    everything = summary(
+        time_ns(lambda: estimate(scenario, catalog, every_id), args.runs, args.warmup)
+    )
+    verdict = "OK" if everything[0] < TARGET_MS else f"OVER {TARGET_MS:g} ms target"
+    print(
+        f"estimate() 5 stages, {args.runs} runs: "
+        f"all {n_active} active models median {active[0]:.3f} ms p90 {active[1]:.3f} ms; "
+        f"all {len(every_id)} models median {everything[0]:.3f} ms p90 {everything[1]:.3f} ms; "
+        f"catalog load {load_ms:.1f} ms; {verdict}"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
