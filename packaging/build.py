@@ -66,13 +66,31 @@ def make_icons() -> Path:
 
     out = BUILD / "icons"
     out.mkdir(parents=True, exist_ok=True)
-    img = Image.open(ICONS / "imgcost.png").convert("RGBA")
+    img = Image.open(ICONS / "imgcost-256.png").convert("RGBA")
     img.save(
         out / "imgcost.ico",
         sizes=[(16, 16), (24, 24), (32, 32), (48, 48), (64, 64), (128, 128), (256, 256)],
     )
     img.resize((512, 512), Image.LANCZOS).save(out / "imgcost.icns")
     return out
+
+
+def strip_interpreter(bundle: Path) -> None:
+    """Drop debug symbols from libpython and the stdlib's extension modules.
+
+    A self-built Python (pyenv) ships them unstripped: about 24 MB of the
+    bundle. Wheels' own libraries are already stripped and must not be
+    touched (stripping numpy's OpenBLAS breaks it).
+    """
+    strip = shutil.which("strip")
+    if strip is None or sys.platform == "win32":
+        return
+    internal = bundle / "_internal"
+    targets = [*internal.glob("libpython3*.so*"), *internal.glob("python3*/lib-dynload/*.so")]
+    if sys.platform == "darwin":
+        targets = []  # codesigned on macOS; stripping would invalidate signatures
+    for path in targets:
+        subprocess.run([strip, "--strip-debug", str(path)], check=True)
 
 
 def build_bundle() -> Path:
@@ -97,6 +115,7 @@ def build_bundle() -> Path:
     ]
     subprocess.run(cmd, check=True, env=env, cwd=ROOT)
     bundle = DIST / "ImgCost"
+    strip_interpreter(bundle)
     print(f"onedir bundle: {bundle} ({mb(folder_size(bundle))})")
     return bundle
 
@@ -111,7 +130,7 @@ def linux_package(bundle: Path) -> list[Path]:
             (ROOT / "packaging" / "linux" / "imgcost.desktop", "imgcost.desktop"),
             (ROOT / "packaging" / "linux" / "imgcost-mime.xml", "imgcost-mime.xml"),
             (ROOT / "packaging" / "linux" / "install.sh", "install.sh"),
-            (ICONS / "imgcost.png", "imgcost.png"),
+            (ICONS / "imgcost-256.png", "imgcost.png"),
         ]:
             tar.add(src, arcname=f"{stem}/{name}")
     made = [out]
@@ -128,7 +147,7 @@ def appimage(bundle: Path, tool: str, arch: str) -> Path:
     shutil.rmtree(appdir, ignore_errors=True)
     shutil.copytree(bundle, appdir / "usr" / "bin")
     shutil.copy(ROOT / "packaging" / "linux" / "imgcost.desktop", appdir / "imgcost.desktop")
-    shutil.copy(ICONS / "imgcost.png", appdir / "imgcost.png")
+    shutil.copy(ICONS / "imgcost-256.png", appdir / "imgcost.png")
     run = appdir / "AppRun"
     run.write_text('#!/bin/sh\nexec "$(dirname "$(readlink -f "$0")")/usr/bin/imgcost-gui" "$@"\n')
     run.chmod(0o755)
