@@ -1,0 +1,126 @@
+"""``imgcost-gui``: the desktop app's entry point.
+
+The window is shown first; matplotlib (the slowest import) loads from the event
+loop right after, so the app feels up at once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import imgcost_gui
+
+APP_NAME = "ImgCost"
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="imgcost-gui",
+        description="Compare what image-generation models will cost for your workload.",
+    )
+    parser.add_argument(
+        "scenario", nargs="?", type=Path, help="a scenario file (*.imgcost.json) to open"
+    )
+    parser.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help="open the window, render the comparison and charts, then quit (exit code 0 when all went well)",
+    )
+    parser.add_argument(
+        "--screenshot",
+        type=Path,
+        metavar="FILE",
+        help="with --smoke-test: save the whole window to FILE",
+    )
+    parser.add_argument(
+        "--version", action="version", version=f"imgcost-gui {imgcost_gui.__version__}"
+    )
+    return parser.parse_args(argv)
+
+
+def app_icon():  # noqa: ANN201
+    from PySide6.QtGui import QIcon
+
+    from imgcost_gui.core.paths import resources_dir
+
+    icon = QIcon()
+    folder = resources_dir() / "icons"
+    for size in (16, 32, 48, 64, 128, 256):
+        png = folder / f"imgcost-{size}.png"
+        if png.exists():
+            icon.addFile(str(png))
+    return icon
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setApplicationVersion(imgcost_gui.__version__)
+    app.setWindowIcon(app_icon())
+
+    from imgcost_gui.core import UserCatalog, load_shipped_catalog
+
+    from .ui.main_window import MainWindow
+
+    window = MainWindow(UserCatalog(load_shipped_catalog()), persist=not args.smoke_test)
+    if args.scenario is not None and args.smoke_test:
+        # no dialog may block a smoke test: report on stderr instead
+        from imgcost_gui.core import FileProblem, load_scenario
+
+        try:
+            scenario, _ = load_scenario(args.scenario)
+        except FileProblem as e:
+            print(f"imgcost-gui: {e.message}", file=sys.stderr)
+            return 2
+        window.doc.load(scenario, args.scenario.resolve())
+    elif args.scenario is not None:
+        window.files.open_path(args.scenario, ask=False)
+    window.show()
+
+    if args.smoke_test:
+        result = {"code": 0}
+
+        def finish() -> None:
+            try:
+                app.processEvents()
+                window.load_charts()
+                app.processEvents()  # let the new canvases take their size before drawing
+                window.recompute()
+                window.charts.tabs.update_all()  # type: ignore[union-attr]
+                window.charts.tabs.currentWidget().canvas.draw()  # type: ignore[union-attr]
+                app.processEvents()
+                if args.screenshot is not None:
+                    args.screenshot.parent.mkdir(parents=True, exist_ok=True)
+                    if not window.grab().save(str(args.screenshot)):
+                        print(f"imgcost-gui: could not write {args.screenshot}", file=sys.stderr)
+                        result["code"] = 1
+            except Exception as e:  # a smoke test reports every failure as an exit code
+                print(f"imgcost-gui: smoke test failed: {e!r}", file=sys.stderr)
+                result["code"] = 1
+            window.doc.undo_stack.setClean()
+            window.close()
+            app.exit(result["code"])
+
+        QTimer.singleShot(0, finish)
+        app.exec()
+        return result["code"]
+
+    def after_show() -> None:
+        window.load_charts()
+        if args.scenario is None:
+            window.files.offer_recovery()
+
+    QTimer.singleShot(0, after_show)
+    return app.exec()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,287 @@
+"""The catalog editor: every model's prices, edited in place and saved at once."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from imgcost_gui.core import FileProblem, price_fields
+
+from .catalog_document import CatalogDocument
+from .catalog_model import (
+    COL_MODEL,
+    COL_VALUE,
+    CatalogFilter,
+    CatalogRow,
+    CatalogTableModel,
+    PriceDelegate,
+)
+
+OVERRIDES_FILTER = "ImgCost price overrides (*.json)"
+
+
+class CatalogEditor(QWidget):
+    def __init__(self, doc: CatalogDocument, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.doc = doc
+        self.model = CatalogTableModel(doc, self)
+        self.proxy = CatalogFilter(self)
+        self.proxy.setSourceModel(self.model)
+        doc.changed.connect(self._catalog_changed)
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search model, provider or price…")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(lambda t: self.proxy.set_filter(needle=t))
+        self.retired = QCheckBox("Show retired")
+        self.retired.setToolTip(
+            "Retired models are greyed; they can still be compared with old bills."
+        )
+        self.retired.toggled.connect(lambda on: self.proxy.set_filter(show_retired=on))
+        self.only_changed = QCheckBox("Only my changes")
+        self.only_changed.setToolTip("Show only prices you changed and your custom models.")
+        self.only_changed.toggled.connect(lambda on: self.proxy.set_filter(only_overridden=on))
+
+        self.reset_cell = self._button(
+            "Reset price",
+            "Put the selected price back to the shipped value",
+            self.reset_selected_price,
+        )
+        self.reset_row = self._button(
+            "Reset model",
+            "Put every price of the selected model back to the shipped values",
+            self.reset_selected_model,
+        )
+        self.reset_all = self._button(
+            "Reset all…",
+            "Put every price you changed back to the shipped values",
+            self.confirm_reset_all,
+        )
+        self.add = self._button(
+            "Duplicate as custom…",
+            "Add a model of your own (a reseller, a negotiated rate) by copying the selected one",
+            self.duplicate_selected,
+        )
+        self.delete = self._button(
+            "Delete custom", "Delete the selected custom model", self.delete_selected
+        )
+        share = QToolButton()
+        share.setText("Share")
+        share.setToolTip("Import or export your price changes and custom models")
+        share.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(share)
+        menu.addAction("Import overrides…", self.import_dialog)
+        menu.addAction("Export overrides…", self.export_dialog)
+        share.setMenu(menu)
+
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.only_changed)
+        top.addWidget(self.retired)
+        buttons = QHBoxLayout()
+        for b in (self.reset_cell, self.reset_row, self.reset_all):
+            buttons.addWidget(b)
+        buttons.addSpacing(12)
+        buttons.addWidget(self.add)
+        buttons.addWidget(self.delete)
+        buttons.addStretch(1)
+        buttons.addWidget(share)
+
+        self.table = QTableView()
+        self.table.setObjectName("catalogTable")
+        self.table.setModel(self.proxy)
+        self.table.setItemDelegateForColumn(COL_VALUE, PriceDelegate(self.table))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        h = self.table.horizontalHeader()
+        h.setStretchLastSection(False)
+        h.setHighlightSections(False)
+        for col, width in enumerate((200, 130, 175, 90, 115, 100, 300, 70, 95)):
+            self.table.setColumnWidth(col, width)
+        h.setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._sync_buttons())
+        self.table.doubleClicked.connect(self._edit_value)
+
+        self.details = QLabel()
+        self.details.setWordWrap(True)
+        self.details.setTextFormat(Qt.TextFormat.RichText)
+        self.details.setOpenExternalLinks(True)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.details.setMinimumHeight(36)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addLayout(top)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.details)
+        self._sync_buttons()
+
+    def _catalog_changed(self, _model_id: object) -> None:
+        self._sync_buttons()
+
+    def _button(self, text: str, tip: str, slot) -> QPushButton:  # noqa: ANN001
+        b = QPushButton(text)
+        b.setToolTip(tip)
+        b.clicked.connect(slot)
+        return b
+
+    # --- selection ---------------------------------------------------------------------
+
+    def selected(self) -> CatalogRow | None:
+        index = self.table.selectionModel().currentIndex()
+        if not index.isValid():
+            return None
+        return index.siblingAtColumn(COL_MODEL).data(Qt.ItemDataRole.UserRole)
+
+    def select(self, model_id: str, path: str) -> None:
+        row = self.model.row_of(model_id, path)
+        if row is None:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, COL_VALUE))
+        if index.isValid():
+            flags = (
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows
+            )
+            self.table.selectionModel().setCurrentIndex(index, flags)
+            self.table.scrollTo(index)
+
+    def _edit_value(self, index) -> None:  # noqa: ANN001
+        if index.column() != COL_VALUE:
+            self.table.edit(index.siblingAtColumn(COL_VALUE))
+
+    def _sync_buttons(self) -> None:
+        row = self.selected()
+        user = self.doc.user
+        self.reset_cell.setEnabled(bool(row and user.is_overridden(row.entry.id, row.field.path)))
+        self.reset_row.setEnabled(bool(row and user.overrides.prices.get(row.entry.id)))
+        self.reset_all.setEnabled(bool(user.overrides.prices))
+        self.add.setEnabled(row is not None)
+        self.delete.setEnabled(bool(row and user.is_custom(row.entry.id)))
+        if row is None:
+            self.details.setText(
+                "Select a price to see where it comes from. Double-click a value to change it."
+            )
+            return
+        src = row.field.source
+        parts = [f"<b>{row.entry.name}</b> · {row.field.label}: {row.field.value} {row.field.unit}"]
+        if row.overridden and row.shipped is not None:
+            parts.append(f"(you changed it; shipped {row.shipped})")
+        if src is not None:
+            link = f"<a href='{src.url}'>{src.title}</a>" if src.url else src.title
+            official = "official" if src.official else "not official"
+            parts.append(f"<br>Source: {link} ({official}, checked {src.checked})")
+            if src.note:
+                parts.append(f"— {src.note}")
+        self.details.setText(" ".join(parts))
+
+    # --- actions -----------------------------------------------------------------------
+
+    def reset_selected_price(self) -> None:
+        row = self.selected()
+        if row:
+            self.doc.reset_price(row.entry.id, row.field.path)
+            self._sync_buttons()
+
+    def reset_selected_model(self) -> None:
+        row = self.selected()
+        if row:
+            self.doc.reset_model(row.entry.id)
+            self._sync_buttons()
+
+    def confirm_reset_all(self) -> None:
+        n = sum(len(v) for v in self.doc.user.overrides.prices.values())
+        answer = QMessageBox.question(
+            self,
+            "Reset all prices",
+            f"Put all {n} changed prices back to the shipped values? Custom models stay. You can undo this.",
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.doc.reset_all()
+            self._sync_buttons()
+
+    def duplicate_selected(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        source = row.entry
+        name, ok = QInputDialog.getText(
+            self,
+            "Add a custom model",
+            f"Name for the copy of {source.name}\n(e.g. a reseller or a negotiated rate):",
+            text=f"{source.name} (negotiated)",
+        )
+        if not ok or not name.strip():
+            return
+        base = re.sub(r"[^a-z0-9._-]+", "-", name.strip().lower()).strip("-._") or "custom"
+        new_id = f"custom-{base}"
+        n = 2
+        while new_id in self.doc.catalog.by_id:
+            new_id = f"custom-{base}-{n}"
+            n += 1
+        try:
+            self.doc.add_custom(source.id, new_id, name.strip())
+        except ValueError as e:
+            QMessageBox.warning(self, "Cannot add the model", str(e))
+            return
+        first = self.doc.catalog.get(new_id)
+        fields = price_fields(first)
+        if fields:
+            self.select(new_id, fields[0].path)
+
+    def delete_selected(self) -> None:
+        row = self.selected()
+        if row and self.doc.user.is_custom(row.entry.id):
+            self.doc.delete_custom(row.entry.id)
+            self._sync_buttons()
+
+    def import_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Import price overrides", "", OVERRIDES_FILTER)
+        if not path:
+            return
+        try:
+            summary = self.doc.import_file(Path(path))
+        except FileProblem as e:
+            QMessageBox.warning(self, "Cannot import", e.message)
+            return
+        QMessageBox.information(self, "Prices imported", summary)
+
+    def export_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Export price overrides", "price-overrides.json", OVERRIDES_FILTER
+        )
+        if not path:
+            return
+        try:
+            self.doc.export(Path(path))
+        except OSError as e:
+            QMessageBox.warning(self, "Export failed", str(e))

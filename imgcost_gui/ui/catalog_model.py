@@ -1,0 +1,322 @@
+"""The catalog editor's table: one row per (model, price) of the effective catalog."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QColor, QDoubleValidator, QFont, QGuiApplication, QPalette
+from PySide6.QtWidgets import QLineEdit, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+from imgcost_gui.core import ModelEntry
+from imgcost_gui.core.overrides import PriceField, price_fields
+
+from .catalog_document import CatalogDocument
+
+(
+    COL_MODEL,
+    COL_PROVIDER,
+    COL_PRICE,
+    COL_VALUE,
+    COL_UNIT,
+    COL_SHIPPED,
+    COL_SOURCE,
+    COL_OFFICIAL,
+    COL_CHECKED,
+) = range(9)
+COLUMN_COUNT = 9
+HEADERS = [
+    "Model",
+    "Provider",
+    "Price",
+    "Value",
+    "Unit",
+    "Shipped value",
+    "Source",
+    "Official",
+    "Checked",
+]
+HEADER_TIPS = [
+    "The model as its provider sells it.",
+    "Who bills you.",
+    "Which price of the model this is.",
+    "The price used in every estimate. Double-click to change it; bold means you changed it.",
+    "What the price is counted in.",
+    "The price as shipped with ImgCost.",
+    "Where the shipped price comes from.",
+    "Whether the source is the vendor's own price list.",
+    "When the shipped price was last checked.",
+]
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def decimal_text(value: Decimal | None) -> str:
+    """A price as typed: no exponent, no trailing zeros beyond the cents."""
+    if value is None:
+        return ""
+    text = format(value.normalize(), "f")
+    if "." not in text or len(text.split(".")[1]) < 2:
+        text = f"{value:.2f}"
+    return text
+
+
+def parse_price(text: str) -> Decimal | None:
+    """A price the user typed, or None if it is not a number of zero or more."""
+    try:
+        value = Decimal(str(text).strip().replace(",", ""))
+    except (InvalidOperation, ValueError):
+        return None
+    if not value.is_finite() or value < 0:
+        return None
+    return value
+
+
+@dataclass(frozen=True)
+class CatalogRow:
+    entry: ModelEntry
+    field: PriceField
+    overridden: bool
+    shipped: Decimal | None
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.entry.id, self.field.path)
+
+
+class CatalogTableModel(QAbstractTableModel):
+    def __init__(self, doc: CatalogDocument, parent: Any = None):
+        super().__init__(parent)
+        self.doc = doc
+        self.rows: list[CatalogRow] = []
+        self.refresh()
+        doc.changed.connect(self._catalog_changed)
+
+    def _catalog_changed(self, _model_id: object) -> None:
+        self.refresh()
+
+    def _build(self) -> list[CatalogRow]:
+        user = self.doc.user
+        rows = []
+        for entry in self.doc.catalog.models:
+            custom = user.is_custom(entry.id)
+            for f in price_fields(entry):
+                rows.append(
+                    CatalogRow(
+                        entry,
+                        f,
+                        custom or user.is_overridden(entry.id, f.path),
+                        None if custom else user.shipped_value(entry.id, f.path),
+                    )
+                )
+        return rows
+
+    def refresh(self) -> None:
+        """Re-read the catalog; emit targeted dataChanged when only values moved."""
+        new = self._build()
+        if [r.key for r in new] != [r.key for r in self.rows]:
+            self.beginResetModel()
+            self.rows = new
+            self.endResetModel()
+            return
+        old, self.rows = self.rows, new
+        for i, (a, b) in enumerate(zip(old, new, strict=True)):
+            if a != b:
+                self.dataChanged.emit(self.index(i, 0), self.index(i, COLUMN_COUNT - 1))
+
+    def row_of(self, model_id: str, path: str) -> int | None:
+        for i, r in enumerate(self.rows):
+            if r.key == (model_id, path):
+                return i
+        return None
+
+    # --- Qt model ---------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else COLUMN_COUNT
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:  # noqa: N802
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < COLUMN_COUNT:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return HEADER_TIPS[section]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = super().flags(index)
+        if index.isValid() and index.column() == COL_VALUE:
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        row, col = self.rows[index.row()], index.column()
+        if role == Qt.ItemDataRole.UserRole:
+            return row
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return self._text(row, col)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, col)
+        if role == Qt.ItemDataRole.FontRole and col == COL_VALUE and row.overridden:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ForegroundRole and row.entry.retired:
+            return QGuiApplication.palette().color(
+                QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text
+            )
+        if role == Qt.ItemDataRole.BackgroundRole and col == COL_VALUE and row.overridden:
+            return _override_tint()
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_VALUE, COL_SHIPPED):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if not index.isValid() or index.column() != COL_VALUE or role != Qt.ItemDataRole.EditRole:
+            return False
+        price = value if isinstance(value, Decimal) else parse_price(str(value))
+        if price is None:
+            return False
+        row = self.rows[index.row()]
+        try:
+            self.doc.set_price(row.entry.id, row.field.path, price)
+        except (ValueError, KeyError):
+            return False
+        return True
+
+    # --- cells --------------------------------------------------------------------------
+
+    def _text(self, row: CatalogRow, col: int) -> str:
+        f, e = row.field, row.entry
+        source = f.source
+        if col == COL_MODEL:
+            suffix = " (custom)" if row.entry.custom else " (retired)" if e.retired else ""
+            return e.name + suffix
+        if col == COL_PROVIDER:
+            return e.provider
+        if col == COL_PRICE:
+            return f.label
+        if col == COL_VALUE:
+            return decimal_text(f.value)
+        if col == COL_UNIT:
+            return f.unit
+        if col == COL_SHIPPED:
+            return decimal_text(row.shipped) if row.shipped is not None else "—"
+        if col == COL_SOURCE:
+            return source.title if source else "—"
+        if col == COL_OFFICIAL:
+            return "" if source is None else ("yes" if source.official else "no")
+        if col == COL_CHECKED:
+            return source.checked.isoformat() if source else ""
+        return ""
+
+    def _tooltip(self, row: CatalogRow, col: int) -> str | None:
+        f = row.field
+        src = f.source
+        where = ""
+        if src is not None:
+            where = f"<br>Source: {src.title}{' (official)' if src.official else ' (not official)'}, checked {src.checked}"
+            if src.url:
+                where += f"<br>{src.url}"
+            if src.note:
+                where += f"<br><i>{src.note}</i>"
+        if col == COL_VALUE:
+            if row.entry.custom:
+                return f"Your custom model's price.{where}"
+            if row.overridden:
+                return f"<b>Changed by you.</b> Shipped value: {decimal_text(row.shipped)} {f.unit}{where}"
+            return f"Shipped price; double-click to change.{where}"
+        if col in (COL_SOURCE, COL_CHECKED, COL_OFFICIAL):
+            return where.removeprefix("<br>") or None
+        if col == COL_MODEL:
+            return f"{row.entry.id} · {row.entry.vendor}"
+        return None
+
+
+def _override_tint() -> QColor:
+    palette = QGuiApplication.palette()
+    dark = palette.color(QPalette.ColorRole.Base).lightness() < 128
+    return QColor(90, 70, 10) if dark else QColor(255, 243, 205)
+
+
+class CatalogFilter(QSortFilterProxyModel):
+    """Search text, retired models, only what the user changed."""
+
+    def __init__(self, parent: Any = None):
+        super().__init__(parent)
+        self.needle = ""
+        self.show_retired = False
+        self.only_overridden = False
+
+    def set_filter(
+        self,
+        needle: str | None = None,
+        show_retired: bool | None = None,
+        only_overridden: bool | None = None,
+    ) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt >= 6.9
+            self.beginFilterChange()
+        if needle is not None:
+            self.needle = needle.strip().lower()
+        if show_retired is not None:
+            self.show_retired = show_retired
+        if only_overridden is not None:
+            self.only_overridden = only_overridden
+        if hasattr(self, "endFilterChange"):
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.invalidateRowsFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802
+        model = self.sourceModel()
+        row: CatalogRow = model.index(source_row, 0, source_parent).data(Qt.ItemDataRole.UserRole)
+        if row is None:
+            return False
+        if row.entry.retired and not self.show_retired:
+            return False
+        if self.only_overridden and not row.overridden:
+            return False
+        if self.needle:
+            hay = f"{row.entry.id} {row.entry.name} {row.entry.provider} {row.entry.vendor} {row.field.label}".lower()
+            return all(word in hay for word in self.needle.split())
+        return True
+
+
+class PriceDelegate(QStyledItemDelegate):
+    """Edits a price in a line edit that accepts only numbers of zero or more."""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:  # noqa: N802
+        editor = QLineEdit(parent)
+        validator = QDoubleValidator(0.0, 1e9, 8, editor)
+        validator.setNotation(QDoubleValidator.Notation.StandardNotation)
+        validator.setLocale(QLocale.c())
+        editor.setValidator(validator)
+        editor.setAlignment(Qt.AlignmentFlag.AlignRight)
+        return editor
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:  # noqa: N802
+        assert isinstance(editor, QLineEdit)
+        editor.setText(index.data(Qt.ItemDataRole.EditRole) or "")
+        editor.selectAll()
+
+    def setModelData(self, editor: QWidget, model: Any, index: Index) -> None:  # noqa: N802
+        assert isinstance(editor, QLineEdit)
+        if editor.hasAcceptableInput() and parse_price(editor.text()) is not None:
+            model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)

@@ -1,0 +1,214 @@
+"""What every chart shares: a Figure on a FigureCanvasQTAgg (never pyplot),
+colours taken from the Qt palette, and export to PNG, SVG and PDF.
+
+This package imports matplotlib; the window imports it only after it is shown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from matplotlib.axes import Axes
+from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..charts_host import ChartInputs
+
+__all__ = ["ChartInputs", "ChartStyle", "ChartView", "money_axis"]
+
+# Okabe-Ito, colour-blind safe; a lighter twin of each for dark backgrounds.
+_SERIES_LIGHT = [
+    "#0072B2",
+    "#E69F00",
+    "#009E73",
+    "#D55E00",
+    "#CC79A7",
+    "#56B4E9",
+    "#8C6D1F",
+    "#555555",
+    "#7A4EAB",
+    "#2F8F83",
+    "#B8860B",
+]
+_SERIES_DARK = [
+    "#5AB4F0",
+    "#F5B940",
+    "#3DD3A6",
+    "#FF8A50",
+    "#E9A3CF",
+    "#9AD6F7",
+    "#D9B45A",
+    "#BBBBBB",
+    "#B58AE6",
+    "#63CBBE",
+    "#E8C35A",
+]
+
+EXPORT_FILTERS = "PNG image (*.png);;SVG vector image (*.svg);;PDF document (*.pdf)"
+
+
+@dataclass(frozen=True)
+class ChartStyle:
+    background: str
+    axes: str
+    text: str
+    muted: str
+    grid: str
+    accent: str
+    dark: bool
+
+    @classmethod
+    def from_palette(cls, palette: QPalette | None = None) -> ChartStyle:
+        p = palette or QGuiApplication.palette()
+
+        def hex_(
+            role: QPalette.ColorRole, group: QPalette.ColorGroup = QPalette.ColorGroup.Active
+        ) -> str:
+            return p.color(group, role).name()
+
+        base = p.color(QPalette.ColorRole.Base)
+        window = p.color(QPalette.ColorRole.Window)
+        text = p.color(QPalette.ColorRole.WindowText)
+        grid = QColor(
+            (window.red() * 3 + text.red()) // 4,
+            (window.green() * 3 + text.green()) // 4,
+            (window.blue() * 3 + text.blue()) // 4,
+        )
+        return cls(
+            background=window.name(),
+            axes=base.name(),
+            text=text.name(),
+            muted=hex_(QPalette.ColorRole.WindowText, QPalette.ColorGroup.Disabled),
+            grid=grid.name(),
+            accent=hex_(QPalette.ColorRole.Highlight),
+            dark=window.lightness() < 128,
+        )
+
+    def series(self, i: int) -> str:
+        colours = _SERIES_DARK if self.dark else _SERIES_LIGHT
+        return colours[i % len(colours)]
+
+
+def money_axis(ax: Axes, axis: str = "x") -> None:
+    def fmt(v: float, _pos: int) -> str:
+        if v >= 1000:
+            return f"${v:,.0f}"
+        if v >= 1 or v == 0:
+            return f"${v:,.0f}" if float(v).is_integer() else f"${v:,.2f}"
+        return f"${v:.3f}".rstrip("0")
+
+    target = ax.xaxis if axis == "x" else ax.yaxis
+    target.set_major_formatter(FuncFormatter(fmt))
+
+
+class ChartView(QWidget):
+    """A titled chart with an Export button. Subclasses draw in ``update_chart``."""
+
+    title = "Chart"
+    explanation = ""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.style_ = ChartStyle.from_palette()
+        self.figure = Figure(figsize=(8, 3.6), layout="constrained")
+        self.canvas = FigureCanvasQTAgg(self.figure)
+        self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.canvas.setMinimumHeight(220)
+        self.ax = self.figure.add_subplot()
+        self.caption = QLabel(self.explanation)
+        self.caption.setWordWrap(True)
+        self.caption.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        export = QToolButton()
+        export.setText("Export…")
+        export.setToolTip("Save this chart as PNG, SVG or PDF")
+        export.clicked.connect(self.export_dialog)
+        top = QHBoxLayout()
+        top.addWidget(self.caption, 1)
+        top.addWidget(export, 0, Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.canvas, 1)
+        self.inputs: ChartInputs | None = None
+        self.apply_style(self.style_)
+
+    # --- data ---------------------------------------------------------------------
+
+    def set_inputs(self, inputs: ChartInputs) -> None:
+        self.inputs = inputs
+        self.update_chart(inputs)
+        self.canvas.draw_idle()
+
+    def update_chart(self, inputs: ChartInputs) -> None:
+        raise NotImplementedError
+
+    # --- look -----------------------------------------------------------------------
+
+    def apply_style(self, style: ChartStyle) -> None:
+        """Recolour without recomputing: the data stays, only colours change."""
+        self.style_ = style
+        self.figure.set_facecolor(style.background)
+        for ax in self.figure.axes:
+            ax.set_facecolor(style.axes)
+            ax.tick_params(colors=style.text, labelsize=8.5)
+            ax.xaxis.label.set_color(style.text)
+            ax.yaxis.label.set_color(style.text)
+            ax.title.set_color(style.text)
+            for spine in ax.spines.values():
+                spine.set_color(style.grid)
+        self.restyle_artists(style)
+        self.canvas.draw_idle()
+
+    def restyle_artists(self, style: ChartStyle) -> None:
+        """Subclasses recolour their own artists here."""
+
+    def legend(self, ax: Axes, ncols: int) -> None:
+        """One legend above the axes, inside the figure (constrained layout makes room for it)."""
+        for old in list(self.figure.legends):
+            old.remove()
+        handles, labels = ax.get_legend_handles_labels()
+        if not handles:
+            return
+        leg = self.figure.legend(
+            handles,
+            labels,
+            loc="outside upper center",
+            ncols=ncols,
+            frameon=False,
+            fontsize=8.5,
+            handlelength=1.2,
+            columnspacing=1.2,
+        )
+        for t in leg.get_texts():
+            t.set_color(self.style_.text)
+
+    # --- export -----------------------------------------------------------------------
+
+    def export(self, path: Path) -> None:
+        self.figure.savefig(path, facecolor=self.figure.get_facecolor(), dpi=200)
+
+    def export_dialog(self) -> None:
+        name = self.title.lower().replace(" ", "-") + ".png"
+        path, _ = QFileDialog.getSaveFileName(self, f"Export {self.title}", name, EXPORT_FILTERS)
+        if not path:
+            return
+        if Path(path).suffix.lower() not in (".png", ".svg", ".pdf"):
+            path += ".png"
+        try:
+            self.export(Path(path))
+        except (OSError, ValueError) as e:
+            QMessageBox.warning(self, "Export failed", f"The chart could not be saved:\n{e}")

@@ -1,0 +1,167 @@
+"""Cost against volume: how each model scales, and where a subscription pays off."""
+
+from __future__ import annotations
+
+from matplotlib.lines import Line2D
+from matplotlib.text import Annotation
+
+from imgcost_gui.core import cost_vs_volume
+from imgcost_gui.core.compare import break_even
+
+from .. import text
+from .base import ChartInputs, ChartStyle, ChartView, money_axis
+
+#: Lines beyond this many turn the chart into spaghetti.
+MAX_LINES = 6
+POINTS = 48
+
+
+def volumes_around(images: int) -> list[float]:
+    """A log-spaced range from a twentieth to twenty times the scenario's volume."""
+    centre = max(images, 10)
+    lo, hi = max(1.0, centre / 20), centre * 20.0
+    step = (hi / lo) ** (1 / (POINTS - 1))
+    return [lo * step**i for i in range(POINTS)]
+
+
+class VolumeChart(ChartView):
+    title = "Cost vs volume"
+    explanation = (
+        "Cost per period if the same mix of stages ran at more or fewer images. "
+        "Dots mark where a subscription becomes cheaper than the cheapest pay-per-use model."
+    )
+
+    def __init__(self, parent=None):  # noqa: ANN001
+        self.lines: dict[str, Line2D] = {}
+        self.now_line: Line2D | None = None
+        self.break_evens: list[tuple[Line2D, Annotation]] = []
+        self.series: dict[str, list[float | None]] = {}
+        self.volumes: list[float] = []
+        super().__init__(parent)
+
+    def _models(self, inputs: ChartInputs) -> list[str]:
+        priced = sorted(
+            (r for r in inputs.rows if r.ranked.position is not None),
+            key=lambda r: r.ranked.position or 0,
+        )
+        subs = [
+            r.estimate.model
+            for r in priced
+            if inputs.catalog.get(r.estimate.model).pricing.scheme == "subscription"
+        ]
+        others = [r.estimate.model for r in priced if r.estimate.model not in subs]
+        chosen = others[: MAX_LINES - min(len(subs), 2)]
+        baseline = inputs.scenario.baseline
+        if baseline in others and baseline not in chosen and len(chosen) > 1:
+            chosen[-1] = baseline  # the cheapest stays first: break-evens are measured against it
+        return chosen + subs[:2]
+
+    def update_chart(self, inputs: ChartInputs) -> None:
+        ax = self.ax
+        models = self._models(inputs)
+        images = inputs.scenario.images
+        self.volumes = volumes_around(images)
+        self.series = (
+            cost_vs_volume(inputs.scenario, inputs.catalog, models, self.volumes) if models else {}
+        )
+        if list(self.lines) != models:
+            for line in self.lines.values():
+                line.remove()
+            names = {m.id: m.name for m in inputs.catalog.models}
+            self.lines = {
+                m: ax.plot(
+                    [], [], label=names.get(m, m), color=self.style_.series(i), linewidth=1.8
+                )[0]
+                for i, m in enumerate(models)
+            }
+            for m, line in self.lines.items():
+                if inputs.catalog.get(m).pricing.scheme == "subscription":
+                    line.set_linestyle("--")
+            self.legend(ax, ncols=3)
+        for m, line in self.lines.items():
+            pts = [
+                (v, c)
+                for v, c in zip(self.volumes, self.series.get(m, []), strict=False)
+                if c is not None and c > 0
+            ]
+            line.set_data([p[0] for p in pts], [p[1] for p in pts])
+        self._mark_now(images)
+        self._mark_break_evens(inputs, models)
+        ax.set_xscale("log")
+        ax.set_yscale("log")
+        ax.relim()
+        ax.autoscale_view()
+        money_axis(ax, "y")
+        ax.xaxis.set_major_formatter(lambda v, _pos: text.count(v))
+        period = text.PERIOD_WORDS[inputs.scenario.period]
+        ax.set_xlabel(f"Images per {period}")
+        ax.set_ylabel(f"Cost per {period}")
+        ax.grid(True, which="major", color=self.style_.grid, linewidth=0.6)
+
+    def _mark_now(self, images: int) -> None:
+        if self.now_line is None:
+            self.now_line = self.ax.axvline(
+                images or 1, color=self.style_.muted, linestyle=":", linewidth=1.2
+            )
+            self.now_text = self.ax.annotate(
+                "your volume",
+                (images or 1, 1),
+                xycoords=("data", "axes fraction"),
+                xytext=(3, -3),
+                textcoords="offset points",
+                va="top",
+                fontsize=8,
+                color=self.style_.muted,
+            )
+        self.now_line.set_xdata([images or 1, images or 1])
+        self.now_text.xy = (images or 1, 1)
+
+    def _mark_break_evens(self, inputs: ChartInputs, models: list[str]) -> None:
+        for dot, note in self.break_evens:
+            dot.remove()
+            note.remove()
+        self.break_evens = []
+        catalog = inputs.catalog
+        subs = [m for m in models if catalog.get(m).pricing.scheme == "subscription"]
+        others = [m for m in models if m not in subs]
+        if not others:
+            return
+        cheapest = others[0]
+        for sub in subs:
+            n = break_even(inputs.scenario, catalog, sub, cheapest)
+            if n is None:
+                continue
+            cost = cost_vs_volume(inputs.scenario, catalog, [sub], [n])[sub][0]
+            if cost is None:
+                continue
+            colour = self.lines[sub].get_color()
+            (dot,) = self.ax.plot([n], [cost], "o", color=colour, markersize=6, zorder=5)
+            note = self.ax.annotate(
+                f"{catalog.get(sub).name} cheaper than\n{catalog.get(cheapest).name} above {text.count(n)}",
+                (n, cost),
+                xytext=(10, -26),
+                textcoords="offset points",
+                fontsize=8,
+                color=self.style_.text,
+                bbox={
+                    "boxstyle": "round,pad=0.3",
+                    "facecolor": self.style_.axes,
+                    "edgecolor": colour,
+                    "alpha": 0.9,
+                },
+                arrowprops={"arrowstyle": "-", "color": colour, "linewidth": 0.8},
+            )
+            self.break_evens.append((dot, note))
+
+    def restyle_artists(self, style: ChartStyle) -> None:
+        for i, line in enumerate(self.lines.values()):
+            line.set_color(style.series(i))
+        if self.now_line is not None:
+            self.now_line.set_color(style.muted)
+            self.now_text.set_color(style.muted)
+        for _dot, note in self.break_evens:
+            note.set_color(style.text)
+            note.get_bbox_patch().set_facecolor(style.axes)
+        if self.lines:
+            self.ax.grid(True, which="major", color=style.grid, linewidth=0.6)
+            self.legend(self.ax, ncols=3)

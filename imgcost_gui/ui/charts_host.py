@@ -1,0 +1,63 @@
+"""A place for the charts that shows at once and loads matplotlib later.
+
+Importing matplotlib costs a noticeable part of start-up, so the window shows
+first and ``ChartsHost.load()`` runs from the event loop afterwards.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QStackedWidget, QWidget
+
+from imgcost_gui.core import PriceCatalog, Scenario
+
+from .comparison_model import ComparisonRow
+
+if TYPE_CHECKING:
+    from .charts import ChartTabs
+
+
+@dataclass(frozen=True)
+class ChartInputs:
+    """Everything a chart needs; the estimates in ``rows`` are the table's, so no chart re-prices them."""
+
+    scenario: Scenario
+    catalog: PriceCatalog
+    model_ids: list[str] | None
+    rows: list[ComparisonRow]
+    stage_index: int
+
+
+class ChartsHost(QStackedWidget):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        placeholder = QLabel("Loading charts…")
+        placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        placeholder.setEnabled(False)
+        self.addWidget(placeholder)
+        self.setMinimumHeight(300)
+        self.tabs: ChartTabs | None = None
+        self._inputs: ChartInputs | None = None
+
+    @property
+    def loaded(self) -> bool:
+        return self.tabs is not None
+
+    def load(self) -> None:
+        if self.tabs is not None:
+            return
+        from .charts import ChartTabs
+
+        self.tabs = ChartTabs()
+        self.addWidget(self.tabs)
+        self.setCurrentWidget(self.tabs)
+        if self._inputs is not None:
+            self.tabs.set_inputs(self._inputs)
+
+    def set_inputs(self, inputs: ChartInputs) -> None:
+        self._inputs = inputs
+        if self.tabs is not None:
+            self.tabs.set_inputs(inputs)

@@ -1,0 +1,272 @@
+"""The comparison table with its budget field, copy and CSV export."""
+
+from __future__ import annotations
+
+import csv
+import io
+from decimal import Decimal
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QDoubleSpinBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from imgcost_gui.core import (
+    ModelEstimate,
+    PriceCatalog,
+    Scenario,
+    estimate,
+    images_within_budget,
+    rank,
+)
+
+from . import text
+from .comparison_model import (
+    COL_BUDGET,
+    COL_MODEL,
+    COL_PER_IMAGE,
+    COL_TOTAL,
+    COL_VS_BASELINE,
+    COL_VS_CHEAPEST,
+    COLUMN_COUNT,
+    EXPORT_ROLE,
+    ComparisonModel,
+    ComparisonProxy,
+    ComparisonRow,
+)
+from .document import ScenarioDocument
+
+#: Columns whose exported values are US dollars.
+USD_COLUMNS = (COL_PER_IMAGE, COL_TOTAL, COL_VS_BASELINE, COL_VS_CHEAPEST)
+
+
+def compare(
+    scenario: Scenario, catalog: PriceCatalog, model_ids: list[str] | None
+) -> list[ComparisonRow]:
+    """Ask the core for every model's estimate, rank, and how far the budget goes."""
+    estimates = estimate(scenario, catalog, model_ids)
+    ranked = rank(estimates, scenario.baseline)
+    budget = float(scenario.budget_usd) if scenario.budget_usd else None
+    by_model = {r.estimate.model: r for r in ranked}
+    rows = []
+    for e in estimates:
+        r = by_model[e.model]
+        within = None
+        over = False
+        if budget is not None and e.complete:
+            within = images_within_budget(catalog.get(e.model), e, scenario, budget)
+            over = e.total_usd is not None and e.total_usd > budget + 1e-9
+        rows.append(ComparisonRow(r, within, over, e.model == scenario.baseline))
+    return rows
+
+
+class ComparisonPanel(QWidget):
+    """Every model's cost for the scenario, side by side."""
+
+    #: The user asked to make a model the baseline (its id).
+    baselineRequested = Signal(str)  # noqa: N815
+
+    def __init__(self, doc: ScenarioDocument, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.doc = doc
+        self.model = ComparisonModel(self)
+        self.proxy = ComparisonProxy(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.summary = QLabel()
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.summary.setWordWrap(True)
+
+        self.budget = QDoubleSpinBox()
+        self.budget.setRange(0, 10_000_000)
+        self.budget.setDecimals(2)
+        self.budget.setPrefix("$ ")
+        self.budget.setSingleStep(50)
+        self.budget.setSpecialValueText("No budget")
+        self.budget.setGroupSeparatorShown(True)
+        self.budget.setMinimumWidth(130)
+        self.budget.setToolTip(
+            "What you can spend per period. The table then shows how many images each model "
+            "buys within it, and marks the models whose plan goes over it."
+        )
+        self.budget.valueChanged.connect(self._budget_edited)
+        budget_label = QLabel("&Budget:")
+        budget_label.setBuddy(self.budget)
+
+        self.copy_action = QAction("Copy", self)
+        self.copy_action.setShortcut(QKeySequence.StandardKey.Copy)
+        self.copy_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.copy_action.setToolTip(
+            "Copy the selected rows (or all) as tab-separated text for a spreadsheet"
+        )
+        self.copy_action.triggered.connect(self.copy_selection)
+        self.addAction(self.copy_action)
+        self.export_action = QAction("Export CSV…", self)
+        self.export_action.setToolTip("Save the whole table as a CSV file")
+        self.export_action.triggered.connect(self.export_csv_dialog)
+
+        header = QHBoxLayout()
+        header.addWidget(self.summary, 1)
+        header.addWidget(budget_label)
+        header.addWidget(self.budget)
+        for action in (self.copy_action, self.export_action):
+            button = QToolButton()
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            header.addWidget(button)
+
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(COL_TOTAL, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table.setWordWrap(False)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        h = self.table.horizontalHeader()
+        h.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        h.setStretchLastSection(True)
+        h.setHighlightSections(False)
+        for col, width in enumerate((195, 108, 74, 86, 126, 84, 108)):
+            self.table.setColumnWidth(col, width)
+        # Money columns grow with their numbers ("-$3,445.32 (-79%)") instead of eliding them.
+        for col in USD_COLUMNS:
+            h.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(header)
+        layout.addWidget(self.table, 1)
+
+    # --- feeding ------------------------------------------------------------------
+
+    def show_rows(self, rows: list[ComparisonRow]) -> None:
+        scenario = self.doc.scenario
+        has_budget = bool(scenario.budget_usd)
+        self.model.set_rows(rows, scenario.period, has_budget)
+        self.table.setColumnHidden(COL_BUDGET, not has_budget)
+        self._sync_budget()
+        self._summarise(rows)
+
+    def _summarise(self, rows: list[ComparisonRow]) -> None:
+        scenario = self.doc.scenario
+        period = text.PERIOD_WORDS[scenario.period]
+        priced = [r for r in rows if r.ranked.position is not None]
+        images = text.count(scenario.images, "images")
+        if not priced:
+            self.summary.setText(
+                f"<b>{images}</b> per {period} · no selected model can run this scenario"
+            )
+            return
+        best = min(priced, key=lambda r: r.ranked.position or 0).estimate
+        missing = len(rows) - len(priced)
+        tail = f" · {missing} cannot run it" if missing else ""
+        self.summary.setText(
+            f"<b>{images}</b> per {period} · cheapest: <b>{best.name}</b> at "
+            f"<b>{text.usd(best.total_usd)}</b> ({text.usd_per_image(best.per_image_usd)} per image){tail}"
+        )
+
+    def _sync_budget(self) -> None:
+        value = float(self.doc.scenario.budget_usd or 0)
+        if abs(self.budget.value() - value) > 1e-9:
+            self.budget.blockSignals(True)
+            self.budget.setValue(value)
+            self.budget.blockSignals(False)
+
+    def _budget_edited(self, value: float) -> None:
+        budget = Decimal(str(round(value, 2))) if value > 0 else None
+        self.doc.set(("budget_usd",), budget, "Change budget")
+
+    # --- selection, copy, export ------------------------------------------------------
+
+    def selected_estimates(self) -> list[ModelEstimate]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [self.proxy.index(r, COL_MODEL).data(Qt.ItemDataRole.UserRole) for r in rows]
+
+    def select_model(self, model_id: str) -> None:
+        row = self.model.row_of(model_id)
+        if row is None:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        flags = (
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows
+        )
+        self.table.selectionModel().select(index, flags)
+        self.table.scrollTo(index)
+
+    def _visible_columns(self) -> list[int]:
+        return [c for c in range(COLUMN_COUNT) if not self.table.isColumnHidden(c)]
+
+    def table_text(self, delimiter: str, rows: list[int] | None = None) -> str:
+        """The table (or some of its rows, in view order) as delimited text with raw numbers."""
+        columns = self._visible_columns()
+        if rows is None:
+            rows = list(range(self.proxy.rowCount()))
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
+        writer.writerow(
+            [
+                self.model.headerData(c, Qt.Orientation.Horizontal)
+                + (" (USD)" if c in USD_COLUMNS else "")
+                for c in columns
+            ]
+        )
+        for r in rows:
+            values = []
+            for c in columns:
+                v = self.proxy.index(r, c).data(EXPORT_ROLE)
+                values.append(
+                    ""
+                    if v is None
+                    else (f"{v:.6f}".rstrip("0").rstrip(".") if isinstance(v, float) else v)
+                )
+            writer.writerow(values)
+        return buffer.getvalue()
+
+    def copy_selection(self) -> None:
+        selected = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        QApplication.clipboard().setText(self.table_text("\t", selected or None))
+
+    def export_csv(self, path: Path) -> None:
+        Path(path).write_text(self.table_text(","), encoding="utf-8", newline="")
+
+    def export_csv_dialog(self) -> None:
+        name = f"{self.doc.scenario.name} comparison.csv"
+        path, _ = QFileDialog.getSaveFileName(self, "Export comparison", name, "CSV files (*.csv)")
+        if not path:
+            return
+        try:
+            self.export_csv(Path(path))
+        except OSError as e:
+            QMessageBox.warning(self, "Export failed", f"The comparison could not be saved:\n{e}")
+
+    def _context_menu(self, pos) -> None:  # noqa: ANN001
+        index = self.table.indexAt(pos)
+        menu = QMenu(self)
+        if index.isValid():
+            e: ModelEstimate = index.siblingAtColumn(COL_MODEL).data(Qt.ItemDataRole.UserRole)
+            menu.addAction(
+                f"Use {e.name} as baseline", lambda: self.baselineRequested.emit(e.model)
+            )
+            menu.addSeparator()
+        menu.addAction(self.copy_action)
+        menu.addAction(self.export_action)
+        menu.exec(self.table.viewport().mapToGlobal(pos))

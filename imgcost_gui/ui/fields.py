@@ -1,0 +1,240 @@
+"""Form fields bound to one field of the scenario document.
+
+A ``FieldBinder`` knows, for each widget, which field it edits. Edits become
+undoable document changes; ``refresh()`` reads the document back into the
+widgets (after undo, open, or a change of stage) without echoing edits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLineEdit,
+    QSpinBox,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .document import FieldPath, ScenarioDocument
+
+Reader = Callable[[], Any]
+Writer = Callable[[Any], None]
+
+
+class FieldBinder:
+    """Binds widgets to fields under a prefix (the scenario, or its selected stage)."""
+
+    def __init__(
+        self, doc: ScenarioDocument, prefix: Callable[[], FieldPath], report: Callable[[str], None]
+    ):
+        self.doc = doc
+        self.prefix = prefix
+        self.report = report
+        self._bindings: list[tuple[QWidget, FieldPath, Writer]] = []
+        self._refreshing = False
+
+    def path(self, rel: FieldPath) -> FieldPath:
+        return self.prefix() + rel
+
+    def value(self, rel: FieldPath) -> Any:
+        try:
+            return self.doc.get(self.path(rel))
+        except (AttributeError, IndexError):
+            return None  # e.g. a Responses field while Responses is off
+
+    def edit(self, rel: FieldPath, value: Any, label: str) -> None:
+        if self._refreshing:
+            return
+        try:
+            self.doc.set(self.path(rel), value, f"Change {label.lower()}")
+        except ValueError as e:
+            self.report(str(e))
+            self.refresh()
+
+    def bind(self, widget: QWidget, rel: FieldPath, write: Writer, label: str, tip: str) -> None:
+        # Spin boxes and combos ask for room for their widest value; the form is narrower.
+        if isinstance(widget, (QAbstractSpinBox, QLineEdit)):
+            widget.setMinimumWidth(72)
+        if isinstance(widget, QComboBox):
+            widget.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            widget.setMinimumContentsLength(8)
+        widget.setToolTip(tip)
+        widget.setAccessibleName(label)
+        widget.setObjectName("field_" + "_".join(str(k) for k in rel))
+        self._bindings.append((widget, rel, write))
+
+    def refresh(self) -> None:
+        self._refreshing = True
+        try:
+            for widget, rel, write in self._bindings:
+                value = self.value(rel)
+                widget.blockSignals(True)
+                try:
+                    write(value)
+                finally:
+                    widget.blockSignals(False)
+        finally:
+            self._refreshing = False
+
+    # --- widget makers ------------------------------------------------------------
+
+    def int_spin(
+        self,
+        rel: FieldPath,
+        label: str,
+        tip: str,
+        lo: int,
+        hi: int,
+        suffix: str = "",
+        step: int = 1,
+    ) -> QSpinBox:
+        w = QSpinBox()
+        w.setRange(lo, hi)
+        w.setSuffix(suffix)
+        w.setSingleStep(step)
+        w.setGroupSeparatorShown(True)
+        w.setAlignment(Qt.AlignmentFlag.AlignRight)
+        w.setStepType(QAbstractSpinBox.StepType.AdaptiveDecimalStepType)
+        w.valueChanged.connect(lambda v: self.edit(rel, int(v), label))
+
+        def write(v: Any) -> None:
+            if v is not None and w.value() != v:
+                w.setValue(int(v))
+
+        self.bind(w, rel, write, label, tip)
+        return w
+
+    def share_spin(self, rel: FieldPath, label: str, tip: str, hi: float = 100.0) -> QDoubleSpinBox:
+        """A 0-1 share shown as a percentage."""
+        w = QDoubleSpinBox()
+        w.setRange(0, hi)
+        w.setDecimals(1)
+        w.setSuffix(" %")
+        w.setAlignment(Qt.AlignmentFlag.AlignRight)
+        w.valueChanged.connect(lambda v: self.edit(rel, round(v / 100, 4), label))
+
+        def write(v: Any) -> None:
+            if v is not None and abs(w.value() - v * 100) > 1e-6:
+                w.setValue(v * 100)
+
+        self.bind(w, rel, write, label, tip)
+        return w
+
+    def float_spin(
+        self,
+        rel: FieldPath,
+        label: str,
+        tip: str,
+        lo: float,
+        hi: float,
+        *,
+        decimals: int = 2,
+        prefix: str = "",
+        suffix: str = "",
+        convert: Callable[[float], Any] = float,
+    ) -> QDoubleSpinBox:
+        w = QDoubleSpinBox()
+        w.setRange(lo, hi)
+        w.setDecimals(decimals)
+        w.setPrefix(prefix)
+        w.setSuffix(suffix)
+        w.setAlignment(Qt.AlignmentFlag.AlignRight)
+        w.setStepType(QAbstractSpinBox.StepType.AdaptiveDecimalStepType)
+        w.valueChanged.connect(lambda v: self.edit(rel, convert(round(v, decimals)), label))
+
+        def write(v: Any) -> None:
+            if v is not None and abs(w.value() - float(v)) > 10**-decimals / 2:
+                w.setValue(float(v))
+
+        self.bind(w, rel, write, label, tip)
+        return w
+
+    def combo(
+        self, rel: FieldPath, label: str, tip: str, items: list[tuple[str, Any]]
+    ) -> QComboBox:
+        w = QComboBox()
+        for text, value in items:
+            w.addItem(text, value)
+        w.currentIndexChanged.connect(lambda i: self.edit(rel, w.itemData(i), label))
+
+        def write(v: Any) -> None:
+            i = w.findData(v)
+            if i >= 0 and i != w.currentIndex():
+                w.setCurrentIndex(i)
+
+        self.bind(w, rel, write, label, tip)
+        return w
+
+    def check(self, rel: FieldPath, label: str, tip: str) -> QCheckBox:
+        w = QCheckBox(label)
+        w.toggled.connect(lambda on: self.edit(rel, bool(on), label))
+
+        def write(v: Any) -> None:
+            if v is not None and w.isChecked() != bool(v):
+                w.setChecked(bool(v))
+
+        self.bind(w, rel, write, label, tip)
+        return w
+
+    def line(self, rel: FieldPath, label: str, tip: str, placeholder: str = "") -> QLineEdit:
+        w = QLineEdit()
+        w.setPlaceholderText(placeholder)
+        w.textEdited.connect(lambda t: self.edit(rel, t, label))
+
+        def write(v: Any) -> None:
+            if v is not None and w.text() != v:
+                w.setText(str(v))
+
+        self.bind(w, rel, write, label, tip)
+        return w
+
+    def custom(self, widget: QWidget, rel: FieldPath, write: Writer, label: str, tip: str) -> None:
+        """Bind a widget whose edits the caller sends through ``edit``."""
+        self.bind(widget, rel, write, label, tip)
+
+
+def form_layout() -> QFormLayout:
+    form = QFormLayout()
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    form.setHorizontalSpacing(10)
+    form.setVerticalSpacing(6)
+    return form
+
+
+class Collapsible(QWidget):
+    """A titled section that opens and closes; closed by default."""
+
+    def __init__(self, title: str, content: QWidget, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.button = QToolButton()
+        self.button.setText(title)
+        self.button.setCheckable(True)
+        self.button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.button.setArrowType(Qt.ArrowType.RightArrow)
+        self.button.setAutoRaise(True)
+        self.button.setStyleSheet("QToolButton { font-weight: 600; border: none; }")
+        self.content = content
+        content.setVisible(False)
+        self.button.toggled.connect(self.set_open)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.button)
+        layout.addWidget(content)
+
+    def set_open(self, open_: bool) -> None:
+        self.button.setChecked(open_)
+        self.button.setArrowType(Qt.ArrowType.DownArrow if open_ else Qt.ArrowType.RightArrow)
+        self.content.setVisible(open_)

@@ -1,0 +1,232 @@
+"""The File menu's work: new, templates, open, save, recent files, revert, autosave."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QSettings, QTimer
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
+
+from imgcost_gui.core import FileProblem, Scenario, load_scenario, save_scenario
+from imgcost_gui.core.paths import templates_dir
+from imgcost_gui.core.storage import SCENARIO_SUFFIX
+
+from .document import ScenarioDocument
+from .recovery import AUTOSAVE_INTERVAL_MS, Autosave
+
+SCENARIO_FILTER = f"ImgCost scenarios (*{SCENARIO_SUFFIX});;JSON files (*.json)"
+RECENT_KEY = "recentFiles"
+MAX_RECENT = 8
+#: The scenario a first start opens on.
+EXAMPLE_TEMPLATE = "campaign-drafts-and-finals.imgcost.json"
+
+
+def templates() -> list[tuple[str, Path]]:
+    """Shipped templates as (scenario name, file), in file-name order."""
+    out = []
+    for path in sorted(templates_dir().glob(f"*{SCENARIO_SUFFIX}")):
+        try:
+            scenario, _ = load_scenario(path)
+        except FileProblem:
+            continue
+        out.append((scenario.name, path))
+    return out
+
+
+def example_scenario() -> Scenario:
+    try:
+        return load_scenario(templates_dir() / EXAMPLE_TEMPLATE)[0]
+    except FileProblem:
+        return Scenario(name="Example")
+
+
+class FileActions(QObject):
+    """Opens and saves the document for ``window``, asking before anything is lost."""
+
+    def __init__(self, window: QWidget, doc: ScenarioDocument, *, autosave: bool = True):
+        super().__init__(window)
+        self.window = window
+        self.doc = doc
+        self.autosave = Autosave()
+        self.timer = QTimer(self)
+        self.timer.setInterval(AUTOSAVE_INTERVAL_MS)
+        self.timer.timeout.connect(self.autosave_now)
+        if autosave:
+            self.timer.start()
+
+    # --- asking -------------------------------------------------------------------
+
+    def maybe_save(self) -> bool:
+        """True when it is safe to drop the current document."""
+        if not self.doc.modified:
+            return True
+        answer = QMessageBox.question(
+            self.window,
+            "Unsaved changes",
+            f"“{self.doc.display_name}” has changes that are not saved.\nSave them first?",
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def _problem(self, title: str, message: str) -> None:
+        QMessageBox.warning(self.window, title, message)
+
+    # --- new and open -------------------------------------------------------------
+
+    def new(self) -> None:
+        if self.maybe_save():
+            self.doc.load(Scenario(), None)
+
+    def new_from_template(self, path: Path) -> None:
+        if not self.maybe_save():
+            return
+        try:
+            scenario, _ = load_scenario(path)
+        except FileProblem as e:
+            self._problem("Cannot open the template", e.message)
+            return
+        self.doc.load(scenario, None)
+
+    def open_dialog(self) -> None:
+        if not self.maybe_save():
+            return
+        start = str(self.doc.path.parent) if self.doc.path else ""
+        path, _ = QFileDialog.getOpenFileName(self.window, "Open scenario", start, SCENARIO_FILTER)
+        if path:
+            self.open_path(Path(path), ask=False)
+
+    def open_path(self, path: Path, *, ask: bool = True) -> bool:
+        """Open a scenario file; on any problem the current document stays as it was."""
+        if ask and not self.maybe_save():
+            return False
+        try:
+            scenario, upgraded = load_scenario(path)
+        except FileProblem as e:
+            self._problem("Cannot open the scenario", e.message)
+            self.forget_recent(path)
+            return False
+        self.doc.load(scenario, None if upgraded else Path(path).resolve())
+        if upgraded:
+            # Keep the old file whole; the upgraded one is saved under a new name when the user chooses.
+            self.doc.path = None
+            self.doc.fileChanged.emit()
+            QMessageBox.information(
+                self.window,
+                "Scenario upgraded",
+                f"{Path(path).name} was written by an older ImgCost and was upgraded. "
+                "Save it under a new name to keep the upgraded version.",
+            )
+        self.remember(Path(path))
+        return True
+
+    def revert(self) -> None:
+        if self.doc.path is None or not self.doc.modified:
+            return
+        answer = QMessageBox.question(
+            self.window,
+            "Revert",
+            f"Throw away the changes to “{self.doc.display_name}” since it was saved?",
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.open_path(self.doc.path, ask=False)
+
+    # --- save ------------------------------------------------------------------------
+
+    def save(self) -> bool:
+        if self.doc.path is None:
+            return self.save_as()
+        return self.save_to(self.doc.path)
+
+    def save_as(self) -> bool:
+        start = (
+            str(self.doc.path) if self.doc.path else f"{self.doc.scenario.name}{SCENARIO_SUFFIX}"
+        )
+        path, _ = QFileDialog.getSaveFileName(self.window, "Save scenario", start, SCENARIO_FILTER)
+        if not path:
+            return False
+        if not path.endswith(".json"):
+            path += SCENARIO_SUFFIX
+        return self.save_to(Path(path))
+
+    def save_to(self, path: Path) -> bool:
+        try:
+            save_scenario(self.doc.scenario, path)
+        except OSError as e:
+            self._problem(
+                "Cannot save",
+                f"{path.name} could not be written ({e}). Your changes are still here.",
+            )
+            return False
+        self.doc.mark_saved(Path(path).resolve())
+        self.remember(Path(path))
+        self.autosave.clear()
+        return True
+
+    # --- recent files ----------------------------------------------------------------
+
+    def recent(self) -> list[Path]:
+        value = QSettings().value(RECENT_KEY, [])
+        if isinstance(value, str):
+            value = [value]
+        return [Path(p) for p in (value or [])]
+
+    def remember(self, path: Path) -> None:
+        path = Path(path).resolve()
+        paths = [path] + [p for p in self.recent() if p != path]
+        QSettings().setValue(RECENT_KEY, [str(p) for p in paths[:MAX_RECENT]])
+
+    def forget_recent(self, path: Path) -> None:
+        path = Path(path).resolve()
+        QSettings().setValue(RECENT_KEY, [str(p) for p in self.recent() if p != path])
+
+    def fill_recent_menu(self, menu: QMenu) -> None:
+        menu.clear()
+        paths = self.recent()
+        for path in paths:
+            action = menu.addAction(path.name, lambda p=path: self.open_path(p))
+            action.setToolTip(str(path))
+            action.setStatusTip(str(path))
+        if not paths:
+            menu.addAction("No recent files").setEnabled(False)
+        else:
+            menu.addSeparator()
+            menu.addAction("Clear recent files", lambda: QSettings().setValue(RECENT_KEY, []))
+
+    # --- autosave and recovery ---------------------------------------------------------
+
+    def autosave_now(self) -> None:
+        try:
+            if self.doc.modified:
+                self.autosave.write(self.doc.scenario, self.doc.path)
+            else:
+                self.autosave.clear()
+        except OSError:
+            pass  # autosave is a safety net; a full disk must not interrupt the user
+
+    def offer_recovery(self) -> bool:
+        pending = self.autosave.pending()
+        if pending is None:
+            return False
+        where = pending.source.name if pending.source else "an unsaved scenario"
+        answer = QMessageBox.question(
+            self.window,
+            "Recover unsaved work?",
+            f"ImgCost did not close normally last time. It kept your unsaved changes to {where}"
+            f"{' from ' + pending.saved_at.replace('T', ' ') if pending.saved_at else ''}.\n\nRecover them?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            self.autosave.clear()
+            return False
+        self.doc.load(pending.scenario, pending.source, recovered=True)
+        return True
+
+    def closed_normally(self) -> None:
+        self.timer.stop()
+        self.autosave.clear()

@@ -1,0 +1,250 @@
+"""The left side of the window: the scenario's name and period, its stages, and the selected stage."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QScrollArea,
+    QStyle,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from . import text
+from .document import ScenarioDocument
+from .fields import FieldBinder
+from .stage_form import StageForm
+
+PERIOD_ITEMS = [
+    ("per day", "day"),
+    ("per week", "week"),
+    ("per month", "month"),
+    ("per year", "year"),
+]
+
+
+class ScenarioPanel(QWidget):
+    """Scenario fields, the stage list (add, duplicate, remove, reorder, rename) and the stage form."""
+
+    stageSelected = Signal(int)  # noqa: N815
+
+    def __init__(
+        self, doc: ScenarioDocument, report: Callable[[str], None], parent: QWidget | None = None
+    ):
+        super().__init__(parent)
+        self.doc = doc
+        self.report = report
+        self.b = FieldBinder(doc, lambda: (), report)
+
+        head = QFormLayout()
+        head.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.name = self.b.line(
+            ("name",),
+            "Scenario name",
+            "A name for this workload, shown in the title and in exports.",
+        )
+        head.addRow("Scenario:", self.name)
+        self.period = self.b.combo(
+            ("period",), "Period", "The period every count and total refers to.", PERIOD_ITEMS
+        )
+        head.addRow("Counts are:", self.period)
+        self.description = self.b.line(
+            ("description",),
+            "Notes",
+            "Anything a colleague should know about this scenario.",
+            "Optional notes",
+        )
+        head.addRow("Notes:", self.description)
+
+        self.stages = QListWidget()
+        self.stages.setObjectName("stageList")
+        self.stages.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        self.stages.setToolTip(
+            "Steps of the workload, such as drafts then finals. Double-click a stage to rename it."
+        )
+        self.stages.setMaximumHeight(92)
+        self.stages.currentRowChanged.connect(self._stage_chosen)
+        self.stages.itemChanged.connect(self._renamed)
+
+        buttons = QHBoxLayout()
+        buttons.setSpacing(2)
+        style = self.style()
+        self.add_button = self._button(
+            "Add",
+            "Add a stage",
+            style.standardIcon(QStyle.StandardPixmap.SP_FileDialogNewFolder),
+            self.add_stage,
+        )
+        self.duplicate_button = self._button(
+            "Duplicate", "Duplicate the selected stage", None, self.duplicate_stage
+        )
+        self.remove_button = self._button(
+            "Remove",
+            "Remove the selected stage",
+            style.standardIcon(QStyle.StandardPixmap.SP_TrashIcon),
+            self.remove_stage,
+        )
+        self.up_button = self._button(
+            "",
+            "Move the stage up",
+            style.standardIcon(QStyle.StandardPixmap.SP_ArrowUp),
+            lambda: self.move_stage(-1),
+        )
+        self.down_button = self._button(
+            "",
+            "Move the stage down",
+            style.standardIcon(QStyle.StandardPixmap.SP_ArrowDown),
+            lambda: self.move_stage(1),
+        )
+        for w in (self.add_button, self.duplicate_button, self.remove_button):
+            buttons.addWidget(w)
+        buttons.addStretch(1)
+        buttons.addWidget(self.up_button)
+        buttons.addWidget(self.down_button)
+
+        self.stage_title = QLabel()
+        self.stage_title.setObjectName("stageTitle")
+        font = self.stage_title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.1)
+        font.setBold(True)
+        self.stage_title.setFont(font)
+        self.form = StageForm(doc, report)
+
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(10, 8, 10, 10)
+        body_layout.setSpacing(8)
+        body_layout.addLayout(head)
+        stages_label = QLabel("Stages")
+        stages_label.setStyleSheet("font-weight: 600;")
+        body_layout.addWidget(stages_label)
+        body_layout.addWidget(self.stages)
+        body_layout.addLayout(buttons)
+        line = QFrame()
+        line.setFrameShape(QFrame.Shape.HLine)
+        line.setFrameShadow(QFrame.Shadow.Sunken)
+        body_layout.addWidget(line)
+        body_layout.addWidget(self.stage_title)
+        body_layout.addWidget(self.form, 1)
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(body)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+        self.refresh()
+
+    def _button(self, label: str, tip: str, icon, slot) -> QToolButton:  # noqa: ANN001
+        b = QToolButton()
+        b.setText(label)
+        b.setToolTip(tip)
+        b.setAccessibleName(tip)
+        if icon is not None:
+            b.setIcon(icon)
+            b.setIconSize(QSize(16, 16))
+        b.setToolButtonStyle(
+            Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+            if label and icon
+            else Qt.ToolButtonStyle.ToolButtonTextOnly
+            if label
+            else Qt.ToolButtonStyle.ToolButtonIconOnly
+        )
+        b.clicked.connect(slot)
+        return b
+
+    # --- stages -----------------------------------------------------------------
+
+    @property
+    def current_stage(self) -> int:
+        return self.form.stage_index
+
+    def select_stage(self, index: int) -> None:
+        index = max(0, min(index, len(self.doc.scenario.stages) - 1))
+        self.form.set_stage(index)
+        self._sync_list()
+        self.stageSelected.emit(index)
+
+    def add_stage(self) -> None:
+        self.select_stage(self.doc.add_stage())
+
+    def duplicate_stage(self) -> None:
+        self.select_stage(self.doc.duplicate_stage(self.current_stage))
+
+    def remove_stage(self) -> None:
+        try:
+            self.select_stage(self.doc.remove_stage(self.current_stage))
+        except ValueError as e:
+            self.report(str(e))
+
+    def move_stage(self, offset: int) -> None:
+        self.select_stage(self.doc.move_stage(self.current_stage, offset))
+
+    def _stage_chosen(self, row: int) -> None:
+        if row >= 0 and row != self.form.stage_index:
+            self.form.set_stage(row)
+            self._sync_title()
+            self.stageSelected.emit(row)
+
+    def _renamed(self, item: QListWidgetItem) -> None:
+        row = self.stages.row(item)
+        name = item.text().strip()
+        try:
+            self.doc.set(("stages", row, "name"), name, "Rename stage")
+        except ValueError as e:
+            self.report(str(e))
+            self._sync_list()
+
+    # --- refresh ------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        self.b.refresh()
+        self.form.refresh()
+        self._sync_list()
+
+    def _sync_list(self) -> None:
+        stages = self.doc.scenario.stages
+        period = text.PERIOD_WORDS[self.doc.scenario.period]
+        self.stages.blockSignals(True)
+        try:
+            while self.stages.count() > len(stages):
+                self.stages.takeItem(self.stages.count() - 1)
+            for i, stage in enumerate(stages):
+                item = self.stages.item(i)
+                if item is None:
+                    item = QListWidgetItem()
+                    item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
+                    self.stages.addItem(item)
+                if item.text() != stage.name:
+                    item.setText(stage.name)
+                item.setToolTip(
+                    f"{stage.name}: {text.count(stage.images, 'images')} per {period}, "
+                    f"{text.size_text(stage.width, stage.height)}, {stage.quality} quality, {stage.mode}"
+                )
+            self.stages.setCurrentRow(self.form.stage_index)
+        finally:
+            self.stages.blockSignals(False)
+        many = len(stages) > 1
+        self.remove_button.setEnabled(many)
+        self.up_button.setEnabled(self.form.stage_index > 0)
+        self.down_button.setEnabled(self.form.stage_index < len(stages) - 1)
+        self._sync_title()
+
+    def _sync_title(self) -> None:
+        stage = self.doc.stage(self.form.stage_index)
+        self.stage_title.setText(f"Stage “{stage.name}”")

@@ -1,0 +1,348 @@
+"""The fields of one stage: volume, image, inputs, and the advanced ones tucked away."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from imgcost_gui.core import ModelEntry, Size
+
+from . import text
+from .advanced_fields import AdvancedStageFields
+from .document import ScenarioDocument
+from .fields import FieldBinder, form_layout
+from .presets import SIZE_PRESETS, preset_for
+
+QUALITY_ITEMS = [
+    ("Low", "low"),
+    ("Medium", "medium"),
+    ("High", "high"),
+    ("Auto (the model decides)", "auto"),
+]
+
+
+def _pair(a: QWidget, b: QWidget, sep: str = "×") -> QWidget:
+    box = QWidget()
+    row = QHBoxLayout(box)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addWidget(a, 1)
+    row.addWidget(QLabel(sep))
+    row.addWidget(b, 1)
+    return box
+
+
+class StageForm(QWidget):
+    """Edits the stage at ``stage_index`` of the document's scenario."""
+
+    def __init__(
+        self, doc: ScenarioDocument, report: Callable[[str], None], parent: QWidget | None = None
+    ):
+        super().__init__(parent)
+        self.doc = doc
+        self.stage_index = 0
+        self.entries: list[ModelEntry] = []
+        self.b = FieldBinder(doc, lambda: ("stages", self.stage_index), report)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(10)
+        layout.addWidget(self._volume_group())
+        layout.addWidget(self._image_group())
+        layout.addWidget(self._input_group())
+        self.advanced = AdvancedStageFields(self.b)
+        layout.addWidget(self.advanced)
+        layout.addStretch(1)
+
+    # --- sections ---------------------------------------------------------------------
+
+    def _volume_group(self) -> QGroupBox:
+        b = self.b
+        box = QGroupBox("How many")
+        form = form_layout()
+        self.count_by = QComboBox()
+        self.count_by.addItems(["Requests", "Jobs × images per job"])
+        self.count_by.currentIndexChanged.connect(self._count_by_changed)
+        self.count_by.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.count_by.setMinimumContentsLength(8)
+        b.custom(
+            self.count_by,
+            ("jobs",),
+            lambda v: self.count_by.setCurrentIndex(0 if v is None else 1),
+            "Count by",
+            "Count the stage in API requests, or in jobs (a product, a listing) that each need several images.",
+        )
+        form.addRow("Count by:", self.count_by)
+        self.requests = b.int_spin(
+            ("requests",),
+            "Requests",
+            "API requests per period for this stage.",
+            0,
+            1_000_000_000,
+            " requests",
+            100,
+        )
+        self.jobs = b.int_spin(
+            ("jobs",),
+            "Jobs",
+            "Jobs per period, such as products or listings.",
+            0,
+            100_000_000,
+            " jobs",
+            10,
+        )
+        self.per_job = b.int_spin(
+            ("images_per_job",),
+            "Images per job",
+            "Requests made for each job.",
+            1,
+            10_000,
+            " per job",
+        )
+        self.outputs = b.int_spin(
+            ("outputs_per_request",),
+            "Images per request",
+            "Images returned by one request (the API's n); each one is billed.",
+            1,
+            10,
+            " per request",
+        )
+        form.addRow("Requests:", self.requests)
+        self.jobs_pair = _pair(self.jobs, self.per_job)
+        form.addRow("Jobs:", self.jobs_pair)
+        self.volume_form = form
+        form.addRow("Images per request:", self.outputs)
+        self.total = QLabel()
+        self.total.setToolTip("Images this stage keeps per period.")
+        form.addRow("", self.total)
+        box.setLayout(form)
+        return box
+
+    def _image_group(self) -> QGroupBox:
+        b = self.b
+        box = QGroupBox("Image")
+        form = form_layout()
+        self.preset = QComboBox()
+        for p in SIZE_PRESETS:
+            self.preset.addItem(p.caption, (p.width, p.height))
+        self.preset.addItem("Custom size", None)
+        self.preset.setToolTip(
+            "Common output sizes. Pick Custom to type your own width and height."
+        )
+        self.preset.activated.connect(self._preset_chosen)
+        self.preset.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.preset.setMinimumContentsLength(8)
+        form.addRow("Size:", self.preset)
+        self.width_ = b.int_spin(
+            ("width",), "Width", "Output width in pixels.", 1, 20000, " px", 16
+        )
+        self.height_ = b.int_spin(
+            ("height",), "Height", "Output height in pixels.", 1, 20000, " px", 16
+        )
+        form.addRow("Width × height:", _pair(self.width_, self.height_))
+        self.accepted = QLabel()
+        self.accepted.setWordWrap(True)
+        form.addRow("", self.accepted)
+        self.quality = b.combo(
+            ("quality",),
+            "Quality",
+            "Higher quality costs more on models that bill by quality. "
+            "With Auto the model decides; the estimate then shows a range.",
+            QUALITY_ITEMS,
+        )
+        form.addRow("Quality:", self.quality)
+        self.auto_assumes = b.combo(
+            ("auto_assumes",),
+            "Auto assumes",
+            "Which quality to price when the model picks it (Auto).",
+            QUALITY_ITEMS[:3],
+        )
+        form.addRow("If auto, price as:", self.auto_assumes)
+        self.batch = b.check(
+            ("batch",),
+            "Use the batch API",
+            "Asynchronous batch requests: results within hours, at a discount where the vendor offers one.",
+        )
+        form.addRow("", self.batch)
+        box.setLayout(form)
+        return box
+
+    def _input_group(self) -> QGroupBox:
+        b = self.b
+        box = QGroupBox("What you send")
+        form = form_layout()
+        self.mode = b.combo(
+            ("mode",),
+            "Mode",
+            "Generate new images from text, or edit images you send.",
+            [("Generate from a prompt", "generate"), ("Edit images I send", "edit")],
+        )
+        form.addRow("Mode:", self.mode)
+        self.prompt = b.int_spin(
+            ("prompt_tokens",),
+            "Prompt length",
+            "Prompt length in tokens (about ¾ of a word each in English).",
+            0,
+            1_000_000,
+            " tokens",
+            10,
+        )
+        form.addRow("Prompt length:", self.prompt)
+        self.ref_count = b.int_spin(
+            ("references", "count"),
+            "Reference images",
+            "Images sent with each request: photos to edit, style or product references.",
+            0,
+            16,
+            " per request",
+        )
+        form.addRow("Reference images:", self.ref_count)
+        self.ref_w = b.int_spin(
+            ("references", "width"),
+            "Reference width",
+            "Width of each reference image.",
+            1,
+            20000,
+            " px",
+            16,
+        )
+        self.ref_h = b.int_spin(
+            ("references", "height"),
+            "Reference height",
+            "Height of each reference image.",
+            1,
+            20000,
+            " px",
+            16,
+        )
+        form.addRow("Reference size:", _pair(self.ref_w, self.ref_h))
+        self.fidelity = b.check(
+            ("references", "high_fidelity"),
+            "High input fidelity",
+            "Keep faces and logos exact (OpenAI's input_fidelity=high); costs more input tokens.",
+        )
+        form.addRow("", self.fidelity)
+        self.measured_on = QCheckBox("I measured the input tokens")
+        self.measured_on.toggled.connect(self._measured_toggled)
+        self.measured = b.int_spin(
+            ("references", "measured_tokens"),
+            "Measured input tokens",
+            "Input-image tokens per request from your usage logs; replaces the estimate.",
+            0,
+            10_000_000,
+            " tokens",
+            100,
+        )
+        b.custom(
+            self.measured_on,
+            ("references", "measured_tokens"),
+            lambda v: self.measured_on.setChecked(v is not None),
+            "Measured input tokens",
+            "Use the input-image token count from your own usage logs instead of the estimate.",
+        )
+        form.addRow("", self.measured_on)
+        form.addRow("Measured:", self.measured)
+        box.setLayout(form)
+        return box
+
+    # --- fields that are more than one assignment ------------------------------------------
+
+    def _count_by_changed(self, index: int) -> None:
+        stage = self.doc.stage(self.stage_index)
+        if (index == 1) == (stage.jobs is not None):
+            return
+        path = ("stages", self.stage_index)
+        stack = self.doc.undo_stack
+        stack.beginMacro("Count by jobs" if index == 1 else "Count by requests")
+        if index == 1:
+            self.doc.set((*path, "images_per_job"), 1)
+            self.doc.set((*path, "jobs"), stage.requests)
+        else:
+            self.doc.set((*path, "requests"), stage.requests_per_period)
+            self.doc.set((*path, "jobs"), None)
+        stack.endMacro()
+
+    def _preset_chosen(self, index: int) -> None:
+        size = self.preset.itemData(index)
+        if size is None:
+            self.width_.setFocus()
+            return
+        path = ("stages", self.stage_index)
+        self.doc.undo_stack.beginMacro(f"Size {self.preset.itemText(index)}")
+        self.doc.set((*path, "width"), size[0])
+        self.doc.set((*path, "height"), size[1])
+        self.doc.undo_stack.endMacro()
+
+    def _measured_toggled(self, on: bool) -> None:
+        stage = self.doc.stage(self.stage_index)
+        value = (stage.references.measured_tokens or 0) if on else None
+        self.b.edit(("references", "measured_tokens"), value, "Measured input tokens")
+
+    # --- refresh -------------------------------------------------------------------------
+
+    def set_stage(self, index: int) -> None:
+        self.stage_index = index
+        self.refresh()
+
+    def set_entries(self, entries: list[ModelEntry]) -> None:
+        """The models being compared, to say which accept the stage's size."""
+        self.entries = entries
+        self._show_accepted()
+
+    def refresh(self) -> None:
+        self.stage_index = min(self.stage_index, len(self.doc.scenario.stages) - 1)
+        self.b.refresh()
+        stage = self.doc.stage(self.stage_index)
+        by_jobs = stage.jobs is not None
+        self.volume_form.setRowVisible(self.jobs_pair, by_jobs)
+        self.volume_form.setRowVisible(self.requests, not by_jobs)
+        period = text.PERIOD_WORDS[self.doc.scenario.period]
+        self.total.setText(f"= <b>{text.count(stage.images, 'images')}</b> per {period}")
+        preset = preset_for(stage.width, stage.height)
+        self.preset.blockSignals(True)
+        self.preset.setCurrentIndex(SIZE_PRESETS.index(preset) if preset else len(SIZE_PRESETS))
+        self.preset.blockSignals(False)
+        self.auto_assumes.setEnabled(stage.quality == "auto")
+        refs = stage.references.count > 0 or stage.mode == "edit"
+        for w in (self.ref_w, self.ref_h, self.fidelity, self.measured_on):
+            w.setEnabled(refs)
+        self.measured.setEnabled(refs and stage.references.measured_tokens is not None)
+        self.advanced.refresh(stage)
+        self._show_accepted()
+
+    def _show_accepted(self) -> None:
+        if not self.entries:
+            self.accepted.setText("")
+            return
+        stage = self.doc.stage(self.stage_index)
+        size = Size(stage.width, stage.height)
+        refused = [(e, e.sizes.check(size)) for e in self.entries]
+        refused = [(e, c) for e, c in refused if not c.supported]
+        n = len(self.entries) - len(refused)
+        if not refused:
+            self.accepted.setText(f"✓ All {len(self.entries)} models offer this size")
+            self.accepted.setToolTip("")
+            return
+        self.accepted.setText(
+            f"Offered by {n} of {len(self.entries)} models · hover for the others"
+        )
+        lines = [f"• {e.name}: {c.reason}" for e, c in refused[:20]]
+        if len(refused) > 20:
+            lines.append(f"… and {len(refused) - 20} more")
+        self.accepted.setToolTip(
+            "Sizes are never changed for you. Not offered by:\n" + "\n".join(lines)
+        )
+
+    def focus_first(self) -> None:
+        self.requests.setFocus()

@@ -1,0 +1,93 @@
+"""Fixtures for driving the real window: no dialog ever blocks a test."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from imgcost_gui.core import UserCatalog, load_shipped_catalog
+from imgcost_gui.ui.main_window import MainWindow
+
+
+@pytest.fixture(scope="session")
+def qapp_args() -> list[str]:
+    return ["imgcost-tests"]
+
+
+@pytest.fixture(autouse=True)
+def app_names(qapp: QApplication) -> None:
+    qapp.setOrganizationName("ImgCostTests")
+    qapp.setApplicationName("ImgCostTests")
+
+
+@dataclass
+class Dialogs:
+    """Message boxes the code under test asked, and what they answer."""
+
+    asked: list[tuple[str, str, str]] = field(default_factory=list)
+    answer: QMessageBox.StandardButton = QMessageBox.StandardButton.Discard
+
+    def titles(self) -> list[str]:
+        return [title for _kind, title, _text in self.asked]
+
+
+@pytest.fixture(autouse=True)
+def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
+    record = Dialogs()
+
+    def question(
+        parent: Any, title: str, text: str, *args: Any, **kwargs: Any
+    ) -> QMessageBox.StandardButton:
+        record.asked.append(("question", title, text))
+        return record.answer
+
+    def note(kind: str):  # noqa: ANN202
+        def show(
+            parent: Any, title: str, text: str, *args: Any, **kwargs: Any
+        ) -> QMessageBox.StandardButton:
+            record.asked.append((kind, title, text))
+            return QMessageBox.StandardButton.Ok
+
+        return show
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    for kind in ("warning", "information", "critical"):
+        monkeypatch.setattr(QMessageBox, kind, staticmethod(note(kind)))
+    return record
+
+
+def make_window(qtbot: Any, *, charts: bool = False, user: UserCatalog | None = None) -> MainWindow:
+    window = MainWindow(user or UserCatalog(load_shipped_catalog()), persist=False)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    if charts:
+        window.load_charts()
+        window.recompute()
+    return window
+
+
+@pytest.fixture
+def window_factory(qtbot: Any):  # noqa: ANN201
+    """Open another window (a second start of the app, or one on a special catalog)."""
+    return lambda **kwargs: make_window(qtbot, **kwargs)
+
+
+@pytest.fixture
+def window(qtbot: Any) -> MainWindow:
+    return make_window(qtbot)
+
+
+@pytest.fixture
+def charted_window(qtbot: Any) -> MainWindow:
+    return make_window(qtbot, charts=True)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A Qt warning fails the test (the offscreen platform's own notice aside)."""
+    for item in items:
+        item.add_marker(pytest.mark.qt_log_level_fail("WARNING"))
+        item.add_marker(pytest.mark.qt_log_ignore("propagateSizeHints"))
