@@ -3,8 +3,8 @@ offscreen with --smoke-test, and it must draw its window and exit 0."""
 
 from __future__ import annotations
 
+import importlib.util
 import os
-import shutil
 import struct
 import subprocess
 import sys
@@ -17,7 +17,8 @@ BUNDLE = ROOT / "dist" / "ImgCost"
 EXE = BUNDLE / ("imgcost-gui.exe" if sys.platform == "win32" else "imgcost-gui")
 
 pytestmark = pytest.mark.skipif(
-    shutil.which("pyinstaller") is None and not EXE.exists(), reason="PyInstaller is not installed"
+    importlib.util.find_spec("PyInstaller") is None and not EXE.exists(),
+    reason="PyInstaller is not installed (pip install -e '.[test]')",
 )
 
 
