@@ -144,16 +144,46 @@ class ChartView(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.canvas, 1)
         self.inputs: ChartInputs | None = None
+        self._laid_out_for: tuple[object, ...] | None = None
+        self.canvas.mpl_connect("resize_event", self._resized)
         self.apply_style(self.style_)
 
     # --- data ---------------------------------------------------------------------
 
     def set_inputs(self, inputs: ChartInputs) -> None:
         self.inputs = inputs
-        self.update_chart(inputs)
+        if self.update_chart(inputs) is False:
+            return  # nothing on screen changed: skip the redraw
+        self._choose_layout()
         self.canvas.draw_idle()
 
-    def update_chart(self, inputs: ChartInputs) -> None:
+    def _layout_key(self) -> tuple[object, ...]:
+        """What decides the margins: the canvas size and every label outside the axes."""
+        parts: list[object] = [self.canvas.width(), self.canvas.height()]
+        for ax in self.figure.axes:
+            parts.append(tuple(t.get_text() for t in ax.get_yticklabels()))
+            parts += [ax.get_xlabel(), ax.get_ylabel(), ax.get_title()]
+        for leg in self.figure.legends:
+            parts.append(tuple(t.get_text() for t in leg.get_texts()))
+        return tuple(parts)
+
+    def _choose_layout(self) -> None:
+        # Constrained layout is about a third of a redraw. While the labels and
+        # the size stay the same, the margins it found last time still fit, so
+        # keep them ('none' freezes the axes where they are) and redraw faster.
+        key = self._layout_key()
+        if key == self._laid_out_for:
+            self.figure.set_layout_engine("none")
+        else:
+            self.figure.set_layout_engine("constrained")
+            self._laid_out_for = key
+
+    def _resized(self, _event: object) -> None:
+        self.figure.set_layout_engine("constrained")
+        self._laid_out_for = None
+
+    def update_chart(self, inputs: ChartInputs) -> bool | None:
+        """Move the artists to the new data; return False if nothing visible changed."""
         raise NotImplementedError
 
     # --- look -----------------------------------------------------------------------

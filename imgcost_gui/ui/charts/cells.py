@@ -38,15 +38,22 @@ class CheapestCellChart(ChartView):
         self.marker: Rectangle | None = None
         self.cells: list[Cell] = []
         self._rows: tuple[str, ...] = ()
+        self._drawn: object = None
         super().__init__(parent)
 
-    def update_chart(self, inputs: ChartInputs) -> None:
+    def update_chart(self, inputs: ChartInputs) -> bool:
         index = min(inputs.stage_index, len(inputs.scenario.stages) - 1)
         stage = inputs.scenario.stages[index]
         sizes = grid_sizes(stage.width, stage.height)
-        self.cells = cheapest_by_cell(
+        cells = cheapest_by_cell(
             stage, inputs.catalog, inputs.model_ids, [(w, h) for _, w, h in sizes], QUALITIES
         )
+        # Volume does not move a per-image price: typing a request count leaves this chart as is.
+        drawn = (cells, stage.name, stage.width, stage.height, stage.quality, stage.auto_assumes)
+        if drawn == self._drawn:
+            return False
+        self._drawn = drawn
+        self.cells = cells
         names = {m.id: m.name for m in inputs.catalog.models}
         rows = tuple(label for label, _, _ in sizes)
         if rows != self._rows:
@@ -79,6 +86,7 @@ class CheapestCellChart(ChartView):
         if row is not None:
             self.marker.set_xy((QUALITIES.index(quality) - 0.5, row - 0.5))
         self.ax.set_title(f"Stage “{stage.name}”", fontsize=9, color=self.style_.text, loc="left")
+        return True
 
     def _rebuild(self, rows: tuple[str, ...]) -> None:
         ax = self.ax

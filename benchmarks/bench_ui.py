@@ -1,0 +1,83 @@
+"""How fast the window follows the user's typing.
+
+    QT_QPA_PLATFORM=offscreen python benchmarks/bench_ui.py [RUNS]
+
+Opens the main window on its example scenario and, like a user typing into
+the requests field, changes one stage value per run through the scenario
+document. For each chart tab it times:
+
+- numbers: the edit until the comparison table holds the new figures
+  (the core's estimate, ranking, the table model and the charts' data),
+  target one frame (16.7 ms);
+- chart: the same plus the visible chart's redraw, target 50 ms.
+
+Prints medians and p90 over RUNS edits. Machines are noisy: compare medians.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import tempfile
+import time
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("IMGCOST_DATA_DIR", tempfile.mkdtemp())
+
+
+QUALITIES = ("low", "medium", "high")
+
+
+def p90(values: list[float]) -> float:
+    return sorted(values)[int(len(values) * 0.9)]
+
+
+def main() -> None:
+    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 60
+    from PySide6.QtWidgets import QApplication
+
+    from imgcost_gui.core import UserCatalog, load_shipped_catalog
+    from imgcost_gui.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication([])
+    window = MainWindow(UserCatalog(load_shipped_catalog()), persist=False)
+    window.resize(1280, 800)
+    window.show()
+    window.load_charts()
+    app.processEvents()
+    tabs = window.charts.tabs
+    assert tabs is not None
+    requests = window.doc.scenario.stages[0].requests
+
+    for index, chart in enumerate(tabs.charts):
+        tabs.setCurrentIndex(index)
+        app.processEvents()
+        numbers: list[float] = []
+        charts: list[float] = []
+        for i in range(runs + 5):
+            start = time.perf_counter()
+            if chart is tabs.cells:  # a request count does not move this chart; quality does
+                window.doc.set(("stages", 0, "quality"), QUALITIES[i % 3])
+            else:
+                window.doc.set(("stages", 0, "requests"), requests + 1 + i % 7)
+            window.recompute()  # what the 0 ms timer runs on the next turn of the event loop
+            done_numbers = time.perf_counter()
+            app.processEvents()  # runs the canvas's draw_idle
+            done_chart = time.perf_counter()
+            if i >= 5:  # warm-up
+                numbers.append((done_numbers - start) * 1000)
+                charts.append((done_chart - start) * 1000)
+        print(
+            f"{chart.title:<30} numbers median {statistics.median(numbers):5.1f} ms "
+            f"(p90 {p90(numbers):5.1f}); chart median {statistics.median(charts):5.1f} ms "
+            f"(p90 {p90(charts):5.1f})"
+        )
+    window.doc.undo_stack.setClean()
+    window.close()
+    sys.stdout.flush()
+    os._exit(0)  # skip interpreter teardown: PySide6 can crash while collecting Qt objects then
+
+
+if __name__ == "__main__":
+    main()
