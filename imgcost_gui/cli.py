@@ -65,32 +65,62 @@ def _catalog(args: argparse.Namespace) -> PriceCatalog:
     return user.catalog
 
 
+#: Stage flags with a number: default, and the range a value must fall in.
+NUMBER_FLAGS: dict[str, tuple[str, int, int, int | None]] = {
+    "images": ("--images", 1000, 0, 10**12),
+    "outputs": ("--outputs", 1, 1, 10),
+    "prompt_tokens": ("--prompt-tokens", 50, 0, None),
+    "references": ("--references", 0, 0, None),
+}
+#: Other stage flags and their defaults.
+OTHER_FLAGS: dict[str, tuple[str, str]] = {
+    "size": ("--size", "1024x1024"),
+    "quality": ("--quality", "medium"),
+    "mode": ("--mode", "generate"),
+    "reference_size": ("--reference-size", "1024x1024"),
+    "period": ("--period", "month"),
+}
+
+
+def _given_stage_flags(args: argparse.Namespace) -> list[str]:
+    flags = [flag for key, (flag, *_) in NUMBER_FLAGS.items() if getattr(args, key) is not None]
+    flags += [flag for key, (flag, _) in OTHER_FLAGS.items() if getattr(args, key) is not None]
+    return flags + (["--batch"] if args.batch else [])
+
+
 def _stage_from_flags(args: argparse.Namespace) -> Scenario:
+    n: dict[str, int] = {}
+    for key, (flag, default, low, high) in NUMBER_FLAGS.items():
+        value = getattr(args, key)
+        value = default if value is None else value
+        if value < low or (high is not None and value > high):
+            limit = f"from {low:,} to {high:,}" if high is not None else f"{low} or more"
+            raise UsageError(f"{flag} must be {limit}, not {value:,}")
+        n[key] = value
+    text = {key: getattr(args, key) or default for key, (_flag, default) in OTHER_FLAGS.items()}
     try:
-        size = Size.parse(args.size)
+        size = Size.parse(text["size"])
     except ValueError as e:
-        raise UsageError(str(e)) from None
-    if args.images is not None and args.images < 0:
-        raise UsageError(f"--images must be zero or more, not {args.images}")
+        raise UsageError(f"--size: {e}") from None
     fields: dict[str, Any] = {
         "name": "Images",
-        "requests": args.images if args.images is not None else 1000,
+        "requests": n["images"],
         "width": size.width,
         "height": size.height,
-        "quality": args.quality,
+        "quality": text["quality"],
         "batch": args.batch,
-        "mode": args.mode,
-        "prompt_tokens": args.prompt_tokens,
-        "outputs_per_request": args.outputs,
+        "mode": text["mode"],
+        "prompt_tokens": n["prompt_tokens"],
+        "outputs_per_request": n["outputs"],
     }
-    if args.references:
+    if n["references"]:
         try:
-            ref = Size.parse(args.reference_size)
+            ref = Size.parse(text["reference_size"])
         except ValueError as e:
             raise UsageError(f"--reference-size: {e}") from None
-        fields["references"] = {"count": args.references, "width": ref.width, "height": ref.height}
+        fields["references"] = {"count": n["references"], "width": ref.width, "height": ref.height}
     try:
-        return Scenario(name="Command line", stages=[Stage(**fields)], period=args.period)
+        return Scenario(name="Command line", stages=[Stage(**fields)], period=text["period"])
     except ValidationError as e:
         raise UsageError(f"invalid value: {describe_validation(e)}") from None
 
@@ -106,7 +136,7 @@ def _check_sizes(results: list[ModelEstimate], explicit: bool) -> None:
                     (n.message for n in s.notices if n.code == "unsupported_size"),
                     "size not supported",
                 )
-                raise UsageError(f"{why}; pick another --size or model")
+                raise UsageError(f"{why}; choose another size or model")
 
 
 def _rows(results: list[ModelEstimate], baseline: str | None) -> list[dict[str, Any]]:
@@ -121,31 +151,29 @@ def _rows(results: list[ModelEstimate], baseline: str | None) -> list[dict[str, 
     return out
 
 
-def _print_table(rows: list[dict[str, Any]], scenario: Scenario) -> None:
-    header = ["Model", "Provider", "Per image", f"Per {scenario.period}", "vs cheapest", "Warnings"]
-    body = []
+def _print_table(rows: list[dict[str, Any]], scenario: Scenario, baseline: str | None) -> None:
+    header = ["Model", "Provider", "Per image", f"Per {scenario.period}", "vs cheapest"]
+    if baseline:
+        header.append(f"vs {baseline}")
+    body: list[tuple[list[str], str]] = []
     for d in rows:
         per_period = _money(d["total_usd"])
         if d["low_usd"] is not None and d["high_usd"] is not None:
             per_period += f" ({_money(d['low_usd'])}–{_money(d['high_usd'])})"
-        body.append(
-            [
-                d["model"],
-                d["provider"],
-                _money(d["per_image_usd"]),
-                per_period,
-                _signed(d["vs_cheapest_usd"]),
-                "; ".join(d["warnings"]),
-            ]
-        )
-    widths = [max(len(str(row[i])) for row in [header, *body]) for i in range(5)]
+        row = [d["model"], d["provider"], _money(d["per_image_usd"]), per_period]
+        row.append(_signed(d["vs_cheapest_usd"]))
+        if baseline:
+            row.append("baseline" if d["model"] == baseline else _signed(d["vs_baseline_usd"]))
+        body.append((row, "; ".join(d["warnings"])))
+    lines = [(header, "Warnings"), *body]
+    widths = [max(len(r[i]) for r, _ in lines) for i in range(len(header))]
     print(f"{scenario.name}: {scenario.images:,} images per {scenario.period}")
-    for row in [header, *body]:
+    for row, warnings in lines:
         cells = [
-            str(c).ljust(w) if i < 2 else str(c).rjust(w)
-            for i, (c, w) in enumerate(zip(row, widths, strict=False))
+            c.ljust(w) if i < 2 else c.rjust(w)
+            for i, (c, w) in enumerate(zip(row, widths, strict=True))
         ]
-        print("  ".join(cells + [row[5]]).rstrip())
+        print("  ".join([*cells, warnings]).rstrip())
 
 
 def _print_csv(rows: list[dict[str, Any]]) -> None:
@@ -188,32 +216,41 @@ def _print_csv(rows: list[dict[str, Any]]) -> None:
 def cmd_estimate(args: argparse.Namespace) -> int:
     catalog = _catalog(args)
     if args.scenario:
-        if args.size_given:
+        given = _given_stage_flags(args)
+        if given:
             raise UsageError(
-                "give either a scenario file or --size/--quality/--images flags, not both"
+                f"{given[0]} does not apply to a scenario file; change the stage in the file "
+                "(or in the app) instead"
             )
         try:
             scenario, _ = load_scenario(Path(args.scenario))
         except FileProblem as e:
             raise UsageError(e.message) from None
-        models = args.model or None
+        models = args.model or scenario.models or None
     else:
         scenario = _stage_from_flags(args)
         models = args.model or ["all"]
-    explicit = bool(args.model) and "all" not in args.model
+    explicit = models is not None and "all" not in models
+    baseline = args.baseline or scenario.baseline
     try:
         results = estimate(scenario, catalog, models)
     except UnknownModel as e:
         raise UsageError(str(e)) from None
+    if baseline is not None and all(r.model != baseline for r in results):
+        if baseline not in catalog.by_id:
+            raise UsageError(str(UnknownModel(baseline)))
+        raise UsageError(
+            f"the baseline {baseline} is not among the compared models; add --model {baseline}"
+        )
     _check_sizes(results, explicit)
-    rows = _rows(results, args.baseline or scenario.baseline)
+    rows = _rows(results, baseline)
     if args.format == "json":
         json.dump(rows, sys.stdout, indent=2)
         sys.stdout.write("\n")
     elif args.format == "csv":
         _print_csv(rows)
     else:
-        _print_table(rows, scenario)
+        _print_table(rows, scenario, baseline)
     return 0
 
 
@@ -294,17 +331,15 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument(
         "--model", action="append", help="model id (repeat to compare; 'all' = every active model)"
     )
-    e.add_argument("--size", default=None, help="WIDTHxHEIGHT, default 1024x1024")
-    e.add_argument("--quality", choices=["low", "medium", "high", "auto"], default="medium")
-    e.add_argument("--images", type=int, default=None, help="requests per period (default 1000)")
-    e.add_argument("--outputs", type=int, default=1, help="images per request (default 1)")
-    e.add_argument("--mode", choices=["generate", "edit"], default="generate")
-    e.add_argument(
-        "--references", type=int, default=0, help="reference images sent with each request"
-    )
-    e.add_argument("--reference-size", default="1024x1024", help="size of each reference image")
-    e.add_argument("--prompt-tokens", type=int, default=50)
-    e.add_argument("--period", choices=["day", "week", "month", "year"], default="month")
+    e.add_argument("--size", help="WIDTHxHEIGHT (default 1024x1024)")
+    e.add_argument("--quality", choices=["low", "medium", "high", "auto"], help="default medium")
+    e.add_argument("--images", type=int, help="requests per period (default 1000)")
+    e.add_argument("--outputs", type=int, help="images per request, 1 to 10 (default 1)")
+    e.add_argument("--mode", choices=["generate", "edit"], help="default generate")
+    e.add_argument("--references", type=int, help="reference images sent with each request")
+    e.add_argument("--reference-size", help="size of each reference image (default 1024x1024)")
+    e.add_argument("--prompt-tokens", type=int, help="prompt length in tokens (default 50)")
+    e.add_argument("--period", choices=["day", "week", "month", "year"], help="default month")
     e.add_argument("--batch", action="store_true", help="use the batch (asynchronous) discount")
     e.add_argument("--baseline", help="model id to compare every other model against")
     e.add_argument("--format", choices=["table", "csv", "json"], default="table")
@@ -325,10 +360,6 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    if args.command == "estimate":
-        args.size_given = args.size is not None or args.images is not None
-        if args.size is None:
-            args.size = "1024x1024"
     try:
         code: int = args.func(args)
         return code

@@ -23,6 +23,8 @@ Quality = Literal["low", "medium", "high"]
 QUALITIES: tuple[Quality, ...] = ("low", "medium", "high")
 
 Price = Annotated[Decimal, Field(ge=0, max_digits=14, decimal_places=8)]
+Tokens = Annotated[int, Field(ge=0)]
+Positive = Annotated[int, Field(gt=0)]
 
 
 class Strict(BaseModel):
@@ -72,7 +74,7 @@ class OutputTokenTable(Strict):
     """Fixed tokens per image by quality and size (gpt-image-1 family)."""
 
     kind: Literal["table"] = "table"
-    tokens: dict[Quality, dict[str, int]]
+    tokens: dict[Quality, dict[str, Tokens]]
     source: Source
 
 
@@ -80,7 +82,7 @@ class Gpt2OutputFormula(Strict):
     """gpt-image-2's closed form: tokens grow with the short side and the area."""
 
     kind: Literal["gpt-image-2"] = "gpt-image-2"
-    quality_factor: dict[Quality, int] = {"low": 16, "medium": 48, "high": 96}
+    quality_factor: dict[Quality, Positive] = {"low": 16, "medium": 48, "high": 96}
     assumption: bool = False
     source: Source
 
@@ -102,13 +104,13 @@ class TileInputRule(Strict):
     """Input-image tokens from 512 px tiles (OpenAI GPT Image family)."""
 
     kind: Literal["tiles"] = "tiles"
-    fit_within: int = 2048
-    shortest_side: int = 512
-    tile: int = 512
-    base_tokens: int = 65
-    tokens_per_tile: int = 129
-    high_fidelity_square: int = 4160
-    high_fidelity_other: int = 6240
+    fit_within: Positive = 2048
+    shortest_side: Positive = 512
+    tile: Positive = 512
+    base_tokens: Tokens = 65
+    tokens_per_tile: Tokens = 129
+    high_fidelity_square: Tokens = 4160
+    high_fidelity_other: Tokens = 6240
     fidelity: Literal["optional", "always_high"] = "optional"
     source: Source
 
@@ -117,9 +119,9 @@ class GeminiTileInputRule(Strict):
     """Input-image tokens for Gemini: small images flat, larger ones in tiles."""
 
     kind: Literal["gemini_tiles"] = "gemini_tiles"
-    small_max_edge: int = 384
-    tile: int = 768
-    tokens_per_tile: int = 258
+    small_max_edge: Positive = 384
+    tile: Positive = 768
+    tokens_per_tile: Tokens = 258
     source: Source
 
 
@@ -134,7 +136,7 @@ class TokenPricing(Strict):
     rates: TokenRates
     output: OutputRule
     input_images: TileInputRule
-    partial_image_tokens: int = 100
+    partial_image_tokens: Tokens = 100
 
 
 class ImagePrice(Strict):
@@ -150,8 +152,8 @@ class Tier(Strict):
     """A resolution tier such as 1K/2K/4K, chosen by total pixels."""
 
     name: str
-    max_pixels: int
-    tokens: int | None = None
+    max_pixels: Positive
+    tokens: Tokens | None = None
 
 
 class PerImagePricing(Strict):
@@ -174,7 +176,7 @@ class PerMegapixelPricing(Strict):
     scheme: Literal["per_megapixel"] = "per_megapixel"
     first_mp_usd: Price
     extra_mp_usd: Price
-    megapixel: int = 1_048_576
+    megapixel: Positive = 1_048_576
     input_mp_usd: Price | None = Field(None, description="Per megapixel of each reference image.")
     source: Source
 
@@ -205,7 +207,7 @@ class SubscriptionPricing(Strict):
     plans: list[Plan]
     extra_hour_usd: Price | None = None
     gpu_minutes_per_job: Annotated[Decimal, Field(gt=0)] = Decimal(1)
-    images_per_job: int = 4
+    images_per_job: Positive = 4
     source: Source
 
 
@@ -230,6 +232,9 @@ class ModelEntry(Strict):
     batch: BatchTerms | None = None
     edits: bool = True
     api: bool = True
+    bills_failures: bool = Field(
+        True, description="False when the provider charges only for images it delivers."
+    )
     note: str | None = None
     custom: bool = False
 

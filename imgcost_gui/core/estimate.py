@@ -59,6 +59,13 @@ def _batch_factor(entry: ModelEntry, stage: Stage, notices: list[Notice]) -> flo
     return 1.0 - float(entry.batch.discount)
 
 
+def _attempts(entry: ModelEntry, stage: Stage) -> float:
+    """Billed requests: every retry, and failed attempts where the provider bills them."""
+    if entry.bills_failures:
+        return stage.requests_per_period * stage.attempts_per_request
+    return stage.requests_per_period * stage.retry_multiplier
+
+
 def _tier(tiers: Sequence[Tier], size: Size) -> Tier | None:
     for t in sorted(tiers, key=lambda t: t.max_pixels):
         if size.pixels <= t.max_pixels:
@@ -107,7 +114,7 @@ def _token_stage(entry: ModelEntry, p: TokenPricing, stage: Stage) -> StageEstim
         return StageEstimate(stage.name, images, 0.0, False, notices=tuple(notices))
     factor = _batch_factor(entry, stage, notices)
     r = p.rates
-    attempts = stage.requests_per_period * stage.attempts_per_request
+    attempts = _attempts(entry, stage)
     billed_images = attempts * stage.outputs_per_request
 
     # Input, billed once per request whatever the number of outputs.
@@ -305,7 +312,7 @@ def _per_image_stage(entry: ModelEntry, p: PerImagePricing, stage: Stage) -> Sta
         tier_name = tier.name
         notices.append(Notice("tier", f"{entry.name}: billed at its {tier.name} tier", "info"))
     factor = _batch_factor(entry, stage, notices)
-    attempts = stage.requests_per_period * stage.attempts_per_request
+    attempts = _attempts(entry, stage)
     billed = attempts * stage.outputs_per_request
 
     def vendor_quality(q: str) -> str | None:
@@ -368,7 +375,7 @@ def _per_megapixel_stage(entry: ModelEntry, p: PerMegapixelPricing, stage: Stage
     if not ok:
         return StageEstimate(stage.name, images, 0.0, False, notices=tuple(notices))
     factor = _batch_factor(entry, stage, notices)
-    attempts = stage.requests_per_period * stage.attempts_per_request
+    attempts = _attempts(entry, stage)
     billed = attempts * stage.outputs_per_request
     mp = megapixels_billed(p, stage.size)
     per_image = float(p.first_mp_usd) + (mp - 1) * float(p.extra_mp_usd)
@@ -410,7 +417,7 @@ def _fixed_token_stage(entry: ModelEntry, p: FixedTokenPricing, stage: Stage) ->
         notices.append(Notice("tier", f"{entry.name}: billed at its {tier.name} tier", "info"))
     factor = _batch_factor(entry, stage, notices)
     r = p.rates
-    attempts = stage.requests_per_period * stage.attempts_per_request
+    attempts = _attempts(entry, stage)
     billed = attempts * stage.outputs_per_request
     refs = stage.references
     img_in = 0
@@ -479,7 +486,7 @@ def _subscription(entry: ModelEntry, p: SubscriptionPricing, scenario: Scenario)
     notices: list[Notice] = []
     for stage in scenario.stages:
         ok, sn = _common_notices(entry, stage)
-        billed = stage.requests_per_period * stage.attempts_per_request * stage.outputs_per_request
+        billed = _attempts(entry, stage) * stage.outputs_per_request
         hours = billed / p.images_per_job * float(p.gpu_minutes_per_job) / 60.0
         hours_by_stage.append(hours if ok else 0.0)
         stage_results.append((stage, ok, sn, billed))

@@ -14,13 +14,23 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from .catalog import ModelEntry, PriceCatalog, Source
 from .paths import overrides_path, shipped_catalog_path
-from .storage import FileProblem, atomic_write_text, keep_aside, read_versioned
+from .storage import (
+    FileProblem,
+    atomic_write_text,
+    describe_validation,
+    keep_aside,
+    read_versioned,
+)
 
 OVERRIDES_SCHEMA_VERSION: Literal[1] = 1
+
+
+class ReadOnlyOverrides(ValueError):
+    """A change refused because a newer ImgCost owns the overrides file."""
 
 
 class Overrides(BaseModel):
@@ -28,6 +38,14 @@ class Overrides(BaseModel):
     schema_version: Literal[1] = OVERRIDES_SCHEMA_VERSION
     prices: dict[str, dict[str, Decimal]] = Field(default_factory=dict)
     custom_models: list[ModelEntry] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _unique_custom_ids(self) -> Overrides:
+        ids = [m.id for m in self.custom_models]
+        twice = sorted({i for i in ids if ids.count(i) > 1})
+        if twice:
+            raise ValueError(f"custom model id {twice[0]!r} appears twice")
+        return self
 
 
 @dataclass(frozen=True)
@@ -178,6 +196,8 @@ class UserCatalog:
         self.path = Path(path) if path is not None else overrides_path()
         self.overrides = Overrides()
         self.problems: list[str] = []
+        #: Set when a newer ImgCost wrote the file: it is left alone and never saved over.
+        self.read_only = False
         if load:
             self._load()
         self._rebuild()
@@ -192,6 +212,13 @@ class UserCatalog:
                 self.path, "overrides", Overrides, OVERRIDES_SCHEMA_VERSION
             )
         except FileProblem as e:
+            if e.newer:
+                self.read_only = True
+                self.problems.append(
+                    f"Your price overrides were saved by a newer ImgCost. {e.message} "
+                    "ImgCost is using the shipped prices and will not change that file."
+                )
+                return
             try:
                 kept = keep_aside(self.path)
             except OSError:
@@ -208,11 +235,21 @@ class UserCatalog:
             if changes:
                 try:
                     entry = apply_prices(entry, changes)
-                except (KeyError, ValidationError, IndexError) as e:
+                except KeyError as e:
                     self.problems.append(
-                        f"Overrides for {entry.id} no longer match the catalog ({e}); shipped prices are used."
+                        f"Your prices for {entry.id} name {e.args[0]!r}, which it no longer has; "
+                        "its shipped prices are used."
+                    )
+                except ValidationError as e:
+                    self.problems.append(
+                        f"Your prices for {entry.id} are not valid ({describe_validation(e)}); "
+                        "its shipped prices are used."
                     )
             models.append(entry)
+        for model_id in self.overrides.prices.keys() - self.shipped.by_id.keys():
+            self.problems.append(
+                f"Your prices for {model_id!r} are ignored: the catalog has no such model."
+            )
         shipped_ids = {m.id for m in models}
         for custom in self.overrides.custom_models:
             if custom.id in shipped_ids:
@@ -249,6 +286,7 @@ class UserCatalog:
     # --- changes (each saved at once) ---------------------------------------------
 
     def set_price(self, model_id: str, path: str, value: Decimal) -> None:
+        self._check_writable()
         value = Decimal(value)
         if not value.is_finite() or value < 0:
             raise ValueError("a price must be a number of zero or more")
@@ -265,22 +303,26 @@ class UserCatalog:
         self._commit()
 
     def reset_price(self, model_id: str, path: str) -> None:
+        self._check_writable()
         changes = dict(self.overrides.prices.get(model_id, {}))
         if changes.pop(path, None) is not None:
             self._set_changes(model_id, changes)
             self._commit()
 
     def reset_model(self, model_id: str) -> None:
+        self._check_writable()
         if self.overrides.prices.pop(model_id, None) is not None:
             self._commit()
 
     def reset_all(self) -> None:
         """Drop every price override (custom models stay)."""
+        self._check_writable()
         if self.overrides.prices:
             self.overrides.prices = {}
             self._commit()
 
     def add_custom(self, entry: ModelEntry) -> None:
+        self._check_writable()
         if entry.id in self.catalog.by_id:
             raise ValueError(f"a model with id {entry.id!r} already exists; choose another id")
         self.overrides.custom_models.append(entry.model_copy(update={"custom": True}))
@@ -295,10 +337,17 @@ class UserCatalog:
         return entry
 
     def remove_custom(self, model_id: str) -> None:
+        self._check_writable()
         if not self.is_custom(model_id):
             raise ValueError(f"{model_id} is a shipped model; only custom models can be deleted")
         self.overrides.custom_models = [m for m in self.overrides.custom_models if m.id != model_id]
         self._commit()
+
+    def _check_writable(self) -> None:
+        if self.read_only:
+            raise ReadOnlyOverrides(
+                "Your price overrides file was saved by a newer ImgCost; update ImgCost to change prices."
+            )
 
     def _replace_custom(self, entry: ModelEntry) -> None:
         self.overrides.custom_models = [
@@ -317,6 +366,12 @@ class UserCatalog:
         self.save()
 
     def save(self, path: Path | None = None) -> None:
+        if self.read_only and (path is None or Path(path) == self.path):
+            raise FileProblem(
+                self.path,
+                "it was saved by a newer ImgCost, so this one will not overwrite it. "
+                "Update ImgCost, or move the file away to start again.",
+            )
         atomic_write_text(Path(path or self.path), self.overrides.model_dump_json(indent=2) + "\n")
 
     # --- sharing -----------------------------------------------------------------
@@ -326,6 +381,7 @@ class UserCatalog:
 
     def import_file(self, path: Path) -> str:
         """Merge another team member's overrides; return a one-line summary."""
+        self._check_writable()
         incoming, _ = read_versioned(Path(path), "overrides", Overrides, OVERRIDES_SCHEMA_VERSION)
         for model_id, changes in incoming.prices.items():
             entry = self.shipped.by_id.get(model_id)
@@ -343,6 +399,12 @@ class UserCatalog:
                 ) from None
         for model_id, changes in incoming.prices.items():
             self.overrides.prices[model_id] = {**self.overrides.prices.get(model_id, {}), **changes}
+        clash = [m.id for m in incoming.custom_models if m.id in self.shipped.by_id]
+        if clash:
+            raise FileProblem(
+                Path(path),
+                f"its custom model {clash[0]!r} has the id of a shipped model; rename it in the file.",
+            )
         by_id = {m.id: m for m in self.overrides.custom_models}
         for custom in incoming.custom_models:
             by_id[custom.id] = custom

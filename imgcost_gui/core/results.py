@@ -117,7 +117,8 @@ class StageEstimate:
             "input_image_tokens_per_request": self.input_image_tokens_per_request,
             "input_tokens_measured": self.input_tokens_measured,
             "meters": [m.to_dict() for m in self.meters],
-            "warnings": [n.message for n in self.notices],
+            "warnings": [n.message for n in self.notices if n.severity != "info"],
+            "notes": [n.message for n in self.notices if n.severity == "info"],
         }
 
 

@@ -14,6 +14,8 @@ SCENARIO_SCHEMA_VERSION: Literal[1] = 1
 StageQuality = Literal["low", "medium", "high", "auto"]
 Share = Annotated[float, Field(ge=0, le=1)]
 Count = Annotated[int, Field(ge=0)]
+#: A trillion requests a period is past any real workload; beyond it numbers lose meaning.
+Volume = Annotated[int, Field(ge=0, le=10**12)]
 
 
 class Editable(BaseModel):
@@ -50,8 +52,8 @@ class Stage(Editable):
     """One step of a workload, such as "drafts" or "finals"."""
 
     name: str = "Images"
-    requests: Count = 1000
-    jobs: Count | None = Field(None, description="If set, requests = jobs x images_per_job.")
+    requests: Volume = 1000
+    jobs: Volume | None = Field(None, description="If set, requests = jobs x images_per_job.")
     images_per_job: Annotated[int, Field(ge=1)] = 1
     outputs_per_request: Annotated[int, Field(ge=1, le=10)] = 1
     width: Annotated[int, Field(gt=0, le=20000)] = 1024

@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from .scenario import SCENARIO_SCHEMA_VERSION, Scenario
+from .sizes import Size
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -21,11 +22,18 @@ SCENARIO_SUFFIX = ".imgcost.json"
 
 
 class FileProblem(Exception):
-    """A file that could not be read, with a message fit for the user."""
+    """A file that could not be read, with a message fit for the user.
 
-    def __init__(self, path: Path, message: str, kept_at: Path | None = None):
+    ``newer`` is set when a newer ImgCost wrote the file: it is not broken, so
+    it must be left where it is and never saved over.
+    """
+
+    def __init__(
+        self, path: Path, message: str, kept_at: Path | None = None, *, newer: bool = False
+    ):
         self.path = path
         self.kept_at = kept_at
+        self.newer = newer
         super().__init__(message)
 
     @property
@@ -81,6 +89,11 @@ def keep_aside(path: Path) -> Path:
 
 # --- migrations ----------------------------------------------------------------------
 
+
+class NewerFile(ValueError):
+    """The file's schema_version is newer than this ImgCost reads."""
+
+
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 _MIGRATIONS: dict[tuple[str, int], Migration] = {}
 
@@ -100,7 +113,7 @@ def migrate(kind: str, data: dict[str, Any], current: int) -> dict[str, Any]:
     if not isinstance(version, int) or version < 0:
         raise ValueError(f"schema_version {version!r} is not a version number")
     if version > current:
-        raise ValueError(
+        raise NewerFile(
             f"it was written by a newer ImgCost (file version {version}, this one reads up to "
             f"{current}); update ImgCost to open it"
         )
@@ -122,8 +135,8 @@ def _scenario_0_to_1(data: dict[str, Any]) -> dict[str, Any]:
         return data
     stage: dict[str, Any] = {}
     if "size" in data:
-        w, _, h = str(data.pop("size")).lower().partition("x")
-        stage["width"], stage["height"] = int(w), int(h)
+        size = Size.parse(str(data.pop("size")))  # ValueError names the expected form
+        stage["width"], stage["height"] = size.width, size.height
     if "images" in data:
         stage["requests"] = data.pop("images")
     for key in ("quality", "batch", "mode", "prompt_tokens"):
@@ -172,6 +185,8 @@ def read_versioned(path: Path, kind: str, model: type[M], current: int) -> tuple
     try:
         data = migrate(kind, data, current)
         value = model.model_validate(data)
+    except NewerFile as e:
+        raise FileProblem(path, f"{e}.", newer=True) from None
     except ValidationError as e:
         raise FileProblem(path, f"not a valid {kind} file: {describe_validation(e)}.") from None
     except (ValueError, TypeError) as e:

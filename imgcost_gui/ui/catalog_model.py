@@ -160,7 +160,8 @@ class CatalogTableModel(QAbstractTableModel):
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = super().flags(index)
-        if index.isValid() and index.column() == COL_VALUE:
+        # A newer ImgCost's overrides file is shown but never written (the banner says why).
+        if index.isValid() and index.column() == COL_VALUE and not self.doc.user.read_only:
             return base | Qt.ItemFlag.ItemIsEditable
         return base
 

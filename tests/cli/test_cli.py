@@ -128,7 +128,7 @@ def test_scenario_file(capsys, tmp_path):
             ["estimate", "--model", "gpt-image-1.5", "--size", "1000x1000"],
             "nearest accepted: 1024x1024",
         ),
-        (["estimate", "--images", "-5"], "--images must be zero or more"),
+        (["estimate", "--images", "-5"], "--images must be from 0 to"),
         (["estimate", "--size", "big"], "WIDTHxHEIGHT"),
         (["catalog", "show", "nope"], "unknown model 'nope'"),
         (["estimate", "/no/such/file.imgcost.json"], "does not exist"),
@@ -166,3 +166,77 @@ def test_schema(capsys, kind):
     code, out, _ = run(capsys, "schema", kind)
     assert code == 0
     assert "properties" in json.loads(out)
+
+
+@pytest.mark.parametrize(
+    ("extra", "flag"),
+    [
+        (["--batch"], "--batch"),
+        (["--quality", "high"], "--quality"),
+        (["--size", "1024x1536"], "--size"),
+    ],
+)
+def test_a_scenario_file_refuses_stage_flags_it_would_ignore(capsys, tmp_path, extra, flag):
+    f = tmp_path / "s.imgcost.json"
+    f.write_text(json.dumps({"size": "1024x1024", "images": 10, "model": "gpt-image-2"}))
+    code, out, err = run(capsys, "estimate", str(f), *extra)
+    assert code == 2 and out == ""
+    assert flag in err and "scenario file" in err
+
+
+def test_models_named_in_a_scenario_must_make_its_size(capsys, tmp_path):
+    f = tmp_path / "s.imgcost.json"
+    f.write_text(json.dumps({"size": "1000x1000", "images": 10, "model": "gpt-image-2"}))
+    code, _, err = run(capsys, "estimate", str(f))
+    assert code == 2
+    assert "multiples of 16" in err and "nearest accepted" in err
+
+
+def test_baseline_must_be_known_and_compared(capsys):
+    code, _, err = run(capsys, "estimate", "--model", "gpt-image-2", "--baseline", "nosuch")
+    assert code == 2 and "unknown model 'nosuch'" in err
+    code, _, err = run(capsys, "estimate", "--model", "gpt-image-2", "--baseline", "flux-2-pro")
+    assert code == 2 and "add --model flux-2-pro" in err
+
+
+def test_table_shows_the_baseline_column(capsys):
+    code, out, _ = run(
+        capsys,
+        "estimate",
+        "--model",
+        "flux-2-pro",
+        "--model",
+        "flux-2-max",
+        "--baseline",
+        "flux-2-pro",
+        "--images",
+        "100",
+    )
+    assert code == 0
+    assert "vs flux-2-pro" in out
+    # FLUX.2 [max] 1024x1024: $0.07 vs [pro] $0.03, so 100 images cost $4.00 more.
+    assert "+$4.00" in out
+
+
+def test_number_flags_name_the_flag_and_the_range(capsys):
+    code, _, err = run(capsys, "estimate", "--outputs", "0")
+    assert code == 2 and "--outputs must be from 1 to 10, not 0" in err
+
+
+def test_stage_json_splits_warnings_from_notes(capsys):
+    code, out, _ = run(
+        capsys,
+        "estimate",
+        "--model",
+        "gpt-image-2",
+        "--quality",
+        "auto",
+        "--size",
+        "3840x2160",
+        "--format",
+        "json",
+    )
+    stage = json.loads(out)[0]["stages"][0]
+    assert any("experimental" in w for w in stage["warnings"])
+    assert any("quality auto" in n for n in stage["notes"])
+    assert not any("quality auto" in w for w in stage["warnings"])

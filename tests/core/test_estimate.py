@@ -201,3 +201,11 @@ def test_to_dict_carries_the_figures_a_report_needs():
     assert d["per_image_usd"] == pytest.approx(0.00588)
     assert d["output_tokens_per_image"] == 196
     assert d["stages"][0]["meters"]
+
+
+def test_failed_attempts_are_free_where_the_provider_bills_only_delivered_images():
+    # The GPTImage2 gateway charges $0.034 per successful image; retries you ask for still cost.
+    failing = run("gptimage2/gpt-image-1", stage(requests=100, failure_rate=0.2))
+    assert failing.total_usd == pytest.approx(100 * 0.034)
+    retried = run("gptimage2/gpt-image-1", stage(requests=100, retry_multiplier=1.5))
+    assert retried.total_usd == pytest.approx(150 * 0.034)

@@ -224,7 +224,10 @@ def test_an_override_that_no_longer_fits_the_catalog_is_reported_and_skipped(pat
         encoding="utf-8",
     )
     user = UserCatalog(CATALOG, path)
-    assert any("gpt-image-2" in p and "no longer match" in p for p in user.problems)
+    assert any(
+        "gpt-image-2" in p and "retired_meter" in p and "shipped prices are used" in p
+        for p in user.problems
+    )
     assert per_image(user.catalog, "gpt-image-2") == pytest.approx(1756 * 30 / 1e6)
     # the other model's override still applies: 1056 tokens at $16/M
     assert per_image(user.catalog, "gpt-image-1.5") == pytest.approx(1056 * 16 / 1e6)
@@ -250,3 +253,73 @@ def test_importing_a_file_from_a_newer_imgcost_changes_nothing(user, tmp_path):
         user.import_file(newer)
     assert user.override_count == 0
     assert per_image(user.catalog, "gpt-image-2") == pytest.approx(1756 * 30 / 1e6)
+
+
+def test_prices_for_a_model_the_catalog_lacks_are_reported(path):
+    path.write_text(
+        json.dumps({"schema_version": 1, "prices": {"ghost": {IMAGE_OUT: "1"}}}), encoding="utf-8"
+    )
+    user = UserCatalog(CATALOG, path)
+    assert any("'ghost'" in p and "no such model" in p for p in user.problems)
+
+
+def test_duplicate_custom_ids_keep_the_file_aside_and_use_shipped_prices(path):
+    custom = json.loads(CATALOG.get("flux-pro-1.1").model_dump_json())
+    custom.update(id="acme/flux", family="flux-pro-1.1", custom=True)
+    path.write_text(
+        json.dumps({"schema_version": 1, "custom_models": [custom, custom]}), encoding="utf-8"
+    )
+    user = UserCatalog(CATALOG, path)
+    assert "acme/flux" not in user.catalog.by_id
+    assert any("appears twice" in p for p in user.problems)
+    assert not path.exists()
+    assert list(path.parent.glob(path.name + ".unreadable-*"))
+
+
+def test_a_newer_overrides_file_is_left_alone_and_never_overwritten(path):
+    text = json.dumps({"schema_version": 2, "prices": {}, "from_the_future": True})
+    path.write_text(text, encoding="utf-8")
+    user = UserCatalog(CATALOG, path)
+    assert user.read_only
+    assert any("newer ImgCost" in p for p in user.problems)
+    with pytest.raises(ValueError, match="newer ImgCost"):
+        user.set_price("gpt-image-2", IMAGE_OUT, Decimal("1"))
+    assert path.read_text(encoding="utf-8") == text
+    assert not list(path.parent.glob(path.name + ".unreadable-*"))
+
+
+def test_importing_a_custom_model_with_a_shipped_id_is_refused(path, tmp_path):
+    clash = json.loads(CATALOG.get("flux-2-pro").model_dump_json())
+    clash.update(custom=True)
+    shared = tmp_path / "team.json"
+    shared.write_text(json.dumps({"schema_version": 1, "custom_models": [clash]}), encoding="utf-8")
+    user = UserCatalog(CATALOG, path, load=False)
+    with pytest.raises(FileProblem, match="flux-2-pro"):
+        user.import_file(shared)
+    assert not path.exists()
+
+
+@pytest.mark.parametrize(
+    ("model_id", "change"),
+    [
+        (
+            "gpt-image-1.5",
+            lambda d: d["pricing"]["output"]["tokens"]["medium"].update({"1024x1024": -5000}),
+        ),
+        ("midjourney", lambda d: d["pricing"].update(images_per_job=0)),
+    ],
+)
+def test_imported_custom_models_with_impossible_counts_are_refused(
+    path, tmp_path, model_id, change
+):
+    custom = json.loads(CATALOG.get(model_id).model_dump_json())
+    custom.update(id="acme/odd", family=model_id, custom=True)
+    change(custom)
+    shared = tmp_path / "team.json"
+    shared.write_text(
+        json.dumps({"schema_version": 1, "custom_models": [custom]}), encoding="utf-8"
+    )
+    user = UserCatalog(CATALOG, path, load=False)
+    with pytest.raises(FileProblem, match="custom_models"):
+        user.import_file(shared)
+    assert "acme/odd" not in user.catalog.by_id

@@ -150,3 +150,10 @@ def test_saving_creates_the_folder(tmp_path):
     path = tmp_path / "new" / "folder" / "s.imgcost.json"
     save_scenario(Scenario(), path)
     assert load_scenario(path)[0] == Scenario()
+
+
+def test_a_version_0_file_with_a_bad_size_says_what_a_size_looks_like(tmp_path):
+    f = tmp_path / "bad.imgcost.json"
+    f.write_text(json.dumps({"size": "abc", "images": 10}), encoding="utf-8")
+    with pytest.raises(FileProblem, match="WIDTHxHEIGHT"):
+        load_scenario(f)
