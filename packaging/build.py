@@ -30,6 +30,15 @@ from imgcost_gui import __version__  # noqa: E402
 ICONS = ROOT / "resources" / "icons"
 
 
+#: What the Linux package holds beside the ImgCost/ bundle folder, and under which name.
+LINUX_FILES = [
+    (ROOT / "packaging" / "linux" / "imgcost.desktop", "imgcost.desktop"),
+    (ROOT / "packaging" / "linux" / "imgcost-mime.xml", "imgcost-mime.xml"),
+    (ROOT / "packaging" / "linux" / "install.sh", "install.sh"),
+    (ICONS / "imgcost-256.png", "imgcost.png"),
+]
+
+
 def folder_size(path: Path) -> int:
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file() and not f.is_symlink())
 
@@ -126,12 +135,7 @@ def linux_package(bundle: Path) -> list[Path]:
     out = DIST / f"{stem}.tar.gz"
     with tarfile.open(out, "w:gz", compresslevel=9) as tar:
         tar.add(bundle, arcname=f"{stem}/ImgCost")
-        for src, name in [
-            (ROOT / "packaging" / "linux" / "imgcost.desktop", "imgcost.desktop"),
-            (ROOT / "packaging" / "linux" / "imgcost-mime.xml", "imgcost-mime.xml"),
-            (ROOT / "packaging" / "linux" / "install.sh", "install.sh"),
-            (ICONS / "imgcost-256.png", "imgcost.png"),
-        ]:
+        for src, name in LINUX_FILES:
             tar.add(src, arcname=f"{stem}/{name}")
     made = [out]
     tool = shutil.which("appimagetool")

@@ -13,7 +13,8 @@ if command -v apt-get >/dev/null 2>&1; then
     pkgs="libgl1 libegl1 libglib2.0-0 libfontconfig1 libxkbcommon0 libxkbcommon-x11-0 libdbus-1-3
           fonts-dejavu-core libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
           libxcb-render-util0 libxcb-randr0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1"
-    [ -n "$extra" ] && pkgs="$pkgs xvfb xauth"
+    # Tests also check the Linux package's file association (xdg-mime).
+    [ -n "$extra" ] && pkgs="$pkgs xvfb xauth xdg-utils shared-mime-info"
     missing=""
     for p in $pkgs; do
         dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import shutil
 import struct
 import subprocess
 import sys
@@ -84,3 +85,41 @@ def test_matplotlib_cache_is_kept_between_starts(bundle: Path, tmp_path: Path) -
     assert _run(["--smoke-test", "--screenshot", str(shot)], tmp_path).returncode == 0
     cache = tmp_path / "cache" / "ImgCost" / "matplotlib"
     assert any(cache.glob("fontlist-*.json")), "matplotlib's font cache was not kept"
+
+
+@pytest.mark.skipif(
+    not sys.platform.startswith("linux") or shutil.which("xdg-mime") is None,
+    reason="needs Linux with xdg-utils and shared-mime-info",
+)
+def test_linux_install_opens_scenario_files_with_the_app(bundle: Path, tmp_path: Path) -> None:
+    sys.path.insert(0, str(ROOT / "packaging"))
+    from build import LINUX_FILES
+
+    package = tmp_path / "package"
+    package.mkdir()
+    (package / "ImgCost").symlink_to(bundle, target_is_directory=True)
+    for src, name in LINUX_FILES:
+        shutil.copy(src, package / name)
+    home = tmp_path / "home"
+    data = home / ".local" / "share"
+    env = dict(os.environ, HOME=str(home), XDG_DATA_HOME=str(data))
+    subprocess.run(["sh", str(package / "install.sh")], env=env, check=True, capture_output=True)
+
+    scenario = tmp_path / "plan.imgcost.json"
+    scenario.write_text("{}", encoding="utf-8")
+    env["XDG_DATA_DIRS"] = f"{data}:/usr/share"
+
+    def xdg_mime(*args: str) -> str:
+        return subprocess.run(
+            ["xdg-mime", *args], env=env, capture_output=True, text=True
+        ).stdout.strip()
+
+    assert xdg_mime("query", "filetype", str(scenario)) == "application/x-imgcost-scenario"
+    assert xdg_mime("query", "default", "application/x-imgcost-scenario") == "imgcost.desktop"
+    launcher = home / ".local" / "bin" / "imgcost-gui"
+    from imgcost_gui import __version__
+
+    result = subprocess.run(
+        [str(launcher), "--version"], capture_output=True, text=True, timeout=60
+    )
+    assert __version__ in result.stdout
