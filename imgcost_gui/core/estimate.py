@@ -48,6 +48,10 @@ def _rate(value: Decimal | None, factor: float) -> float:
     return _f(value) * factor
 
 
+def _token_meter(meter: str, tokens: float, usd_per_m: float) -> MeterCost:
+    return MeterCost(meter, tokens * usd_per_m / _M, tokens, usd_per_m)
+
+
 def _batch_factor(entry: ModelEntry, stage: Stage, notices: list[Notice]) -> float:
     if not stage.batch:
         return 1.0
@@ -140,33 +144,15 @@ def _token_stage(entry: ModelEntry, p: TokenPricing, stage: Stage) -> StageEstim
     cached_img_rate = r.cached_image_in if r.cached_image_in is not None else r.image_in
 
     meters_common = [
-        MeterCost(
-            "text_in",
-            (text - cached_text) * attempts * _rate(r.text_in, factor) / _M,
-            (text - cached_text) * attempts,
-            _rate(r.text_in, factor),
-        ),
-        MeterCost(
-            "cached_text_in",
-            cached_text * attempts * _rate(cached_text_rate, factor) / _M,
-            cached_text * attempts,
-            _rate(cached_text_rate, factor),
-        ),
+        _token_meter("text_in", (text - cached_text) * attempts, _rate(r.text_in, factor)),
+        _token_meter("cached_text_in", cached_text * attempts, _rate(cached_text_rate, factor)),
     ]
     if img_in_tokens:
         meters_common += [
-            MeterCost(
-                "image_in",
-                (img_in_tokens - cached_img) * attempts * _rate(r.image_in, factor) / _M,
-                (img_in_tokens - cached_img) * attempts,
-                _rate(r.image_in, factor),
+            _token_meter(
+                "image_in", (img_in_tokens - cached_img) * attempts, _rate(r.image_in, factor)
             ),
-            MeterCost(
-                "cached_image_in",
-                cached_img * attempts * _rate(cached_img_rate, factor) / _M,
-                cached_img * attempts,
-                _rate(cached_img_rate, factor),
-            ),
+            _token_meter("cached_image_in", cached_img * attempts, _rate(cached_img_rate, factor)),
         ]
         if measured:
             notices.append(
@@ -197,7 +183,7 @@ def _token_stage(entry: ModelEntry, p: TokenPricing, stage: Stage) -> StageEstim
         if n is None:
             return None, None
         tokens = (n + partial) * billed_images
-        return MeterCost("image_out", tokens * out_rate / _M, tokens, out_rate), n
+        return _token_meter("image_out", tokens, out_rate), n
 
     chosen, *others = _qualities(entry, stage)
     out, out_tokens = output_meter(chosen)
@@ -246,18 +232,8 @@ def _responses(stage: Stage, attempts: float) -> list[MeterCost]:
     if o is None:
         return []
     return [
-        MeterCost(
-            "responses_in",
-            o.input_tokens * attempts * float(o.input_usd_per_m) / _M,
-            o.input_tokens * attempts,
-            float(o.input_usd_per_m),
-        ),
-        MeterCost(
-            "responses_out",
-            o.output_tokens * attempts * float(o.output_usd_per_m) / _M,
-            o.output_tokens * attempts,
-            float(o.output_usd_per_m),
-        ),
+        _token_meter("responses_in", o.input_tokens * attempts, float(o.input_usd_per_m)),
+        _token_meter("responses_out", o.output_tokens * attempts, float(o.output_usd_per_m)),
     ]
 
 
@@ -430,19 +406,14 @@ def _fixed_token_stage(entry: ModelEntry, p: FixedTokenPricing, stage: Stage) ->
     img_rate = _rate(r.image_in if r.image_in is not None else r.text_in, factor)
     out_rate = _rate(r.image_out, factor)
     text = stage.prompt_tokens * attempts
-    meters = [
-        MeterCost("text_in", text * text_rate / _M, text, text_rate),
-    ]
+    meters = [_token_meter("text_in", text, text_rate)]
     if img_in:
-        meters.append(
-            MeterCost("image_in", img_in * attempts * img_rate / _M, img_in * attempts, img_rate)
-        )
-    out = tier.tokens * billed
-    meters.append(MeterCost("image_out", out * out_rate / _M, out, out_rate))
+        meters.append(_token_meter("image_in", img_in * attempts, img_rate))
+    meters.append(_token_meter("image_out", tier.tokens * billed, out_rate))
     if p.thinking_tokens:
-        think_rate = _rate(r.text_out, factor)
-        thinking = p.thinking_tokens * billed
-        meters.append(MeterCost("thinking", thinking * think_rate / _M, thinking, think_rate))
+        meters.append(
+            _token_meter("thinking", p.thinking_tokens * billed, _rate(r.text_out, factor))
+        )
     meters += _responses(stage, attempts)
     return StageEstimate(
         stage.name,
