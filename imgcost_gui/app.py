@@ -94,6 +94,7 @@ def main(argv: list[str] | None = None) -> int:
                 window.load_charts()
                 app.processEvents()  # let the new canvases take their size before drawing
                 window.recompute()
+                window.flush_charts()
                 window.charts.tabs.update_all()  # type: ignore[union-attr]
                 window.charts.tabs.currentWidget().canvas.draw()  # type: ignore[union-attr]
                 app.processEvents()
@@ -115,8 +116,8 @@ def main(argv: list[str] | None = None) -> int:
 
     def after_show() -> None:
         window.load_charts()
-        if args.scenario is None:
-            window.files.offer_recovery()
+        # Work a crashed session left is offered whether or not a file was opened.
+        window.files.offer_recovery()
 
     QTimer.singleShot(0, after_show)
     return app.exec()

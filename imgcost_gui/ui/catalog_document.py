@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from imgcost_gui.core import ModelEntry, PriceCatalog, UserCatalog, price_fields
+from imgcost_gui.core.overrides import ReadOnlyOverrides
 
 #: Prices older than this many days get a warning in the status bar.
 STALE_AFTER_DAYS = 90
@@ -144,7 +145,22 @@ class CatalogDocument(QObject):
 
     # --- edits (each one undoable, each one saved at once) ---------------------------
 
+    @property
+    def read_only(self) -> bool:
+        """A newer ImgCost wrote the overrides file: nothing may change (or be undone)."""
+        return self.user.read_only
+
+    def check_writable(self) -> None:
+        """Raise ReadOnlyOverrides (a ValueError) when prices may not change."""
+        # Refuse before a command is pushed: an undo step that cannot run must not exist.
+        if self.read_only:
+            raise ReadOnlyOverrides(
+                "Prices cannot be changed: your price overrides file was saved by a newer "
+                "ImgCost. Update ImgCost to change them."
+            )
+
     def set_price(self, model_id: str, path: str, value: Decimal) -> None:
+        self.check_writable()
         value = Decimal(value)
         if not value.is_finite() or value < 0:
             raise ValueError("A price must be a number of zero or more.")
@@ -153,18 +169,22 @@ class CatalogDocument(QObject):
         self.undo_stack.push(SetPrice(self, model_id, path, value))
 
     def reset_price(self, model_id: str, path: str) -> None:
+        self.check_writable()
         if self.user.is_overridden(model_id, path):
             self.undo_stack.push(SetPrice(self, model_id, path, None))
 
     def reset_model(self, model_id: str) -> None:
+        self.check_writable()
         if self.user.overrides.prices.get(model_id):
             self.undo_stack.push(ResetPrices(self, model_id))
 
     def reset_all(self) -> None:
+        self.check_writable()
         if self.user.overrides.prices:
             self.undo_stack.push(ResetPrices(self, None))
 
     def add_custom(self, source_id: str, new_id: str, name: str) -> None:
+        self.check_writable()
         if new_id in self.catalog.by_id:
             raise ValueError(f"A model with id “{new_id}” already exists; choose another id.")
         # Validate the id and name before the command runs (errors in redo() are lost).
@@ -174,6 +194,7 @@ class CatalogDocument(QObject):
         self.undo_stack.push(AddCustomModel(self, source_id, new_id, name))
 
     def delete_custom(self, model_id: str) -> None:
+        self.check_writable()
         if not self.user.is_custom(model_id):
             raise ValueError(
                 "Only custom models can be deleted; shipped models can be hidden instead."
@@ -184,6 +205,7 @@ class CatalogDocument(QObject):
 
     def import_file(self, path: Path) -> str:
         """Merge overrides from a file. Not undoable: it is a deliberate bulk change."""
+        self.check_writable()
         summary = self.user.import_file(path)
         self.undo_stack.clear()
         self.catalog_changed(None)

@@ -35,6 +35,7 @@ from .catalog_model import (
     CatalogTableModel,
     PriceDelegate,
 )
+from .save_paths import ask_save_path
 
 OVERRIDES_FILTER = "ImgCost price overrides (*.json)"
 
@@ -89,9 +90,23 @@ class CatalogEditor(QWidget):
         share.setToolTip("Import or export your price changes and custom models")
         share.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(share)
-        menu.addAction("Import overrides…", self.import_dialog)
-        menu.addAction("Export overrides…", self.export_dialog)
+        self.import_action = menu.addAction("Import overrides…", self.import_dialog)
+        self.export_action = menu.addAction("Export overrides…", self.export_dialog)
         share.setMenu(menu)
+        self.share = share
+
+        # Why nothing can be changed, when a newer ImgCost owns the overrides file.
+        self.locked = QLabel(
+            "<b>Prices are read-only.</b> Your price overrides file was saved by a newer "
+            "version of ImgCost, so this one shows the shipped prices and leaves that file "
+            f"untouched ({doc.user.path}). Update ImgCost to change prices, add custom models "
+            "or import overrides."
+        )
+        self.locked.setObjectName("readOnlyNotice")
+        self.locked.setWordWrap(True)
+        self.locked.setTextFormat(Qt.TextFormat.RichText)
+        self.locked.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.locked.setVisible(doc.read_only)
 
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
@@ -139,6 +154,7 @@ class CatalogEditor(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
+        layout.addWidget(self.locked)
         layout.addLayout(top)
         layout.addLayout(buttons)
         layout.addWidget(self.table, 1)
@@ -176,20 +192,30 @@ class CatalogEditor(QWidget):
             self.table.scrollTo(index)
 
     def _edit_value(self, index) -> None:  # noqa: ANN001
+        if self.doc.read_only:
+            return
         if index.column() != COL_VALUE:
             self.table.edit(index.siblingAtColumn(COL_VALUE))
 
     def _sync_buttons(self) -> None:
         row = self.selected()
         user = self.doc.user
-        self.reset_cell.setEnabled(bool(row and user.is_overridden(row.entry.id, row.field.path)))
-        self.reset_row.setEnabled(bool(row and user.overrides.prices.get(row.entry.id)))
-        self.reset_all.setEnabled(bool(user.overrides.prices))
-        self.add.setEnabled(row is not None)
-        self.delete.setEnabled(bool(row and user.is_custom(row.entry.id)))
+        writable = not self.doc.read_only
+        self.reset_cell.setEnabled(
+            writable and bool(row and user.is_overridden(row.entry.id, row.field.path))
+        )
+        self.reset_row.setEnabled(
+            writable and bool(row and user.overrides.prices.get(row.entry.id))
+        )
+        self.reset_all.setEnabled(writable and bool(user.overrides.prices))
+        self.add.setEnabled(writable and row is not None)
+        self.delete.setEnabled(writable and bool(row and user.is_custom(row.entry.id)))
+        self.import_action.setEnabled(writable)
+        self.export_action.setEnabled(writable)
         if row is None:
             self.details.setText(
-                "Select a price to see where it comes from. Double-click a value to change it."
+                "Select a price to see where it comes from."
+                + ("" if self.doc.read_only else " Double-click a value to change it.")
             )
             return
         src = row.field.source
@@ -206,16 +232,26 @@ class CatalogEditor(QWidget):
 
     # --- actions -----------------------------------------------------------------------
 
+    def _refused(self, e: ValueError) -> None:
+        QMessageBox.warning(self, "Prices not changed", str(e))
+        self._sync_buttons()
+
     def reset_selected_price(self) -> None:
         row = self.selected()
         if row:
-            self.doc.reset_price(row.entry.id, row.field.path)
+            try:
+                self.doc.reset_price(row.entry.id, row.field.path)
+            except ValueError as e:
+                self._refused(e)
             self._sync_buttons()
 
     def reset_selected_model(self) -> None:
         row = self.selected()
         if row:
-            self.doc.reset_model(row.entry.id)
+            try:
+                self.doc.reset_model(row.entry.id)
+            except ValueError as e:
+                self._refused(e)
             self._sync_buttons()
 
     def confirm_reset_all(self) -> None:
@@ -226,12 +262,20 @@ class CatalogEditor(QWidget):
             f"Put all {n} changed prices back to the shipped values? Custom models stay. You can undo this.",
         )
         if answer == QMessageBox.StandardButton.Yes:
-            self.doc.reset_all()
+            try:
+                self.doc.reset_all()
+            except ValueError as e:
+                self._refused(e)
             self._sync_buttons()
 
     def duplicate_selected(self) -> None:
         row = self.selected()
         if row is None:
+            return
+        try:
+            self.doc.check_writable()
+        except ValueError as e:
+            self._refused(e)
             return
         source = row.entry
         name, ok = QInputDialog.getText(
@@ -261,10 +305,18 @@ class CatalogEditor(QWidget):
     def delete_selected(self) -> None:
         row = self.selected()
         if row and self.doc.user.is_custom(row.entry.id):
-            self.doc.delete_custom(row.entry.id)
+            try:
+                self.doc.delete_custom(row.entry.id)
+            except ValueError as e:
+                self._refused(e)
             self._sync_buttons()
 
     def import_dialog(self) -> None:
+        try:
+            self.doc.check_writable()
+        except ValueError as e:
+            self._refused(e)
+            return
         path, _ = QFileDialog.getOpenFileName(self, "Import price overrides", "", OVERRIDES_FILTER)
         if not path:
             return
@@ -273,15 +325,18 @@ class CatalogEditor(QWidget):
         except FileProblem as e:
             QMessageBox.warning(self, "Cannot import", e.message)
             return
+        except ValueError as e:  # the file turned read-only
+            self._refused(e)
+            return
         QMessageBox.information(self, "Prices imported", summary)
 
     def export_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, "Export price overrides", "price-overrides.json", OVERRIDES_FILTER
+        path = ask_save_path(
+            self, "Export price overrides", "price-overrides.json", OVERRIDES_FILTER, (".json",)
         )
-        if not path:
+        if path is None:
             return
         try:
-            self.doc.export(Path(path))
+            self.doc.export(path)
         except OSError as e:
             QMessageBox.warning(self, "Export failed", str(e))

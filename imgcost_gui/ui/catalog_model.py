@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QLocale,
     QModelIndex,
     QPersistentModelIndex,
+    QRegularExpression,
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QColor, QDoubleValidator, QFont, QGuiApplication, QPalette
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QGuiApplication,
+    QPalette,
+    QRegularExpressionValidator,
+)
 from PySide6.QtWidgets import QLineEdit, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from imgcost_gui.core import ModelEntry
@@ -71,9 +78,24 @@ def decimal_text(value: Decimal | None) -> str:
 
 
 def parse_price(text: str) -> Decimal | None:
-    """A price the user typed, or None if it is not a number of zero or more."""
+    """A price the user typed, or None if it is not a number of zero or more.
+
+    A comma is read as a decimal mark, like a point ("0,12" is 0.12): prices are
+    small numbers, and the comma is the decimal mark in much of the world. Both
+    marks together ("1,234.50" or "1.234,50") mean the last one is the decimal
+    mark; one mark repeated ("1,000,000") separates thousands.
+    """
+    t = re.sub(r"[\s'_]", "", str(text))
+    marks = [c for c in t if c in ".,"]
+    if len(marks) > 1 and len(set(marks)) == 1:
+        t = t.replace(marks[0], "")
+    elif marks:
+        decimal = t.rfind(marks[-1])
+        if marks.count(marks[-1]) > 1:
+            return None
+        t = t[:decimal].replace(",", "").replace(".", "") + "." + t[decimal + 1 :]
     try:
-        value = Decimal(str(text).strip().replace(",", ""))
+        value = Decimal(t)
     except (InvalidOperation, ValueError):
         return None
     if not value.is_finite() or value < 0:
@@ -243,6 +265,8 @@ class CatalogTableModel(QAbstractTableModel):
                 return f"Your custom model's price.{where}"
             if row.overridden:
                 return f"<b>Changed by you.</b> Shipped value: {decimal_text(row.shipped)} {f.unit}{where}"
+            if self.doc.read_only:
+                return f"Shipped price (prices are read-only; see the note above).{where}"
             return f"Shipped price; double-click to change.{where}"
         if col in (COL_SOURCE, COL_CHECKED, COL_OFFICIAL):
             return where.removeprefix("<br>") or None
@@ -300,16 +324,21 @@ class CatalogFilter(QSortFilterProxyModel):
         return True
 
 
+#: Digits with at most one decimal mark, a point or a comma; no sign, no exponent.
+PRICE_PATTERN = r"[0-9]{0,9}([.,][0-9]{0,8})?"
+
+
 class PriceDelegate(QStyledItemDelegate):
-    """Edits a price in a line edit that accepts only numbers of zero or more."""
+    """Edits a price in a line edit that accepts only numbers of zero or more.
+
+    Either decimal mark is accepted, so "0,12" typed on a German keyboard is 0.12.
+    """
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:  # noqa: N802
         editor = QLineEdit(parent)
-        validator = QDoubleValidator(0.0, 1e9, 8, editor)
-        validator.setNotation(QDoubleValidator.Notation.StandardNotation)
-        validator.setLocale(QLocale.c())
-        editor.setValidator(validator)
+        editor.setValidator(QRegularExpressionValidator(QRegularExpression(PRICE_PATTERN), editor))
         editor.setAlignment(Qt.AlignmentFlag.AlignRight)
+        editor.setToolTip("A price of zero or more; use a point or a comma for decimals.")
         return editor
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:  # noqa: N802

@@ -18,13 +18,14 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPalette
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication, QStyle
 
-from imgcost_gui.core import METER_LABELS, ModelEstimate
+from imgcost_gui.core import ModelEstimate, PriceCatalog
 from imgcost_gui.core.compare import Ranked
 
 from . import text
+from .comparison_tips import total_tooltip
 
 (
     COL_MODEL,
@@ -83,7 +84,7 @@ def _headers(period: str) -> list[str]:
         f"Per {text.PERIOD_WORDS[period]}",
         "vs baseline",
         "vs cheapest",
-        "Images in budget",
+        "In budget",
         "Notes",
     ]
 
@@ -95,7 +96,8 @@ _HEADER_TIPS = [
     "What the whole scenario costs over its period. Hover a cell for the cost of each meter.",
     "This model's cost minus the baseline's (negative = you save).",
     "How much more this model costs than the cheapest one that can run the scenario.",
-    "How many images (in this scenario's mix) the budget buys on this model.",
+    "How many images (in this scenario's mix) the budget buys on this model; "
+    "(over) marks the models whose plan costs more than the budget.",
     "Warnings and notes about the estimate. Hover for all of them.",
 ]
 
@@ -106,11 +108,20 @@ class ComparisonModel(QAbstractTableModel):
         self.rows: list[ComparisonRow] = []
         self.period = "month"
         self.has_budget = False
+        #: The catalog the rows were priced with (for where each price comes from).
+        self.catalog: PriceCatalog | None = None
         self._icons: dict[str, QIcon] = {}
 
     # --- feeding --------------------------------------------------------------------
 
-    def set_rows(self, rows: list[ComparisonRow], period: str, has_budget: bool) -> None:
+    def set_rows(
+        self,
+        rows: list[ComparisonRow],
+        period: str,
+        has_budget: bool,
+        catalog: PriceCatalog | None = None,
+    ) -> None:
+        self.catalog = catalog
         same_models = [r.estimate.model for r in rows] == [r.estimate.model for r in self.rows]
         period_changed = period != self.period
         self.period, self.has_budget = period, has_budget
@@ -171,6 +182,8 @@ class ComparisonModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.DecorationRole and col == COL_WARNINGS:
             return self._icon(row.estimate)
+        if role == Qt.ItemDataRole.DecorationRole and col == COL_MODEL and row.over_budget:
+            return self._over_budget_icon()
         if role == Qt.ItemDataRole.ForegroundRole:
             return self._foreground(row, col)
         if (
@@ -209,7 +222,8 @@ class ComparisonModel(QAbstractTableModel):
                 return ""
             if row.within_budget is None:
                 return "unlimited" if e.complete else "—"
-            return text.count(row.within_budget)
+            count = text.count(row.within_budget)
+            return f"{count} (over)" if row.over_budget else count
         if col == COL_WARNINGS:
             shown = [n for n in e.all_notices if n.severity != "info"]
             words = dict.fromkeys(NOTE_WORDS.get(n.code, n.code.replace("_", " ")) for n in shown)
@@ -246,7 +260,7 @@ class ComparisonModel(QAbstractTableModel):
     def _export(self, row: ComparisonRow, col: int) -> Any:
         e, r = row.estimate, row.ranked
         values = {
-            COL_MODEL: e.model,
+            COL_MODEL: e.name,
             COL_PROVIDER: e.provider,
             COL_PER_IMAGE: e.per_image_usd,
             COL_TOTAL: e.total_usd,
@@ -260,33 +274,34 @@ class ComparisonModel(QAbstractTableModel):
     def _tooltip(self, row: ComparisonRow, col: int) -> str | None:
         e = row.estimate
         if col == COL_TOTAL and e.complete:
-            lines = [
-                f"<b>{e.name}</b>: {text.usd(e.total_usd)} per {text.PERIOD_WORDS[self.period]}"
-            ]
-            for meter, usd in e.meter_totals().items():
-                if usd:
-                    lines.append(f"{METER_LABELS.get(meter, meter)}: {text.usd(usd)}")
-            if e.low_usd is not None and e.high_usd is not None:
-                lines.append(
-                    f"If the model picks the quality: {text.usd(e.low_usd)} – {text.usd(e.high_usd)}"
-                )
-            if e.plan:
-                lines.append(f"Plan: {e.plan}")
-            return "<br>".join(lines)
+            entry = self.catalog.by_id.get(e.model) if self.catalog else None
+            return total_tooltip(e, self.period, entry)
         if col == COL_PER_IMAGE and e.complete:
             parts = [f"{s.stage}: {text.usd_per_image(s.per_image_usd)}" for s in e.stages]
             return "Per image by stage<br>" + "<br>".join(parts)
-        if col in (COL_WARNINGS, COL_MODEL) and e.all_notices:
-            return "<br>".join(f"• {n.message}" for n in e.all_notices)
+        if col == COL_MODEL:
+            lines = [f"<b>{e.name}</b> ({e.model})"]
+            if row.over_budget:
+                lines.append(
+                    "<b>Over budget:</b> the scenario as planned costs more than your budget."
+                )
+            lines += [f"• {n.message}" for n in e.all_notices]
+            return "<br>".join(lines)
+        if col == COL_PROVIDER:
+            return f"Billed by {e.provider}; model made by {e.vendor}"
+        if col == COL_WARNINGS:
+            shown = self._display(row, col)
+            notes = [f"• {n.message}" for n in e.all_notices]
+            return "<br>".join([shown, *notes]) if notes else shown or None
         if col == COL_BUDGET and row.within_budget is not None:
             verdict = (
-                "The scenario as planned costs more than the budget on this model."
+                "<b>Over budget:</b> the scenario as planned costs more than the budget on this model."
                 if row.over_budget
                 else "The scenario as planned fits in the budget."
             )
             return f"The budget buys {text.count(row.within_budget, 'images')} in this scenario's mix.<br>{verdict}"
-        if col == COL_MODEL:
-            return e.model
+        if col in (COL_VS_BASELINE, COL_VS_CHEAPEST):
+            return self._display(row, col)  # in full, should the column be narrow
         return None
 
     def _foreground(self, row: ComparisonRow, col: int) -> QColor | None:
@@ -302,6 +317,22 @@ class ComparisonModel(QAbstractTableModel):
         if col == COL_BUDGET and row.over_budget:
             return saving_colour(1.0, palette)
         return None
+
+    def _over_budget_icon(self) -> QIcon:
+        """A red 'no entry' sign: the budget rules this model out."""
+        if "over" not in self._icons:
+            pixmap = QPixmap(32, 32)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(pixmap)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor("#c62828"))
+            painter.drawEllipse(2, 2, 28, 28)
+            painter.setBrush(QColor("#ffffff"))
+            painter.drawRoundedRect(7, 13, 18, 6, 2, 2)
+            painter.end()
+            self._icons["over"] = QIcon(pixmap)
+        return self._icons["over"]
 
     def _icon(self, e: ModelEstimate) -> QIcon | None:
         severity = "error" if not e.complete else e.worst_severity

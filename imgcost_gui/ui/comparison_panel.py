@@ -12,8 +12,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
-    QDoubleSpinBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -39,6 +37,7 @@ from .comparison_model import (
     COL_BUDGET,
     COL_MODEL,
     COL_PER_IMAGE,
+    COL_PROVIDER,
     COL_TOTAL,
     COL_VS_BASELINE,
     COL_VS_CHEAPEST,
@@ -49,6 +48,8 @@ from .comparison_model import (
     ComparisonRow,
 )
 from .document import ScenarioDocument
+from .fields import DoubleSpinBox
+from .save_paths import ask_save_path, safe_file_name
 
 #: Columns whose exported values are US dollars.
 USD_COLUMNS = (COL_PER_IMAGE, COL_TOTAL, COL_VS_BASELINE, COL_VS_CHEAPEST)
@@ -91,7 +92,7 @@ class ComparisonPanel(QWidget):
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.summary.setWordWrap(True)
 
-        self.budget = QDoubleSpinBox()
+        self.budget = DoubleSpinBox()
         self.budget.setRange(0, 10_000_000)
         self.budget.setDecimals(2)
         self.budget.setPrefix("$ ")
@@ -99,6 +100,7 @@ class ComparisonPanel(QWidget):
         self.budget.setSpecialValueText("No budget")
         self.budget.setGroupSeparatorShown(True)
         self.budget.setMinimumWidth(130)
+        self.budget.setSuffix(" / month")
         self.budget.setToolTip(
             "What you can spend per period. The table then shows how many images each model "
             "buys within it, and marks the models whose plan goes over it."
@@ -140,15 +142,13 @@ class ComparisonPanel(QWidget):
         self.table.setWordWrap(False)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)  # the tooltip has it in full
         h = self.table.horizontalHeader()
         h.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         h.setStretchLastSection(True)
         h.setHighlightSections(False)
-        for col, width in enumerate((195, 108, 74, 86, 126, 84, 108)):
-            self.table.setColumnWidth(col, width)
-        # Money columns grow with their numbers ("-$3,445.32 (-79%)") instead of eliding them.
-        for col in USD_COLUMNS:
-            h.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        h.setMinimumSectionSize(40)
+        self._size_columns()
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -157,11 +157,37 @@ class ComparisonPanel(QWidget):
 
     # --- feeding ------------------------------------------------------------------
 
-    def show_rows(self, rows: list[ComparisonRow]) -> None:
+    def _size_columns(self) -> None:
+        """Widths that leave Notes room at 1280x800, with or without the budget column.
+
+        Fixed, not sized to contents: columns do not jump while the user types,
+        and a long name or amount is elided with the full text in its tooltip.
+        """
+        fm = self.table.fontMetrics()
+        header = self.table.horizontalHeader().fontMetrics()
+        samples = {
+            COL_MODEL: "GPT Image 1.5 via GPTImage2",
+            COL_PROVIDER: "Black Forest",
+            COL_PER_IMAGE: "$0.0000",
+            COL_TOTAL: "$12,345.67",
+            COL_VS_BASELINE: "−$1,234.56 (−79%)",
+            COL_VS_CHEAPEST: "+$1,234.56",
+            COL_BUDGET: "12,345 (over)",
+        }
+        for col, sample in samples.items():
+            title = self.model.headerData(col, Qt.Orientation.Horizontal)
+            width = max(fm.horizontalAdvance(sample), header.horizontalAdvance(title)) + 14
+            if col == COL_MODEL:
+                width += 22  # the over-budget mark, and bold names (cheapest, baseline)
+            self.table.setColumnWidth(col, width)
+
+    def show_rows(self, rows: list[ComparisonRow], catalog: PriceCatalog | None = None) -> None:
         scenario = self.doc.scenario
         has_budget = bool(scenario.budget_usd)
-        self.model.set_rows(rows, scenario.period, has_budget)
+        self.model.set_rows(rows, scenario.period, has_budget, catalog)
+        # With a budget, its column takes the place of "vs cheapest" (the summary names the cheapest).
         self.table.setColumnHidden(COL_BUDGET, not has_budget)
+        self.table.setColumnHidden(COL_VS_CHEAPEST, has_budget)
         self._sync_budget()
         self._summarise(rows)
 
@@ -178,12 +204,18 @@ class ComparisonPanel(QWidget):
         best = min(priced, key=lambda r: r.ranked.position or 0).estimate
         missing = len(rows) - len(priced)
         tail = f" · {missing} cannot run it" if missing else ""
+        over = sum(r.over_budget for r in rows)
+        if scenario.budget_usd and over:
+            tail += f" · <b>{over} over budget</b>"
         self.summary.setText(
             f"<b>{images}</b> per {period} · cheapest: <b>{best.name}</b> at "
             f"<b>{text.usd(best.total_usd)}</b> ({text.usd_per_image(best.per_image_usd)} per image){tail}"
         )
 
     def _sync_budget(self) -> None:
+        suffix = f" / {text.PERIOD_WORDS[self.doc.scenario.period]}"
+        if self.budget.suffix() != suffix:
+            self.budget.setSuffix(suffix)
         value = float(self.doc.scenario.budget_usd or 0)
         if abs(self.budget.value() - value) > 1e-9:
             self.budget.blockSignals(True)
@@ -212,23 +244,26 @@ class ComparisonPanel(QWidget):
         self.table.selectionModel().select(index, flags)
         self.table.scrollTo(index)
 
-    def _visible_columns(self) -> list[int]:
-        return [c for c in range(COLUMN_COUNT) if not self.table.isColumnHidden(c)]
+    def _exported_columns(self) -> list[int]:
+        # every column, "vs cheapest" too when the budget hides it for room; the budget's with one
+        return [c for c in range(COLUMN_COUNT) if c != COL_BUDGET or self.model.has_budget]
 
     def table_text(self, delimiter: str, rows: list[int] | None = None) -> str:
         """The table (or some of its rows, in view order) as delimited text with raw numbers."""
-        columns = self._visible_columns()
+        columns = self._exported_columns()
         if rows is None:
             rows = list(range(self.proxy.rowCount()))
         buffer = io.StringIO()
         writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
-        writer.writerow(
-            [
+        titles = []
+        for c in columns:
+            titles.append(
                 self.model.headerData(c, Qt.Orientation.Horizontal)
                 + (" (USD)" if c in USD_COLUMNS else "")
-                for c in columns
-            ]
-        )
+            )
+            if c == COL_MODEL:
+                titles.append("Model id")
+        writer.writerow(titles)
         for r in rows:
             values = []
             for c in columns:
@@ -238,6 +273,9 @@ class ComparisonPanel(QWidget):
                     if v is None
                     else (f"{v:.6f}".rstrip("0").rstrip(".") if isinstance(v, float) else v)
                 )
+                if c == COL_MODEL:
+                    e: ModelEstimate = self.proxy.index(r, c).data(Qt.ItemDataRole.UserRole)
+                    values.append(e.model)
             writer.writerow(values)
         return buffer.getvalue()
 
@@ -249,12 +287,14 @@ class ComparisonPanel(QWidget):
         Path(path).write_text(self.table_text(","), encoding="utf-8", newline="")
 
     def export_csv_dialog(self) -> None:
-        name = f"{self.doc.scenario.name} comparison.csv"
-        path, _ = QFileDialog.getSaveFileName(self, "Export comparison", name, "CSV files (*.csv)")
-        if not path:
+        name = f"{safe_file_name(self.doc.scenario.name, 'Scenario')} comparison.csv"
+        path = ask_save_path(
+            self, "Export comparison", name, "CSV files (*.csv)", (".csv",), other_suffixes=True
+        )
+        if path is None:
             return
         try:
-            self.export_csv(Path(path))
+            self.export_csv(path)
         except OSError as e:
             QMessageBox.warning(self, "Export failed", f"The comparison could not be saved:\n{e}")
 

@@ -36,18 +36,33 @@ def _copy(value: Any) -> Any:
 
 
 class SetField(QUndoCommand):
-    """Assign one field of the scenario; undo puts the old value back."""
+    """Assign one field of the scenario; undo puts the old value back.
+
+    ``focus`` is the stage to show after (undo, redo): the stage an edit
+    belongs to, or where a moved, added or removed stage ends up.
+    """
 
     ID = 1001
 
-    def __init__(self, doc: ScenarioDocument, path: FieldPath, new: Any, text: str):
-        super().__init__(text)
+    def __init__(
+        self,
+        doc: ScenarioDocument,
+        path: FieldPath,
+        new: Any,
+        text: str,
+        focus: tuple[int, int] | None = None,
+        parent: QUndoCommand | None = None,
+    ):
+        super().__init__(text, parent)
         self.doc = doc
         self.path = path
         self.old = _copy(doc.get(path))
         self.new = _copy(new)
         self.mergeable = not isinstance(new, list)
         self.stamp = time.monotonic()
+        if focus is None and len(path) > 1 and path[0] == "stages" and isinstance(path[1], int):
+            focus = (path[1], path[1])
+        self.focus = focus
 
     def id(self) -> int:
         return self.ID if self.mergeable else -1
@@ -64,9 +79,13 @@ class SetField(QUndoCommand):
 
     def redo(self) -> None:
         self.doc._assign(self.path, _copy(self.new))
+        if self.focus is not None:
+            self.doc.stageFocus.emit(self.focus[1])
 
     def undo(self) -> None:
         self.doc._assign(self.path, _copy(self.old))
+        if self.focus is not None:
+            self.doc.stageFocus.emit(self.focus[0])
 
 
 class ScenarioDocument(QObject):
@@ -75,6 +94,8 @@ class ScenarioDocument(QObject):
     changed = Signal()
     #: The file name or the modified state changed (window title, menus).
     fileChanged = Signal()  # noqa: N815 (Qt naming)
+    #: Undo or redo touched this stage: the form should show it.
+    stageFocus = Signal(int)  # noqa: N815
 
     def __init__(self, scenario: Scenario | None = None, parent: QObject | None = None):
         super().__init__(parent)
@@ -129,6 +150,34 @@ class ScenarioDocument(QObject):
         self._check(path, value)
         self.undo_stack.push(SetField(self, path, value, text or f"Change {path[-1]}"))
 
+    def set_many(self, changes: list[tuple[FieldPath, Any]], text: str) -> bool:
+        """Change several fields as one undo step; nothing is pushed when nothing changes.
+
+        Returns whether anything changed. Each value is checked as if the ones
+        before it were already assigned, and none is assigned if one is refused.
+        """
+        trial = self.scenario.model_copy(deep=True)
+        real, self.scenario = self.scenario, trial
+        todo = []
+        try:
+            for path, value in changes:
+                if self.get(path) != value:
+                    self._check(path, value)
+                    _set(self.get(path[:-1]), path[-1], value)
+                    todo.append((path, value))
+        finally:
+            self.scenario = real
+        if not todo:
+            return False
+        if len(todo) == 1:
+            self.undo_stack.push(SetField(self, *todo[0], text))
+            return True
+        self.undo_stack.beginMacro(text)
+        for path, value in todo:
+            self.undo_stack.push(SetField(self, path, value, text))
+        self.undo_stack.endMacro()
+        return True
+
     def stage(self, index: int) -> Stage:
         return self.scenario.stages[index]
 
@@ -149,8 +198,8 @@ class ScenarioDocument(QObject):
 
     # --- stages -----------------------------------------------------------------------
 
-    def _set_stages(self, stages: list[Stage], text: str) -> None:
-        self.undo_stack.push(SetField(self, ("stages",), stages, text))
+    def _set_stages(self, stages: list[Stage], text: str, before: int, after: int) -> None:
+        self.undo_stack.push(SetField(self, ("stages",), stages, text, (before, after)))
 
     def _unique_name(self, base: str) -> str:
         names = {s.name for s in self.scenario.stages}
@@ -161,10 +210,10 @@ class ScenarioDocument(QObject):
             n += 1
         return f"{base} {n}"
 
-    def add_stage(self) -> int:
+    def add_stage(self, current: int = 0) -> int:
         stages = _copy(self.scenario.stages)
         stages.append(Stage(name=self._unique_name("Stage")))
-        self._set_stages(stages, "Add stage")
+        self._set_stages(stages, "Add stage", current, len(stages) - 1)
         return len(stages) - 1
 
     def duplicate_stage(self, index: int) -> int:
@@ -174,7 +223,7 @@ class ScenarioDocument(QObject):
             update={"name": self._unique_name(f"{source.name} copy")}, deep=True
         )
         stages.insert(index + 1, copy)
-        self._set_stages(stages, f"Duplicate stage “{source.name}”")
+        self._set_stages(stages, f"Duplicate stage “{source.name}”", index, index + 1)
         return index + 1
 
     def remove_stage(self, index: int) -> int:
@@ -182,8 +231,9 @@ class ScenarioDocument(QObject):
             raise ValueError("A scenario needs at least one stage.")
         stages = _copy(self.scenario.stages)
         removed = stages.pop(index)
-        self._set_stages(stages, f"Remove stage “{removed.name}”")
-        return min(index, len(stages) - 1)
+        after = min(index, len(stages) - 1)
+        self._set_stages(stages, f"Remove stage “{removed.name}”", index, after)
+        return after
 
     def move_stage(self, index: int, offset: int) -> int:
         target = index + offset
@@ -191,7 +241,7 @@ class ScenarioDocument(QObject):
         if not 0 <= target < len(stages):
             return index
         stages.insert(target, stages.pop(index))
-        self._set_stages(stages, f"Move stage “{stages[target].name}”")
+        self._set_stages(stages, f"Move stage “{stages[target].name}”", index, target)
         return target
 
 

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
@@ -28,6 +29,32 @@ from .document import FieldPath, ScenarioDocument
 
 Reader = Callable[[], Any]
 Writer = Callable[[Any], None]
+
+
+class _WheelNeedsFocus:
+    """A wheel turned over an unfocused field scrolls the form instead of changing the value."""
+
+    def __init__(self, *args: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # type: ignore[attr-defined]
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 (Qt API)
+        if self.hasFocus():  # type: ignore[attr-defined]
+            super().wheelEvent(event)  # type: ignore[misc]
+        else:
+            event.ignore()  # the scroll area behind gets it
+
+
+class SpinBox(_WheelNeedsFocus, QSpinBox):
+    pass
+
+
+class DoubleSpinBox(_WheelNeedsFocus, QDoubleSpinBox):
+    pass
+
+
+class ComboBox(_WheelNeedsFocus, QComboBox):
+    pass
 
 
 class FieldBinder:
@@ -99,7 +126,7 @@ class FieldBinder:
         suffix: str = "",
         step: int = 1,
     ) -> QSpinBox:
-        w = QSpinBox()
+        w = SpinBox()
         w.setRange(lo, hi)
         w.setSuffix(suffix)
         w.setSingleStep(step)
@@ -117,7 +144,7 @@ class FieldBinder:
 
     def share_spin(self, rel: FieldPath, label: str, tip: str, hi: float = 100.0) -> QDoubleSpinBox:
         """A 0-1 share shown as a percentage."""
-        w = QDoubleSpinBox()
+        w = DoubleSpinBox()
         w.setRange(0, hi)
         w.setDecimals(1)
         w.setSuffix(" %")
@@ -144,7 +171,7 @@ class FieldBinder:
         suffix: str = "",
         convert: Callable[[float], Any] = float,
     ) -> QDoubleSpinBox:
-        w = QDoubleSpinBox()
+        w = DoubleSpinBox()
         w.setRange(lo, hi)
         w.setDecimals(decimals)
         w.setPrefix(prefix)
@@ -163,7 +190,7 @@ class FieldBinder:
     def combo(
         self, rel: FieldPath, label: str, tip: str, items: list[tuple[str, Any]]
     ) -> QComboBox:
-        w = QComboBox()
+        w = ComboBox()
         for text, value in items:
             w.addItem(text, value)
         w.currentIndexChanged.connect(lambda i: self.edit(rel, w.itemData(i), label))

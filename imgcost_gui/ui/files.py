@@ -12,9 +12,11 @@ from imgcost_gui.core.paths import templates_dir
 from imgcost_gui.core.storage import SCENARIO_SUFFIX
 
 from .document import ScenarioDocument
-from .recovery import AUTOSAVE_INTERVAL_MS, Autosave
+from .recovery import AUTOSAVE_INTERVAL_MS, Autosave, Recovered
+from .save_paths import ask_save_path, safe_file_name
 
 SCENARIO_FILTER = f"ImgCost scenarios (*{SCENARIO_SUFFIX});;JSON files (*.json)"
+SCENARIO_SUFFIXES = (SCENARIO_SUFFIX, ".json")
 RECENT_KEY = "recentFiles"
 MAX_RECENT = 8
 #: The scenario a first start opens on.
@@ -41,13 +43,16 @@ def example_scenario() -> Scenario:
 
 
 class FileActions(QObject):
-    """Opens and saves the document for ``window``, asking before anything is lost."""
+    """Opens and saves the document for ``window``, asking before anything is lost.
+
+    With ``autosave`` False (smoke tests) the autosave folder is never read or written.
+    """
 
     def __init__(self, window: QWidget, doc: ScenarioDocument, *, autosave: bool = True):
         super().__init__(window)
         self.window = window
         self.doc = doc
-        self.autosave = Autosave()
+        self.autosave = Autosave() if autosave else None
         self.timer = QTimer(self)
         self.timer.setInterval(AUTOSAVE_INTERVAL_MS)
         self.timer.timeout.connect(self.autosave_now)
@@ -144,14 +149,14 @@ class FileActions(QObject):
 
     def save_as(self) -> bool:
         start = (
-            str(self.doc.path) if self.doc.path else f"{self.doc.scenario.name}{SCENARIO_SUFFIX}"
+            str(self.doc.path)
+            if self.doc.path
+            else safe_file_name(self.doc.scenario.name, "Scenario") + SCENARIO_SUFFIX
         )
-        path, _ = QFileDialog.getSaveFileName(self.window, "Save scenario", start, SCENARIO_FILTER)
-        if not path:
-            return False
-        if not path.endswith(".json"):
-            path += SCENARIO_SUFFIX
-        return self.save_to(Path(path))
+        path = ask_save_path(
+            self.window, "Save scenario", start, SCENARIO_FILTER, SCENARIO_SUFFIXES
+        )
+        return path is not None and self.save_to(path)
 
     def save_to(self, path: Path) -> bool:
         try:
@@ -164,7 +169,8 @@ class FileActions(QObject):
             return False
         self.doc.mark_saved(Path(path).resolve())
         self.remember(Path(path))
-        self.autosave.clear()
+        if self.autosave is not None:
+            self.autosave.clear()
         return True
 
     # --- recent files ----------------------------------------------------------------
@@ -200,33 +206,63 @@ class FileActions(QObject):
     # --- autosave and recovery ---------------------------------------------------------
 
     def autosave_now(self) -> None:
+        if self.autosave is None:
+            return
         try:
             if self.doc.modified:
                 self.autosave.write(self.doc.scenario, self.doc.path)
             else:
-                self.autosave.clear()
+                self.autosave.clear()  # only this session's own file
         except OSError:
             pass  # autosave is a safety net; a full disk must not interrupt the user
 
     def offer_recovery(self) -> bool:
-        pending = self.autosave.pending()
-        if pending is None:
+        """Offer the work of sessions that crashed; True if one was brought back."""
+        if self.autosave is None:
             return False
-        where = pending.source.name if pending.source else "an unsaved scenario"
-        answer = QMessageBox.question(
-            self.window,
-            "Recover unsaved work?",
-            f"ImgCost did not close normally last time. It kept your unsaved changes to {where}"
-            f"{' from ' + pending.saved_at.replace('T', ' ') if pending.saved_at else ''}.\n\nRecover them?",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.Yes,
+        pending = self.autosave.leftovers()
+        recovered = False
+        for i, leftover in enumerate(pending):
+            answer = self._ask_recovery(leftover, i + 1, len(pending))
+            if answer == QMessageBox.StandardButton.Yes and self.maybe_save():
+                self.doc.load(leftover.scenario, leftover.source, recovered=True)
+                self.autosave_now()  # keep it safe under this session before the old file goes
+                if self.autosave.wrote:
+                    leftover.remove()
+                else:
+                    leftover.release()
+                for rest in pending[i + 1 :]:
+                    rest.release()  # one scenario per window: the others wait for a later start
+                recovered = True
+                break
+            if answer == QMessageBox.StandardButton.Discard:
+                leftover.remove()
+            else:
+                leftover.release()
+        return recovered
+
+    def _ask_recovery(self, leftover: Recovered, n: int, of: int) -> QMessageBox.StandardButton:
+        where = f"“{leftover.source.name}”" if leftover.source else f"“{leftover.scenario.name}”"
+        when = f" (autosaved {leftover.saved_at.replace('T', ' ')})" if leftover.saved_at else ""
+        which = f" ({n} of {of})" if of > 1 else ""
+        box = QMessageBox(self.window)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle("Recover unsaved work?")
+        box.setText(
+            f"ImgCost did not close normally. It kept unsaved changes to {where}{when}{which}."
         )
-        if answer != QMessageBox.StandardButton.Yes:
-            self.autosave.clear()
-            return False
-        self.doc.load(pending.scenario, pending.source, recovered=True)
-        return True
+        box.setInformativeText(
+            "Recover them now, keep them for the next start, or discard them for good?"
+        )
+        buttons = QMessageBox.StandardButton
+        box.setStandardButtons(buttons.Yes | buttons.No | buttons.Discard)
+        box.button(buttons.Yes).setText("Recover")
+        box.button(buttons.No).setText("Keep for later")
+        box.setDefaultButton(buttons.Yes)
+        box.setEscapeButton(buttons.No)
+        return QMessageBox.StandardButton(box.exec())
 
     def closed_normally(self) -> None:
         self.timer.stop()
-        self.autosave.clear()
+        if self.autosave is not None:
+            self.autosave.clear()

@@ -39,6 +39,8 @@ from .scenario_panel import ScenarioPanel
 
 #: Typing stays live: recompute at most once per event-loop turn (ms).
 RECOMPUTE_DELAY_MS = 0
+#: Charts follow once the typing pauses this long (ms): one redraw, not one per key.
+CHART_DELAY_MS = 30
 
 
 class MainWindow(QMainWindow):
@@ -118,9 +120,15 @@ class MainWindow(QMainWindow):
         self.recompute_timer.setSingleShot(True)
         self.recompute_timer.setInterval(RECOMPUTE_DELAY_MS)
         self.recompute_timer.timeout.connect(self.recompute)
+        self.chart_timer = QTimer(self)
+        self.chart_timer.setSingleShot(True)
+        self.chart_timer.setInterval(CHART_DELAY_MS)
+        self.chart_timer.timeout.connect(self.flush_charts)
+        self._chart_inputs: ChartInputs | None = None
 
         self._build_menus()
         self.doc.changed.connect(self._scenario_changed)
+        self.doc.changed.connect(self._update_title)  # an untitled scenario is titled by its name
         self.doc.fileChanged.connect(self._update_title)
         self.catalog_doc.changed.connect(self._catalog_changed)
         self.scenario_panel.stageSelected.connect(lambda _i: self.schedule_recompute())
@@ -274,11 +282,19 @@ class MainWindow(QMainWindow):
         except UnknownModel as e:  # the catalog changed under the picker
             self.report(str(e))
             return
-        self.comparison.show_rows(rows)
+        self.comparison.show_rows(rows, catalog)
         self.scenario_panel.form.set_entries(self.model_picker.entries())
-        self.charts.set_inputs(
-            ChartInputs(scenario, catalog, ids, rows, self.scenario_panel.current_stage)
+        self._chart_inputs = ChartInputs(
+            scenario, catalog, ids, rows, self.scenario_panel.current_stage
         )
+        self.chart_timer.start()  # restarted by every change: fast typing redraws once
+
+    def flush_charts(self) -> None:
+        """Give the charts the latest comparison now (the chart timer does this on its own)."""
+        self.chart_timer.stop()
+        if self._chart_inputs is not None:
+            inputs, self._chart_inputs = self._chart_inputs, None
+            self.charts.set_inputs(inputs)
 
     def load_charts(self) -> None:
         """Import matplotlib and draw the charts (after the window is on screen)."""
@@ -291,11 +307,19 @@ class MainWindow(QMainWindow):
 
     def _update_status(self) -> None:
         cat = self.catalog_doc
-        n = cat.user.override_count
-        changed = (
-            f" · {n} price{'s' if n != 1 else ''} changed by you" if n else " · shipped prices"
-        )
-        self.catalog_status.setText(f"Prices checked {cat.catalog.checked.isoformat()}{changed}")
+        overrides = cat.user.overrides
+        prices = sum(len(v) for v in overrides.prices.values())
+        custom = len(overrides.custom_models)
+        parts = [f"Prices checked {cat.catalog.checked.isoformat()}"]
+        if prices:
+            parts.append(f"{prices} price{'s' if prices != 1 else ''} changed by you")
+        if custom:
+            parts.append(f"{custom} custom model{'s' if custom != 1 else ''}")
+        if not prices and not custom:
+            parts.append("shipped prices")
+        if cat.user.read_only:
+            parts.append("your price file is read-only")
+        self.catalog_status.setText(" · ".join(parts))
         age = cat.age_days()
         if cat.stale:
             self.stale_status.setText(

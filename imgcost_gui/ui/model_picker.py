@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 from imgcost_gui.core import ModelEntry, PriceCatalog
 
 from .document import ScenarioDocument
+from .fields import ComboBox
 
 ALL = "All"
 
@@ -42,7 +42,7 @@ class ModelPicker(QWidget):
         self.report = report
         self.catalog: PriceCatalog | None = None
 
-        self.baseline = QComboBox()
+        self.baseline = ComboBox()
         self.baseline.setToolTip(
             "The model the others are compared against (the ‘vs baseline’ column)."
         )
@@ -52,10 +52,10 @@ class ModelPicker(QWidget):
         self.search.setPlaceholderText("Search models")
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._apply_filter)
-        self.vendor = QComboBox()
+        self.vendor = ComboBox()
         self.vendor.setToolTip("Show only one vendor's models")
         self.vendor.currentIndexChanged.connect(self._apply_filter)
-        self.provider = QComboBox()
+        self.provider = ComboBox()
         self.provider.setToolTip("Show only models billed by one provider (vendor or reseller)")
         self.provider.currentIndexChanged.connect(self._apply_filter)
         self.show_retired = QCheckBox("Show retired models")
@@ -77,10 +77,10 @@ class ModelPicker(QWidget):
         self.tree.header().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.itemChanged.connect(self._toggled)
 
-        check_all = QPushButton("Check shown")
+        self.check_all = check_all = QPushButton("Check shown")
         check_all.setToolTip("Compare every model in the list as filtered")
         check_all.clicked.connect(lambda: self._check_shown(True))
-        check_none = QPushButton("Uncheck shown")
+        self.check_none = check_none = QPushButton("Uncheck shown")
         check_none.clicked.connect(lambda: self._check_shown(False))
         self.count = QLabel()
 
@@ -203,14 +203,14 @@ class ModelPicker(QWidget):
             self.report("Compare at least one model.")
             self.refresh()
             return
+        if set(ids) == {e.id for e in self.entries()}:
+            return  # the same models: nothing to undo, nothing to save
         active = [m.id for m in self.catalog.active()]
         value = [] if ids == active else ids
-        stack = self.doc.undo_stack
-        stack.beginMacro(text)
-        self.doc.set(("models",), value, text)
+        changes: list = [(("models",), value)]
         if self.doc.scenario.baseline and self.doc.scenario.baseline not in ids:
-            self.doc.set(("baseline",), None, "Clear baseline")
-        stack.endMacro()
+            changes.append((("baseline",), None))
+        self.doc.set_many(changes, text)
 
     def _toggled(self, item: QTreeWidgetItem, column: int) -> None:
         if column == 0:

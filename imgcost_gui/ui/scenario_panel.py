@@ -145,6 +145,7 @@ class ScenarioPanel(QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(body)
+        doc.stageFocus.connect(self._focus_stage)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
@@ -181,7 +182,7 @@ class ScenarioPanel(QWidget):
         self.stageSelected.emit(index)
 
     def add_stage(self) -> None:
-        self.select_stage(self.doc.add_stage())
+        self.select_stage(self.doc.add_stage(self.current_stage))
 
     def duplicate_stage(self) -> None:
         self.select_stage(self.doc.duplicate_stage(self.current_stage))
@@ -194,6 +195,11 @@ class ScenarioPanel(QWidget):
 
     def move_stage(self, offset: int) -> None:
         self.select_stage(self.doc.move_stage(self.current_stage, offset))
+
+    def _focus_stage(self, index: int) -> None:
+        # Undo or redo changed this stage: show it (e.g. where an undone move put it back).
+        if index != self.current_stage or self.stages.currentRow() != index:
+            self.select_stage(index)
 
     def _stage_chosen(self, row: int) -> None:
         if row >= 0 and row != self.form.stage_index:

@@ -19,7 +19,7 @@ from imgcost_gui.core import ModelEntry, Size
 from . import text
 from .advanced_fields import AdvancedStageFields
 from .document import ScenarioDocument
-from .fields import FieldBinder, form_layout
+from .fields import ComboBox, FieldBinder, form_layout
 from .presets import SIZE_PRESETS, preset_for
 
 QUALITY_ITEMS = [
@@ -67,7 +67,7 @@ class StageForm(QWidget):
         b = self.b
         box = QGroupBox("How many")
         form = form_layout()
-        self.count_by = QComboBox()
+        self.count_by = ComboBox()
         self.count_by.addItems(["Requests", "Jobs × images per job"])
         self.count_by.currentIndexChanged.connect(self._count_by_changed)
         self.count_by.setSizeAdjustPolicy(
@@ -131,7 +131,7 @@ class StageForm(QWidget):
         b = self.b
         box = QGroupBox("Image")
         form = form_layout()
-        self.preset = QComboBox()
+        self.preset = ComboBox()
         for p in SIZE_PRESETS:
             self.preset.addItem(p.caption, (p.width, p.height))
         self.preset.addItem("Custom size", None)
@@ -263,26 +263,33 @@ class StageForm(QWidget):
         if (index == 1) == (stage.jobs is not None):
             return
         path = ("stages", self.stage_index)
-        stack = self.doc.undo_stack
-        stack.beginMacro("Count by jobs" if index == 1 else "Count by requests")
         if index == 1:
-            self.doc.set((*path, "images_per_job"), 1)
-            self.doc.set((*path, "jobs"), stage.requests)
+            changes = [((*path, "images_per_job"), 1), ((*path, "jobs"), stage.requests)]
         else:
-            self.doc.set((*path, "requests"), stage.requests_per_period)
-            self.doc.set((*path, "jobs"), None)
-        stack.endMacro()
+            changes = [((*path, "requests"), stage.requests_per_period), ((*path, "jobs"), None)]
+        self.doc.set_many(changes, "Count by jobs" if index == 1 else "Count by requests")
 
     def _preset_chosen(self, index: int) -> None:
         size = self.preset.itemData(index)
         if size is None:
+            self._sync_preset()  # the size is what it was until a new one is typed
             self.width_.setFocus()
+            self.width_.selectAll()
             return
         path = ("stages", self.stage_index)
-        self.doc.undo_stack.beginMacro(f"Size {self.preset.itemText(index)}")
-        self.doc.set((*path, "width"), size[0])
-        self.doc.set((*path, "height"), size[1])
-        self.doc.undo_stack.endMacro()
+        self.doc.set_many(
+            [((*path, "width"), size[0]), ((*path, "height"), size[1])],
+            f"Size {self.preset.itemText(index)}",
+        )
+        self._sync_preset()
+
+    def _sync_preset(self) -> None:
+        """Show the preset that matches the stage's size (Custom when none does)."""
+        stage = self.doc.stage(self.stage_index)
+        preset = preset_for(stage.width, stage.height)
+        self.preset.blockSignals(True)
+        self.preset.setCurrentIndex(SIZE_PRESETS.index(preset) if preset else len(SIZE_PRESETS))
+        self.preset.blockSignals(False)
 
     def _measured_toggled(self, on: bool) -> None:
         stage = self.doc.stage(self.stage_index)
@@ -309,10 +316,7 @@ class StageForm(QWidget):
         self.volume_form.setRowVisible(self.requests, not by_jobs)
         period = text.PERIOD_WORDS[self.doc.scenario.period]
         self.total.setText(f"= <b>{text.count(stage.images, 'images')}</b> per {period}")
-        preset = preset_for(stage.width, stage.height)
-        self.preset.blockSignals(True)
-        self.preset.setCurrentIndex(SIZE_PRESETS.index(preset) if preset else len(SIZE_PRESETS))
-        self.preset.blockSignals(False)
+        self._sync_preset()
         self.auto_assumes.setEnabled(stage.quality == "auto")
         refs = stage.references.count > 0 or stage.mode == "edit"
         for w in (self.ref_w, self.ref_h, self.fidelity, self.measured_on):

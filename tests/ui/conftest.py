@@ -53,20 +53,34 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
 
         return show
 
+    def exec_(box: QMessageBox) -> int:
+        # A message box built by hand (custom button texts): answered like the static ones.
+        record.asked.append(("box", box.windowTitle(), f"{box.text()}\n{box.informativeText()}"))
+        return int(record.answer.value)
+
     monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
     for kind in ("warning", "information", "critical"):
         monkeypatch.setattr(QMessageBox, kind, staticmethod(note(kind)))
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
     return record
 
 
-def make_window(qtbot: Any, *, charts: bool = False, user: UserCatalog | None = None) -> MainWindow:
-    window = MainWindow(user or UserCatalog(load_shipped_catalog()), persist=False)
+def make_window(
+    qtbot: Any,
+    *,
+    charts: bool = False,
+    user: UserCatalog | None = None,
+    persist: bool = False,
+) -> MainWindow:
+    """The real window; ``persist`` True gives it autosave, as a normal start has."""
+    window = MainWindow(user or UserCatalog(load_shipped_catalog()), persist=persist)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
     if charts:
         window.load_charts()
         window.recompute()
+        window.flush_charts()
     return window
 
 
@@ -90,4 +104,5 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """A Qt warning fails the test (the offscreen platform's own notice aside)."""
     for item in items:
         item.add_marker(pytest.mark.qt_log_level_fail("WARNING"))
-        item.add_marker(pytest.mark.qt_log_ignore("propagateSizeHints"))
+        # the offscreen platform's notices: it cannot resize or raise a (tooltip) window
+        item.add_marker(pytest.mark.qt_log_ignore("propagateSizeHints", "does not support raise"))

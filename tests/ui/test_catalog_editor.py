@@ -135,3 +135,78 @@ def test_overrides_export_and_import(window, tmp_path, monkeypatch, dialogs):
     window.catalog_editor.import_dialog()
     assert doc.user.is_overridden("gpt-image-2", "pricing.rates.image_out")
     assert dialogs.titles()[-1] == "Prices imported"
+
+
+def test_a_decimal_comma_is_a_decimal_mark(window, qtbot):
+    window.pages.setCurrentIndex(1)
+    before = _total(window, "flux-pro-1.1-ultra")
+    index = _value_index(window, "flux-pro-1.1-ultra", "pricing.prices.0.usd")
+    table = window.catalog_editor.table
+    table.edit(index)
+    line = table.findChild(QLineEdit)
+    line.selectAll()
+    qtbot.keyClicks(line, "0,12")
+    assert line.text() == "0,12"
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: _total(window, "flux-pro-1.1-ultra") != before)
+    assert _total(window, "flux-pro-1.1-ultra") == before * 2
+    price = window.catalog_doc.catalog.get("flux-pro-1.1-ultra").pricing.prices[0].usd
+    assert price == Decimal("0.12")
+
+
+def test_status_bar_counts_changed_prices_and_custom_models_apart(window, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("Acme", True)))
+    window.catalog_editor.select("flux-pro-1.1-ultra", "pricing.prices.0.usd")
+    window.catalog_editor.duplicate_selected()
+    status = window.catalog_status.text()
+    assert "1 custom model" in status and "changed" not in status
+    window.catalog_doc.set_price("gpt-image-2", "pricing.rates.text_in", Decimal("6"))
+    assert "1 price changed by you · 1 custom model" in window.catalog_status.text()
+
+
+def test_a_newer_overrides_file_makes_the_prices_read_only(
+    window_factory, user_data_dir, qtbot, monkeypatch, dialogs
+):
+    import json
+
+    import pytest
+    from PySide6.QtWidgets import QInputDialog
+
+    from imgcost_gui.core.overrides import ReadOnlyOverrides
+
+    path = user_data_dir / "price-overrides.json"
+    path.write_text(json.dumps({"schema_version": 99, "prices": {}, "custom_models": []}))
+    original = path.read_bytes()
+    window = window_factory(user=UserCatalog(load_shipped_catalog()))
+    window.pages.setCurrentIndex(1)
+    editor = window.catalog_editor
+    assert window.banner.isVisible()
+    assert editor.locked.isVisible() and "newer version of ImgCost" in editor.locked.text()
+    assert "read-only" in window.catalog_status.text()
+    index = _value_index(window, "flux-pro-1.1-ultra", "pricing.prices.0.usd")
+    for button in (
+        editor.reset_cell,
+        editor.reset_row,
+        editor.reset_all,
+        editor.add,
+        editor.delete,
+    ):
+        assert not button.isEnabled()
+    assert not editor.import_action.isEnabled()
+    assert not index.flags() & Qt.ItemFlag.ItemIsEditable
+    qtbot.mouseDClick(
+        editor.table.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=editor.table.visualRect(index).center(),
+    )
+    assert editor.table.findChild(QLineEdit) is None  # no editor opens
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("Acme", True)))
+    editor.duplicate_selected()  # e.g. from a shortcut: refused with a reason, nothing pushed
+    assert dialogs.titles() == ["Prices not changed"]
+    with pytest.raises(ReadOnlyOverrides):
+        window.catalog_doc.set_price("gpt-image-2", "pricing.rates.text_in", Decimal("1"))
+    assert window.catalog_doc.undo_stack.count() == 0
+    assert not window.undo_action.isEnabled()
+    assert path.read_bytes() == original

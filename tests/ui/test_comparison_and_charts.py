@@ -14,9 +14,16 @@ def test_copy_pastes_into_a_spreadsheet(window):
     window.comparison.select_model("gpt-image-2")
     window.comparison.copy_selection()
     lines = QGuiApplication.clipboard().text().splitlines()
-    assert lines[0].split("\t")[:4] == ["Model", "Provider", "Per image (USD)", "Per month (USD)"]
-    assert len(lines) == 2 and lines[1].startswith("gpt-image-2\tOpenAI\t")
-    float(lines[1].split("\t")[3])  # a raw number, not "$173.35"
+    assert lines[0].split("\t")[:5] == [
+        "Model",
+        "Model id",
+        "Provider",
+        "Per image (USD)",
+        "Per month (USD)",
+    ]
+    # the name a person reads under "Model", the id a script matches under "Model id"
+    assert len(lines) == 2 and lines[1].startswith("GPT Image 2\tgpt-image-2\tOpenAI\t")
+    float(lines[1].split("\t")[4])  # a raw number, not "$173.35"
 
 
 def test_csv_export_has_every_model(window, tmp_path):

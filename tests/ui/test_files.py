@@ -78,22 +78,6 @@ def test_stale_catalog_warns_in_the_status_bar(window_factory):
     assert "Prices checked" in window.catalog_status.text()
 
 
-def test_autosave_and_recovery(window_factory, user_data_dir, dialogs):
-    first = window_factory()
-    first.scenario_panel.form.requests.setValue(1234)
-    first.files.autosave_now()
-    assert (user_data_dir / "autosave" / "unsaved.imgcost.json").exists()
-    # a crash: the window goes away without closeEvent clearing the autosave
-    second = window_factory()
-    dialogs.answer = QMessageBox.StandardButton.Yes
-    assert second.files.offer_recovery()
-    assert second.doc.scenario.stages[0].requests == 1234
-    assert second.isWindowModified()
-    first.doc.undo_stack.setClean()
-    second.files.closed_normally()
-    assert not (user_data_dir / "autosave" / "unsaved.imgcost.json").exists()
-
-
 def test_a_dropped_file_opens(window, tmp_path):
     path = tmp_path / "dropped.imgcost.json"
     template = sorted(
@@ -124,6 +108,11 @@ def test_templates_are_valid_scenarios():
 
 
 def test_smoke_test_writes_a_screenshot(tmp_path, user_data_dir):
+    # work a crashed session left: a smoke test must neither offer nor delete it
+    leftover = user_data_dir / "autosave" / "12345-crashed.imgcost.json"
+    leftover.parent.mkdir()
+    template = Path(__file__).parents[2] / "resources" / "templates" / "print-run-4k.imgcost.json"
+    leftover.write_bytes(template.read_bytes())
     shot = tmp_path / "shot.png"
     env = {"QT_QPA_PLATFORM": "offscreen", "IMGCOST_DATA_DIR": str(user_data_dir), "PATH": ""}
     import os
@@ -142,6 +131,8 @@ def test_smoke_test_writes_a_screenshot(tmp_path, user_data_dir):
 
     image = QImage(str(shot))
     assert (image.width(), image.height()) == (1280, 800)
+    assert sorted(leftover.parent.iterdir()) == [leftover]
+    assert leftover.read_bytes() == template.read_bytes()
 
 
 def test_version_flag():

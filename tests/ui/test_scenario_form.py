@@ -33,6 +33,7 @@ def test_size_and_quality_move_the_cheapest_cell_marker(charted_window, qtbot):
         2160,
     )
     window.recompute()
+    window.flush_charts()
     assert ("3840x2160", "low", cells.data()[12][2]) in cells.data()
     assert cells.marker.get_xy() == (-0.5, 3.5)
     assert "of" in form.accepted.text()  # 4K is not offered by every model
@@ -142,3 +143,95 @@ def test_document_refuses_invalid_values_without_touching_history():
     with pytest.raises(ValueError):
         doc.set(("stages", 0, "name"), "")
     assert doc.undo_stack.count() == 0
+
+
+def test_edits_that_change_nothing_leave_the_scenario_unmodified(window, qtbot):
+    form = window.scenario_panel.form
+    form.preset.activated.emit(form.preset.currentIndex())  # the preset already shown
+    window.left_tabs.setCurrentWidget(window.model_picker)
+    qtbot.mouseClick(window.model_picker.check_all, Qt.MouseButton.LeftButton)  # all are checked
+    assert window.doc.undo_stack.count() == 0
+    assert not window.isWindowModified()
+    assert not window.undo_action.isEnabled()
+
+
+def test_renaming_an_untitled_scenario_renames_the_window(window, qtbot):
+    assert window.doc.path is None
+    name = window.scenario_panel.name
+    name.setFocus()
+    name.end(False)
+    qtbot.keyClicks(name, " v2")
+    assert window.windowTitle().startswith("Campaign: drafts then finals v2")
+    window.undo_action.trigger()
+    assert window.windowTitle().startswith("Campaign: drafts then finals[*]")
+
+
+def _wheel(widget, steps: int = 1) -> bool:
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    event = QWheelEvent(
+        QPointF(5, 5),
+        QPointF(widget.mapToGlobal(QPoint(5, 5))),
+        QPoint(0, 0),
+        QPoint(0, 120 * steps),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(widget, event)
+    return event.isAccepted()
+
+
+def test_the_wheel_scrolls_past_fields_it_is_not_focused_on(window, qtbot):
+    form = window.scenario_panel.form
+    stage = window.doc.scenario.stages[0]
+    requests, size = stage.requests, (stage.width, stage.height)
+    window.scenario_panel.name.setFocus()
+    for field in (form.requests, form.preset, form.quality, window.scenario_panel.period):
+        assert field.focusPolicy() == Qt.FocusPolicy.StrongFocus
+        assert not _wheel(field, 3)  # handed on to the scroll area
+    stage = window.doc.scenario.stages[0]
+    assert (stage.requests, (stage.width, stage.height)) == (requests, size)
+    assert window.doc.undo_stack.count() == 0
+    form.requests.setFocus()
+    qtbot.waitUntil(form.requests.hasFocus)
+    assert _wheel(form.requests)
+    assert window.doc.scenario.stages[0].requests > requests
+
+
+def test_the_size_preset_always_names_the_actual_size(window, qtbot):
+    form = window.scenario_panel.form
+    assert form.preset.currentText().startswith("Square")
+    form.preset.setCurrentIndex(form.preset.count() - 1)
+    form.preset.activated.emit(form.preset.count() - 1)  # "Custom size": type one
+    assert form.preset.currentText().startswith("Square")  # until the size changes
+    form.width_.setValue(1200)
+    assert form.preset.currentText() == "Custom size"
+    form.width_.setValue(1536)
+    assert form.preset.currentText().startswith("Landscape")
+    window.undo_action.trigger()  # the two width edits merged into one step
+    assert form.preset.currentText().startswith("Square")
+
+
+def test_undo_shows_the_stage_it_changed(window, qtbot):
+    panel = window.scenario_panel
+    names = [s.name for s in window.doc.scenario.stages]
+    panel.select_stage(0)
+    panel.down_button.click()
+    assert panel.current_stage == 1 and panel.stage_title.text() == f"Stage “{names[0]}”"
+    window.undo_action.trigger()
+    assert [s.name for s in window.doc.scenario.stages] == names
+    assert panel.current_stage == 0 and panel.stages.currentRow() == 0
+    assert panel.stage_title.text() == f"Stage “{names[0]}”"
+    window.redo_action.trigger()
+    assert panel.current_stage == 1 and panel.stage_title.text() == f"Stage “{names[0]}”"
+    window.undo_action.trigger()
+    # an edit to another stage brings that stage back into view when undone
+    panel.select_stage(2)
+    panel.form.requests.setValue(777)
+    panel.select_stage(0)
+    window.undo_action.trigger()
+    assert panel.current_stage == 2 and panel.form.requests.value() != 777

@@ -93,7 +93,9 @@ def test_catalog_model_refuses_bad_prices_and_marks_overrides(qtbot):
 
 def test_parse_price():
     assert parse_price("0.04") == Decimal("0.04")
-    assert parse_price("1,000") == Decimal("1000")
+    assert parse_price("0,12") == Decimal("0.12")  # a decimal comma is a decimal mark
+    assert parse_price("1,234.50") == parse_price("1.234,50") == Decimal("1234.50")
+    assert parse_price("1,000,000") == Decimal("1000000")
     assert parse_price("-0.01") is None
     assert parse_price("1e400000") is not None or True  # huge but finite is the core's call
     assert parse_price("snan") is None

@@ -12,11 +12,11 @@ from pathlib import Path
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
+from matplotlib.layout_engine import ConstrainedLayoutEngine
 from matplotlib.ticker import FuncFormatter
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..charts_host import ChartInputs
+from ..save_paths import ask_save_path, safe_file_name
 
 __all__ = ["ChartInputs", "ChartStyle", "ChartView", "money_axis"]
 
@@ -59,6 +60,7 @@ _SERIES_DARK = [
 ]
 
 EXPORT_FILTERS = "PNG image (*.png);;SVG vector image (*.svg);;PDF document (*.pdf)"
+EXPORT_SUFFIXES = (".png", ".svg", ".pdf")
 
 
 @dataclass(frozen=True)
@@ -145,7 +147,9 @@ class ChartView(QWidget):
         layout.addWidget(self.canvas, 1)
         self.inputs: ChartInputs | None = None
         self._laid_out_for: tuple[object, ...] | None = None
+        self._to_lay_out: tuple[object, ...] | None = None
         self.canvas.mpl_connect("resize_event", self._resized)
+        self.canvas.mpl_connect("draw_event", self._drawn)
         self.apply_style(self.style_)
 
     # --- data ---------------------------------------------------------------------
@@ -176,11 +180,17 @@ class ChartView(QWidget):
             self.figure.set_layout_engine("none")
         else:
             self.figure.set_layout_engine("constrained")
-            self._laid_out_for = key
+            self._to_lay_out = key
+
+    def _drawn(self, _event: object) -> None:
+        # Margins count as found only once a draw ran the layout: draw_idle coalesces,
+        # and freezing before that would freeze the margins of an empty figure.
+        if isinstance(self.figure.get_layout_engine(), ConstrainedLayoutEngine):
+            self._laid_out_for = self._to_lay_out
 
     def _resized(self, _event: object) -> None:
         self.figure.set_layout_engine("constrained")
-        self._laid_out_for = None
+        self._laid_out_for = self._to_lay_out = None
 
     def update_chart(self, inputs: ChartInputs) -> bool | None:
         """Move the artists to the new data; return False if nothing visible changed."""
@@ -232,13 +242,13 @@ class ChartView(QWidget):
         self.figure.savefig(path, facecolor=self.figure.get_facecolor(), dpi=200)
 
     def export_dialog(self) -> None:
-        name = self.title.lower().replace(" ", "-") + ".png"
-        path, _ = QFileDialog.getSaveFileName(self, f"Export {self.title}", name, EXPORT_FILTERS)
-        if not path:
+        scenario = self.inputs.scenario.name if self.inputs is not None else ""
+        # No suffix in the suggestion: the format chosen in the dialog's filter adds its own.
+        name = safe_file_name(f"{scenario} - {self.title}" if scenario else self.title)
+        path = ask_save_path(self, f"Export {self.title}", name, EXPORT_FILTERS, EXPORT_SUFFIXES)
+        if path is None:
             return
-        if Path(path).suffix.lower() not in (".png", ".svg", ".pdf"):
-            path += ".png"
         try:
-            self.export(Path(path))
+            self.export(path)
         except (OSError, ValueError) as e:
             QMessageBox.warning(self, "Export failed", f"The chart could not be saved:\n{e}")

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from matplotlib.backend_bases import MouseEvent
 from matplotlib.container import BarContainer
+from matplotlib.lines import Line2D
 from matplotlib.text import Text
+from PySide6.QtGui import QCursor
+from PySide6.QtWidgets import QToolTip
 
 from imgcost_gui.core import METER_LABELS, METERS, ModelEstimate
 
@@ -14,6 +18,8 @@ from .base import ChartInputs, ChartStyle, ChartView, money_axis
 MAX_MODELS = 12
 #: Pixels one bar needs, and what the legend and the axis take.
 BAR_PX, FRAME_PX = 19, 135
+#: A budget up to this many times the dearest bar is drawn as a line on the scale.
+BUDGET_REACH = 1.6
 
 
 def capacity(height_px: int) -> int:
@@ -41,10 +47,30 @@ class MeterChart(ChartView):
     def __init__(self, parent=None):  # noqa: ANN001
         self.bars: dict[str, BarContainer] = {}
         self.totals: list[Text] = []
+        self.shown: list[ModelEstimate] = []
+        self.period = "month"
+        self.budget: float | None = None
         self._layout: tuple[tuple[str, ...], tuple[str, ...]] | None = None
         self._capacity = MAX_MODELS
+        self.budget_line: Line2D | None = None
+        self.budget_text: Text | None = None
         super().__init__(parent)
         money_axis(self.ax, "x")
+        self.budget_line = self.ax.axvline(
+            0, color=self.style_.text, linestyle="--", linewidth=1.2, zorder=4, visible=False
+        )
+        self.budget_text = self.ax.annotate(
+            "",
+            (0, 1),
+            xycoords=("data", "axes fraction"),
+            xytext=(3, -3),
+            textcoords="offset points",
+            va="top",
+            fontsize=8,
+            color=self.style_.text,
+            visible=False,
+        )
+        self.canvas.mpl_connect("motion_notify_event", self._hover)
 
     def resizeEvent(self, event) -> None:  # noqa: ANN001, N802
         super().resizeEvent(event)
@@ -54,6 +80,10 @@ class MeterChart(ChartView):
     def update_chart(self, inputs: ChartInputs) -> None:
         self._capacity = capacity(self.canvas.height())
         shown = models_to_show(inputs, self._capacity)
+        self.shown = shown
+        self.period = text.PERIOD_WORDS[inputs.scenario.period]
+        budget = inputs.scenario.budget_usd
+        self.budget = float(budget) if budget else None
         meters_by_model = [e.meter_totals() for e in shown]
         used = tuple(m for m in METERS if any(mt.get(m, 0) > 0 for mt in meters_by_model))
         layout = (tuple(e.model for e in shown), used)
@@ -68,10 +98,15 @@ class MeterChart(ChartView):
                 rect.set_width(w)
             left = [a + b for a, b in zip(left, widths, strict=True)]
         top = max(left, default=0.0) or 1.0
+        # A budget far beyond every bar would squash them: it then gets a note at the edge.
+        budget_on_scale = self.budget is not None and self.budget <= top * BUDGET_REACH
+        if budget_on_scale and self.budget is not None:
+            top = max(top, self.budget)
         for label, total in zip(self.totals, left, strict=True):
             label.set_position((total + top * 0.01, label.get_position()[1]))
             label.set_text(text.usd(total))
         self.ax.set_xlim(0, top * 1.16)
+        self._mark_budget(left, budget_on_scale, top * 1.16)
         period = text.PERIOD_WORDS[inputs.scenario.period]
         self.ax.set_xlabel(f"Cost per {period} (USD)")
         if not shown:
@@ -110,12 +145,77 @@ class MeterChart(ChartView):
         ax.set_axisbelow(True)
         self.legend(ax, ncols=min(len(used), 4))
 
+    def _mark_budget(self, totals: list[float], on_scale: bool, right: float) -> None:
+        """A dashed line at the budget; the names of models it rules out in red."""
+        assert self.budget_line is not None and self.budget_text is not None
+        self.budget_line.set_visible(on_scale)
+        self.budget_text.set_visible(self.budget is not None)
+        if self.budget is not None:
+            amount = text.usd(self.budget, cents=False)
+            self.budget_line.set_xdata([self.budget, self.budget])
+            if on_scale:
+                self.budget_text.xy = (self.budget, 1)
+                self.budget_text.set_text(f"budget {amount}")
+                self.budget_text.set_horizontalalignment("left")
+                self.budget_text.set_position((3, -3))
+            else:
+                self.budget_text.xy = (right, 1)
+                self.budget_text.set_text(f"budget {amount}: every model shown fits")
+                self.budget_text.set_horizontalalignment("right")
+                self.budget_text.set_position((-3, -3))
+        self._colour_names(totals)
+
+    def _colour_names(self, totals: list[float]) -> None:
+        over = self.over_colour()
+        for label, total in zip(self.ax.get_yticklabels(), totals, strict=False):
+            ruled_out = self.budget is not None and total > self.budget + 1e-9
+            label.set_color(over if ruled_out else self.style_.text)
+
+    def over_colour(self) -> str:
+        return "#ff8a80" if self.style_.dark else "#b3261e"
+
+    def over_budget(self) -> list[str]:
+        """Names of the models drawn as over the budget."""
+        over = self.over_colour()
+        return [t.get_text() for t in self.ax.get_yticklabels() if t.get_color() == over]
+
+    # --- hover ------------------------------------------------------------------------
+
+    def bar_at(self, x: float, y: float) -> tuple[ModelEstimate, str, float] | None:
+        """The (model, meter, dollars) of the bar segment under a point in display pixels."""
+        for meter, container in self.bars.items():
+            for i, rect in enumerate(container.patches):
+                if rect.get_width() > 0 and rect.contains_point((x, y)):
+                    return self.shown[i], meter, rect.get_width()
+        return None
+
+    def tooltip_at(self, x: float, y: float) -> str | None:
+        hit = self.bar_at(x, y)
+        if hit is None:
+            return None
+        e, meter, usd = hit
+        return (
+            f"{e.name}\n{METER_LABELS.get(meter, meter)}: {text.usd(usd)} per {self.period}\n"
+            f"Total: {text.usd(e.total_usd)}"
+        )
+
+    def _hover(self, event: MouseEvent) -> None:
+        tip = self.tooltip_at(event.x, event.y) if event.inaxes is self.ax else None
+        if tip:
+            QToolTip.showText(QCursor.pos(), tip, self.canvas)
+        elif QToolTip.isVisible():
+            QToolTip.hideText()
+
     def restyle_artists(self, style: ChartStyle) -> None:
         for meter, container in self.bars.items():
             for rect in container.patches:
                 rect.set_facecolor(style.series(METERS.index(meter)))
         for label in self.totals:
             label.set_color(style.text)
+        if self.budget_line is not None and self.budget_text is not None:
+            self.budget_line.set_color(style.text)
+            self.budget_text.set_color(style.text)
+        self._colour_names([sum(w) for w in zip(*self.data().values(), strict=True)])
         if self.bars:
             self.ax.grid(axis="x", color=style.grid, linewidth=0.6)
             self.legend(self.ax, ncols=min(len(self.bars), 4))

@@ -1,0 +1,73 @@
+"""Choosing where to save: names that work on every system, a suffix that
+matches the chosen format, and no file replaced without asking."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+#: Characters Windows refuses in file names (and '/' everywhere).
+_NOT_IN_NAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
+
+
+def safe_file_name(name: str, fallback: str = "Untitled") -> str:
+    """``name`` with the characters file systems refuse taken out, for a suggested file name."""
+    cleaned = _NOT_IN_NAMES.sub(" ", name)
+    cleaned = re.sub(r"\s+", " ", cleaned).strip().rstrip(". ")
+    return cleaned or fallback
+
+
+def filter_suffix(name_filter: str, known: Sequence[str]) -> str | None:
+    """The suffix a dialog filter such as ``SVG vector image (*.svg)`` stands for."""
+    for suffix in known:
+        if f"*{suffix})" in name_filter or f"*{suffix} " in name_filter:
+            return suffix
+    return None
+
+
+def _confirm_replace(parent: QWidget | None, path: Path) -> bool:
+    answer = QMessageBox.question(
+        parent,
+        "Replace file?",
+        f"{path.name} already exists in {path.parent}.\nReplace it?",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def ask_save_path(
+    parent: QWidget | None,
+    caption: str,
+    suggested: str,
+    filters: str,
+    suffixes: Sequence[str],
+    *,
+    other_suffixes: bool = False,
+) -> Path | None:
+    """Ask where to save; None if the user cancelled.
+
+    ``suffixes`` are the endings the formats in ``filters`` use, the default
+    first. A name typed without one of them (or, with ``other_suffixes``,
+    without any extension) gets the suffix of the chosen filter; when that
+    names a file that already exists, the user is asked before it is replaced
+    (the dialog only asked about the name as typed).
+    """
+    start = suggested
+    while True:
+        path, chosen = QFileDialog.getSaveFileName(parent, caption, start, filters)
+        if not path:
+            return None
+        target = Path(path)
+        if any(target.name.lower().endswith(s) for s in suffixes) or (
+            other_suffixes and target.suffix
+        ):
+            return target
+        suffix = filter_suffix(chosen, suffixes) or suffixes[0]
+        target = target.with_name(target.name + suffix)
+        if not target.exists() or _confirm_replace(parent, target):
+            return target
+        start = str(target)
