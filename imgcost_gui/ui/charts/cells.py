@@ -38,7 +38,7 @@ class CheapestCellChart(ChartView):
         self.marker: Rectangle | None = None
         self.cells: list[Cell] = []
         self._rows: tuple[str, ...] = ()
-        self._drawn: object = None
+        self._shown: object = None
         super().__init__(parent)
 
     def update_chart(self, inputs: ChartInputs) -> bool:
@@ -49,10 +49,10 @@ class CheapestCellChart(ChartView):
             stage, inputs.catalog, inputs.model_ids, [(w, h) for _, w, h in sizes], QUALITIES
         )
         # Volume does not move a per-image price: typing a request count leaves this chart as is.
-        drawn = (cells, stage.name, stage.width, stage.height, stage.quality, stage.auto_assumes)
-        if drawn == self._drawn:
+        shown = (cells, stage.name, stage.width, stage.height, stage.quality, stage.auto_assumes)
+        if shown == self._shown:
             return False
-        self._drawn = drawn
+        self._shown = shown
         self.cells = cells
         names = {m.id: m.name for m in inputs.catalog.models}
         rows = tuple(label for label, _, _ in sizes)
