@@ -62,6 +62,9 @@ NOTE_WORDS = {
 }
 
 
+_UNCACHED_ROLES = (Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.ToolTipRole)
+
+
 @dataclass(frozen=True)
 class ComparisonRow:
     """What the table shows for one model; all numbers come from the core."""
@@ -111,6 +114,7 @@ class ComparisonModel(QAbstractTableModel):
         #: The catalog the rows were priced with (for where each price comes from).
         self.catalog: PriceCatalog | None = None
         self._icons: dict[str, QIcon] = {}
+        self._answers: dict[tuple[int, int, int], Any] = {}
 
     # --- feeding --------------------------------------------------------------------
 
@@ -125,6 +129,7 @@ class ComparisonModel(QAbstractTableModel):
         same_models = [r.estimate.model for r in rows] == [r.estimate.model for r in self.rows]
         period_changed = period != self.period
         self.period, self.has_budget = period, has_budget
+        self._answers.clear()
         if same_models and self.rows:
             self.rows = rows
             last = self.index(len(rows) - 1, COLUMN_COUNT - 1)
@@ -166,6 +171,20 @@ class ComparisonModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
             return None
+        # A repaint asks every cell for six roles, and sorting and column sizing ask
+        # again; answers only change with set_rows, so each is worked out once.
+        # Colours follow the palette (which can change) and tooltips are asked one at a time.
+        if role in _UNCACHED_ROLES:
+            return self._answer(index, role)
+        key = (index.row(), index.column(), role)
+        try:
+            return self._answers[key]
+        except KeyError:
+            value = self._answer(index, role)
+            self._answers[key] = value
+            return value
+
+    def _answer(self, index: Index, role: int) -> Any:
         row = self.rows[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.UserRole:
