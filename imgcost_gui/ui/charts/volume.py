@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from matplotlib.lines import Line2D
 from matplotlib.text import Annotation
+from matplotlib.ticker import NullLocator
 
 from imgcost_gui.core import cost_vs_volume
 from imgcost_gui.core.compare import break_even
@@ -38,6 +39,19 @@ class VolumeChart(ChartView):
         self.series: dict[str, list[float | None]] = {}
         self.volumes: list[float] = []
         super().__init__(parent)
+        self._set_up_axes()
+
+    def _set_up_axes(self) -> None:
+        # Scales and formatters once: set_xscale() rebuilds every locator and tick.
+        ax = self.ax
+        ax.set_xscale("log")
+        ax.set_yscale("log")
+        # Minor ticks on two log axes were most of the artists drawn (two Line2D each).
+        ax.xaxis.set_minor_locator(NullLocator())
+        ax.yaxis.set_minor_locator(NullLocator())
+        money_axis(ax, "y")
+        ax.xaxis.set_major_formatter(lambda v, _pos: text.count(v))
+        ax.grid(True, which="major", color=self.style_.grid, linewidth=0.6)
 
     def _models(self, inputs: ChartInputs) -> list[str]:
         priced = sorted(
@@ -87,16 +101,11 @@ class VolumeChart(ChartView):
             line.set_data([p[0] for p in pts], [p[1] for p in pts])
         self._mark_now(images)
         self._mark_break_evens(inputs, models)
-        ax.set_xscale("log")
-        ax.set_yscale("log")
         ax.relim()
         ax.autoscale_view()
-        money_axis(ax, "y")
-        ax.xaxis.set_major_formatter(lambda v, _pos: text.count(v))
         period = text.PERIOD_WORDS[inputs.scenario.period]
         ax.set_xlabel(f"Images per {period}")
         ax.set_ylabel(f"Cost per {period}")
-        ax.grid(True, which="major", color=self.style_.grid, linewidth=0.6)
 
     def _mark_now(self, images: int) -> None:
         if self.now_line is None:
