@@ -1,36 +1,44 @@
 """Turn a scenario into dollars, model by model and stage by stage.
 
 ``estimate()`` is the one entry point. Each pricing scheme has its own stage
-estimator; they share the counting of billed attempts and the notices about
-size, lifecycle and quality.
+estimator (``schemes.py``); they share the counting of billed attempts and
+the notices about size and quality (``billing.py``).
 """
 
 from __future__ import annotations
 
-import math
-from collections.abc import Iterable, Sequence
-from decimal import Decimal
+from collections.abc import Iterable
 
+from .billing import MONTHS_PER_PERIOD
 from .catalog import (
-    FixedTokenPricing,
-    Gpt2OutputFormula,
     ModelEntry,
     PerImagePricing,
     PerMegapixelPricing,
     PriceCatalog,
-    PublishedImagePrices,
     SubscriptionPricing,
-    Tier,
     TokenPricing,
 )
-from .results import MeterCost, ModelEstimate, Notice, StageEstimate
-from .scenario import Scenario, Stage
-from .sizes import Size
-from .tokens import gemini_input_tokens, output_tokens, tile_input_tokens
+from .results import ModelEstimate, Notice
+from .scenario import Scenario
+from .schemes import (
+    fixed_token_stage,
+    megapixels_billed,
+    per_image_stage,
+    per_megapixel_stage,
+    subscription_cost,
+    subscription_estimate,
+    token_stage,
+)
 
-_M = 1_000_000.0
-#: How many months each scenario period lasts, for monthly subscriptions.
-MONTHS_PER_PERIOD = {"day": 1 / 30.4375, "week": 7 / 30.4375, "month": 1.0, "year": 12.0}
+__all__ = [
+    "MONTHS_PER_PERIOD",
+    "UnknownModel",
+    "estimate",
+    "estimate_model",
+    "megapixels_billed",
+    "resolve_models",
+    "subscription_cost",
+]
 
 
 class UnknownModel(KeyError):
@@ -38,460 +46,6 @@ class UnknownModel(KeyError):
 
     def __str__(self) -> str:
         return f"unknown model {self.args[0]!r}; run 'imgcost catalog list' to see the ids"
-
-
-def _f(value: Decimal | None) -> float:
-    return 0.0 if value is None else float(value)
-
-
-def _rate(value: Decimal | None, factor: float) -> float:
-    return _f(value) * factor
-
-
-def _token_meter(meter: str, tokens: float, usd_per_m: float) -> MeterCost:
-    return MeterCost(meter, tokens * usd_per_m / _M, tokens, usd_per_m)
-
-
-def _batch_factor(entry: ModelEntry, stage: Stage, notices: list[Notice]) -> float:
-    if not stage.batch:
-        return 1.0
-    if entry.batch is None:
-        notices.append(
-            Notice("no_batch", f"{entry.name} has no batch discount; priced at the standard rate")
-        )
-        return 1.0
-    return 1.0 - float(entry.batch.discount)
-
-
-def _attempts(entry: ModelEntry, stage: Stage) -> float:
-    """Billed requests: every retry, and failed attempts where the provider bills them."""
-    if entry.bills_failures:
-        return stage.requests_per_period * stage.attempts_per_request
-    return stage.requests_per_period * stage.retry_multiplier
-
-
-def _tier(tiers: Sequence[Tier], size: Size) -> Tier | None:
-    for t in sorted(tiers, key=lambda t: t.max_pixels):
-        if size.pixels <= t.max_pixels:
-            return t
-    return None
-
-
-def _qualities(entry: ModelEntry, stage: Stage) -> tuple[str, ...]:
-    """Qualities to price: the chosen one, or assumed/low/high for 'auto'."""
-    if stage.quality == "auto":
-        return (stage.auto_assumes, "low", "high")
-    return (stage.quality,)
-
-
-def _common_notices(entry: ModelEntry, stage: Stage) -> tuple[bool, list[Notice]]:
-    notices: list[Notice] = []
-    check = entry.sizes.check(stage.size)
-    if not check.supported:
-        near = ", ".join(str(s) for s in check.nearest)
-        hint = f"; nearest accepted: {near}" if near else ""
-        notices.append(Notice("unsupported_size", f"{entry.name}: {check.reason}{hint}", "error"))
-        return False, notices
-    if check.experimental:
-        notices.append(
-            Notice(
-                "experimental_size",
-                f"{entry.name}: {stage.size} is an experimental output size; results may vary",
-            )
-        )
-    if stage.mode == "edit" and not entry.edits:
-        notices.append(
-            Notice(
-                "no_edits", f"{entry.name} does not edit images; priced as generation", "warning"
-            )
-        )
-    return True, notices
-
-
-# --- token-metered (GPT Image) -------------------------------------------------------
-
-
-def _token_stage(entry: ModelEntry, p: TokenPricing, stage: Stage) -> StageEstimate:
-    ok, notices = _common_notices(entry, stage)
-    images = stage.images
-    if not ok:
-        return StageEstimate(stage.name, images, 0.0, False, notices=tuple(notices))
-    factor = _batch_factor(entry, stage, notices)
-    r = p.rates
-    attempts = _attempts(entry, stage)
-    billed_images = attempts * stage.outputs_per_request
-
-    # Input, billed once per request whatever the number of outputs.
-    text = float(stage.prompt_tokens)
-    cached_text = text * stage.cached_text_share
-    refs = stage.references
-    sends_images = stage.mode == "edit" or refs.count > 0
-    measured = sends_images and refs.measured_tokens is not None
-    img_in_tokens = 0
-    if sends_images:
-        if refs.measured_tokens is not None:
-            img_in_tokens = refs.measured_tokens
-        else:
-            img_in_tokens = refs.count * tile_input_tokens(
-                p.input_images, refs.size, refs.high_fidelity
-            )
-    if stage.mode == "edit" and not refs.count and not measured:
-        notices.append(
-            Notice("no_references", f"stage '{stage.name}' edits but sends no reference image")
-        )
-    cached_img = img_in_tokens * stage.cached_image_share
-    cached_text_rate = r.cached_text_in if r.cached_text_in is not None else r.text_in
-    cached_img_rate = r.cached_image_in if r.cached_image_in is not None else r.image_in
-
-    meters_common = [
-        _token_meter("text_in", (text - cached_text) * attempts, _rate(r.text_in, factor)),
-        _token_meter("cached_text_in", cached_text * attempts, _rate(cached_text_rate, factor)),
-    ]
-    if img_in_tokens:
-        meters_common += [
-            _token_meter(
-                "image_in", (img_in_tokens - cached_img) * attempts, _rate(r.image_in, factor)
-            ),
-            _token_meter("cached_image_in", cached_img * attempts, _rate(cached_img_rate, factor)),
-        ]
-        if measured:
-            notices.append(
-                Notice("measured_tokens", "input-image tokens measured from usage logs", "info")
-            )
-        else:
-            notices.append(
-                Notice(
-                    "estimated_input_tokens",
-                    f"{entry.name}: reference-image tokens are estimated from the published tile rule; "
-                    "enter measured tokens from your usage logs for a firmer figure",
-                    "info",
-                )
-            )
-    out_rate = _rate(r.image_out, factor)
-    partial = stage.partial_images * p.partial_image_tokens
-
-    def output_meter(quality: str) -> tuple[MeterCost | None, int | None]:
-        rule = p.output
-        if isinstance(rule, PublishedImagePrices):
-            usd = rule.usd.get(quality, {}).get(str(stage.size))  # type: ignore[call-overload]
-            if usd is None:
-                return None, None
-            per_image = float(usd) * factor + partial * out_rate / _M
-            tokens = partial * billed_images if partial else None
-            return MeterCost("image_out", per_image * billed_images, tokens), None
-        n = output_tokens(rule, stage.size, quality)
-        if n is None:
-            return None, None
-        tokens = (n + partial) * billed_images
-        return _token_meter("image_out", tokens, out_rate), n
-
-    chosen, *others = _qualities(entry, stage)
-    out, out_tokens = output_meter(chosen)
-    if out is None:
-        notices.append(
-            Notice(
-                "unsupported_size",
-                f"{entry.name}: no published price for {stage.size} at {chosen} quality",
-                "error",
-            )
-        )
-        return StageEstimate(stage.name, images, billed_images, False, notices=tuple(notices))
-    meters = [*meters_common, out]
-    meters += _responses(stage, attempts)
-    low = high = None
-    if others:
-        base = sum(m.usd for m in meters) - out.usd
-        bounds = [output_meter(q)[0] for q in others]
-        low, high = (base + b.usd if b else None for b in bounds)
-        notices.append(_auto_notice(entry, stage, low, high, images))
-    if isinstance(p.output, Gpt2OutputFormula) and p.output.assumption:
-        notices.append(
-            Notice(
-                "assumed_rule",
-                f"{entry.name}: output tokens assume gpt-image-2's rule; no source states it",
-            )
-        )
-    return StageEstimate(
-        stage.name,
-        images,
-        billed_images,
-        True,
-        tuple(meters),
-        output_tokens_per_image=out_tokens,
-        input_image_tokens_per_request=img_in_tokens or None,
-        input_tokens_measured=measured,
-        quality=chosen,
-        low_usd=low,
-        high_usd=high,
-        notices=tuple(notices),
-    )
-
-
-def _responses(stage: Stage, attempts: float) -> list[MeterCost]:
-    o = stage.responses
-    if o is None:
-        return []
-    return [
-        _token_meter("responses_in", o.input_tokens * attempts, float(o.input_usd_per_m)),
-        _token_meter("responses_out", o.output_tokens * attempts, float(o.output_usd_per_m)),
-    ]
-
-
-def _auto_notice(
-    entry: ModelEntry, stage: Stage, low: float | None, high: float | None, images: int
-) -> Notice:
-    if low is None or high is None or not images:
-        text = f"quality auto: {entry.name} picks the quality; priced as {stage.auto_assumes}"
-    else:
-        text = (
-            f"quality auto: {entry.name} picks the quality; priced as {stage.auto_assumes}, "
-            f"range ${low / images:.3f}–${high / images:.3f} per image"
-        )
-    return Notice("auto_quality", text, "info")
-
-
-# --- per image -----------------------------------------------------------------------
-
-
-def _per_image_price(
-    p: PerImagePricing, size: Size, quality: str | None, tier: str | None
-) -> float | None:
-    key = str(size)
-    for cell in p.prices:
-        if cell.size is not None and cell.size != key:
-            continue
-        if cell.quality is not None and cell.quality != quality:
-            continue
-        if cell.tier is not None and cell.tier != tier:
-            continue
-        return float(cell.usd)
-    return None
-
-
-def _per_image_stage(entry: ModelEntry, p: PerImagePricing, stage: Stage) -> StageEstimate:
-    ok, notices = _common_notices(entry, stage)
-    images = stage.images
-    if not ok:
-        return StageEstimate(stage.name, images, 0.0, False, notices=tuple(notices))
-    tier_name = None
-    if p.tiers:
-        tier = _tier(p.tiers, stage.size)
-        if tier is None:
-            notices.append(
-                Notice(
-                    "unsupported_size",
-                    f"{entry.name}: {stage.size} is larger than its biggest tier",
-                    "error",
-                )
-            )
-            return StageEstimate(stage.name, images, 0.0, False, notices=tuple(notices))
-        tier_name = tier.name
-        notices.append(Notice("tier", f"{entry.name}: billed at its {tier.name} tier", "info"))
-    factor = _batch_factor(entry, stage, notices)
-    attempts = _attempts(entry, stage)
-    billed = attempts * stage.outputs_per_request
-
-    def vendor_quality(q: str) -> str | None:
-        if not entry.qualities:
-            return None
-        return p.quality_map.get(q, q) if p.quality_map else q  # type: ignore[call-overload]
-
-    chosen, *others = _qualities(entry, stage)
-    price = _per_image_price(p, stage.size, vendor_quality(chosen), tier_name)
-    if price is None:
-        notices.append(
-            Notice(
-                "unsupported_size",
-                f"{entry.name}: no price for {stage.size} at {chosen} quality",
-                "error",
-            )
-        )
-        return StageEstimate(stage.name, images, billed, False, notices=tuple(notices))
-    if p.quality_map and entry.qualities and vendor_quality(chosen) != chosen:
-        notices.append(
-            Notice(
-                "quality_mapped",
-                f"{entry.name}: {chosen} quality is billed as '{vendor_quality(chosen)}'",
-                "info",
-            )
-        )
-    meters = [MeterCost("images", price * factor * billed)]
-    meters += _responses(stage, attempts)
-    low = high = None
-    if others and entry.qualities:
-        base = sum(m.usd for m in meters) - meters[0].usd
-        bounds = [_per_image_price(p, stage.size, vendor_quality(q), tier_name) for q in others]
-        low, high = (base + b * factor * billed if b is not None else None for b in bounds)
-        notices.append(_auto_notice(entry, stage, low, high, images))
-    return StageEstimate(
-        stage.name,
-        images,
-        billed,
-        True,
-        tuple(meters),
-        tier=tier_name,
-        quality=vendor_quality(chosen),
-        low_usd=low,
-        high_usd=high,
-        notices=tuple(notices),
-    )
-
-
-# --- per megapixel -------------------------------------------------------------------
-
-
-def megapixels_billed(p: PerMegapixelPricing, size: Size) -> int:
-    """Whole megapixels billed for one image (a started megapixel counts)."""
-    return max(1, math.ceil(size.pixels / p.megapixel))
-
-
-def _per_megapixel_stage(entry: ModelEntry, p: PerMegapixelPricing, stage: Stage) -> StageEstimate:
-    ok, notices = _common_notices(entry, stage)
-    images = stage.images
-    if not ok:
-        return StageEstimate(stage.name, images, 0.0, False, notices=tuple(notices))
-    factor = _batch_factor(entry, stage, notices)
-    attempts = _attempts(entry, stage)
-    billed = attempts * stage.outputs_per_request
-    mp = megapixels_billed(p, stage.size)
-    per_image = float(p.first_mp_usd) + (mp - 1) * float(p.extra_mp_usd)
-    meters = [MeterCost("megapixels", per_image * factor * billed, float(mp) * billed)]
-    refs = stage.references
-    if refs.count and p.input_mp_usd is not None:
-        in_mp = refs.count * megapixels_billed(p, refs.size) * attempts
-        meters.append(MeterCost("image_in", in_mp * float(p.input_mp_usd) * factor, float(in_mp)))
-    elif refs.count:
-        notices.append(
-            Notice(
-                "references_unpriced",
-                f"{entry.name}: reference-image megapixels may also be billed; not included",
-            )
-        )
-    meters += _responses(stage, attempts)
-    return StageEstimate(stage.name, images, billed, True, tuple(meters), notices=tuple(notices))
-
-
-# --- fixed tokens per image (Gemini) -------------------------------------------------
-
-
-def _fixed_token_stage(entry: ModelEntry, p: FixedTokenPricing, stage: Stage) -> StageEstimate:
-    ok, notices = _common_notices(entry, stage)
-    images = stage.images
-    if not ok:
-        return StageEstimate(stage.name, images, 0.0, False, notices=tuple(notices))
-    tier = _tier(p.tiers, stage.size)
-    if tier is None or tier.tokens is None:
-        notices.append(
-            Notice(
-                "unsupported_size",
-                f"{entry.name}: {stage.size} is larger than its biggest tier",
-                "error",
-            )
-        )
-        return StageEstimate(stage.name, images, 0.0, False, notices=tuple(notices))
-    if len(p.tiers) > 1:
-        notices.append(Notice("tier", f"{entry.name}: billed at its {tier.name} tier", "info"))
-    factor = _batch_factor(entry, stage, notices)
-    r = p.rates
-    attempts = _attempts(entry, stage)
-    billed = attempts * stage.outputs_per_request
-    refs = stage.references
-    img_in = 0
-    measured = (stage.mode == "edit" or refs.count > 0) and refs.measured_tokens is not None
-    if measured and refs.measured_tokens is not None:
-        img_in = refs.measured_tokens
-    elif refs.count and p.input_images is not None:
-        img_in = refs.count * gemini_input_tokens(p.input_images, refs.size)
-    text_rate = _rate(r.text_in, factor)
-    img_rate = _rate(r.image_in if r.image_in is not None else r.text_in, factor)
-    out_rate = _rate(r.image_out, factor)
-    text = stage.prompt_tokens * attempts
-    meters = [_token_meter("text_in", text, text_rate)]
-    if img_in:
-        meters.append(_token_meter("image_in", img_in * attempts, img_rate))
-    meters.append(_token_meter("image_out", tier.tokens * billed, out_rate))
-    if p.thinking_tokens:
-        meters.append(
-            _token_meter("thinking", p.thinking_tokens * billed, _rate(r.text_out, factor))
-        )
-    meters += _responses(stage, attempts)
-    return StageEstimate(
-        stage.name,
-        images,
-        billed,
-        True,
-        tuple(meters),
-        output_tokens_per_image=tier.tokens,
-        input_image_tokens_per_request=img_in or None,
-        input_tokens_measured=measured,
-        tier=tier.name,
-        notices=tuple(notices),
-    )
-
-
-# --- subscription --------------------------------------------------------------------
-
-
-def subscription_cost(
-    p: SubscriptionPricing, gpu_hours_per_month: float
-) -> tuple[str, float, bool]:
-    """Cheapest plan for a month's GPU hours: (plan, monthly USD, fits in fast time)."""
-    best: tuple[str, float, bool] | None = None
-    for plan in p.plans:
-        hours = float(plan.fast_hours)
-        extra = max(0.0, gpu_hours_per_month - hours)
-        if extra and p.extra_hour_usd is None:
-            cost, fits = float(plan.monthly_usd), False
-        else:
-            cost, fits = float(plan.monthly_usd) + extra * _f(p.extra_hour_usd), True
-        if best is None or (fits, -cost) > (best[2], -best[1]):
-            best = (plan.name, cost, fits)
-    assert best is not None, "a subscription needs at least one plan"
-    return best
-
-
-def _subscription(entry: ModelEntry, p: SubscriptionPricing, scenario: Scenario) -> ModelEstimate:
-    months = MONTHS_PER_PERIOD[scenario.period]
-    hours_by_stage = []
-    stage_results = []
-    notices: list[Notice] = []
-    for stage in scenario.stages:
-        ok, sn = _common_notices(entry, stage)
-        billed = _attempts(entry, stage) * stage.outputs_per_request
-        hours = billed / p.images_per_job * float(p.gpu_minutes_per_job) / 60.0
-        hours_by_stage.append(hours if ok else 0.0)
-        stage_results.append((stage, ok, sn, billed))
-    if any(stage.batch for stage in scenario.stages):
-        notices.append(
-            Notice("no_batch", f"{entry.name} has no batch discount; priced at the standard rate")
-        )
-    total_hours = sum(hours_by_stage)
-    plan, monthly, fits = subscription_cost(p, total_hours / months)
-    cost = monthly * months
-    if not fits:
-        notices.append(
-            Notice(
-                "subscription_cap",
-                f"{entry.name}: the workload needs more fast GPU time than any plan includes",
-            )
-        )
-    notices.append(
-        Notice(
-            "subscription",
-            f"{entry.name}: {plan} plan, {total_hours / months:.1f} fast GPU hours a month",
-            "info",
-        )
-    )
-    stages = []
-    for (stage, ok, sn, billed), hours in zip(stage_results, hours_by_stage, strict=True):
-        share = hours / total_hours if total_hours else 1.0 / len(stage_results)
-        meters = (MeterCost("subscription", cost * share, None),) if ok else ()
-        stages.append(
-            StageEstimate(stage.name, stage.images, billed, ok, meters, notices=tuple(sn))
-        )
-    return ModelEstimate(
-        entry.id, entry.name, entry.vendor, entry.provider, tuple(stages), tuple(notices), plan=plan
-    )
 
 
 # --- entry point ---------------------------------------------------------------------
@@ -517,7 +71,7 @@ def estimate_model(scenario: Scenario, entry: ModelEntry) -> ModelEstimate:
     """Cost of a whole scenario on one model."""
     p = entry.pricing
     if isinstance(p, SubscriptionPricing):
-        est = _subscription(entry, p, scenario)
+        est = subscription_estimate(entry, p, scenario)
         return ModelEstimate(
             est.model,
             est.name,
@@ -530,13 +84,13 @@ def estimate_model(scenario: Scenario, entry: ModelEntry) -> ModelEstimate:
     stages = []
     for stage in scenario.stages:
         if isinstance(p, TokenPricing):
-            stages.append(_token_stage(entry, p, stage))
+            stages.append(token_stage(entry, p, stage))
         elif isinstance(p, PerImagePricing):
-            stages.append(_per_image_stage(entry, p, stage))
+            stages.append(per_image_stage(entry, p, stage))
         elif isinstance(p, PerMegapixelPricing):
-            stages.append(_per_megapixel_stage(entry, p, stage))
+            stages.append(per_megapixel_stage(entry, p, stage))
         else:
-            stages.append(_fixed_token_stage(entry, p, stage))
+            stages.append(fixed_token_stage(entry, p, stage))
     return ModelEstimate(
         entry.id, entry.name, entry.vendor, entry.provider, tuple(stages), _lifecycle_notices(entry)
     )

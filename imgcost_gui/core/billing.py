@@ -1,0 +1,108 @@
+"""What every pricing scheme's estimator shares: billed attempts, batch
+discounts, resolution tiers, token meters, and the notices about size,
+edits and 'auto' quality."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+
+from .catalog import ModelEntry, Tier
+from .results import MeterCost, Notice
+from .scenario import Stage
+from .sizes import Size
+
+PER_MILLION = 1_000_000.0
+#: How many months each scenario period lasts, for monthly subscriptions.
+MONTHS_PER_PERIOD = {"day": 1 / 30.4375, "week": 7 / 30.4375, "month": 1.0, "year": 12.0}
+
+
+def as_float(value: Decimal | None) -> float:
+    return 0.0 if value is None else float(value)
+
+
+def rate(value: Decimal | None, factor: float) -> float:
+    return as_float(value) * factor
+
+
+def token_meter(meter: str, tokens: float, usd_per_m: float) -> MeterCost:
+    return MeterCost(meter, tokens * usd_per_m / PER_MILLION, tokens, usd_per_m)
+
+
+def batch_factor(entry: ModelEntry, stage: Stage, notices: list[Notice]) -> float:
+    if not stage.batch:
+        return 1.0
+    if entry.batch is None:
+        notices.append(
+            Notice("no_batch", f"{entry.name} has no batch discount; priced at the standard rate")
+        )
+        return 1.0
+    return 1.0 - float(entry.batch.discount)
+
+
+def billed_requests(entry: ModelEntry, stage: Stage) -> float:
+    """Billed requests: every retry, and failed attempts where the provider bills them."""
+    if entry.bills_failures:
+        return stage.requests_per_period * stage.attempts_per_request
+    return stage.requests_per_period * stage.retry_multiplier
+
+
+def tier_for(tiers: Sequence[Tier], size: Size) -> Tier | None:
+    for t in sorted(tiers, key=lambda t: t.max_pixels):
+        if size.pixels <= t.max_pixels:
+            return t
+    return None
+
+
+def qualities_to_price(entry: ModelEntry, stage: Stage) -> tuple[str, ...]:
+    """Qualities to price: the chosen one, or assumed/low/high for 'auto'."""
+    if stage.quality == "auto":
+        return (stage.auto_assumes, "low", "high")
+    return (stage.quality,)
+
+
+def size_and_edit_notices(entry: ModelEntry, stage: Stage) -> tuple[bool, list[Notice]]:
+    notices: list[Notice] = []
+    check = entry.sizes.check(stage.size)
+    if not check.supported:
+        near = ", ".join(str(s) for s in check.nearest)
+        hint = f"; nearest accepted: {near}" if near else ""
+        notices.append(Notice("unsupported_size", f"{entry.name}: {check.reason}{hint}", "error"))
+        return False, notices
+    if check.experimental:
+        notices.append(
+            Notice(
+                "experimental_size",
+                f"{entry.name}: {stage.size} is an experimental output size; results may vary",
+            )
+        )
+    if stage.mode == "edit" and not entry.edits:
+        notices.append(
+            Notice(
+                "no_edits", f"{entry.name} does not edit images; priced as generation", "warning"
+            )
+        )
+    return True, notices
+
+
+def responses_meters(stage: Stage, attempts: float) -> list[MeterCost]:
+    o = stage.responses
+    if o is None:
+        return []
+    return [
+        token_meter("responses_in", o.input_tokens * attempts, float(o.input_usd_per_m)),
+        token_meter("responses_out", o.output_tokens * attempts, float(o.output_usd_per_m)),
+    ]
+
+
+def auto_quality_notice(
+    entry: ModelEntry, stage: Stage, low: float | None, high: float | None, images: int
+) -> Notice:
+    if low is None or high is None or not images:
+        text = f"quality auto: {entry.name} picks the quality; priced as {stage.auto_assumes}"
+    else:
+        text = (
+            f"quality auto: {entry.name} picks the quality; priced as {stage.auto_assumes}, "
+            f"range ${low / images:.3f}–${high / images:.3f} per image"
+        )
+    return Notice("auto_quality", text, "info")
