@@ -170,9 +170,9 @@ class ComparisonPanel(QWidget):
             COL_PROVIDER: "Black Forest",
             COL_PER_IMAGE: "$0.0000",
             COL_TOTAL: "$12,345.67",
-            COL_VS_BASELINE: "−$1,234.56 (−79%)",
+            COL_VS_BASELINE: "+$12,345.67 (+123%)",
             COL_VS_CHEAPEST: "+$1,234.56",
-            COL_BUDGET: "12,345 (over)",
+            COL_BUDGET: "123,456 (over)",
         }
         for col, sample in samples.items():
             title = self.model.headerData(col, Qt.Orientation.Horizontal)
