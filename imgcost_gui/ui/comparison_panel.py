@@ -167,7 +167,7 @@ class ComparisonPanel(QWidget):
         header = self.table.horizontalHeader().fontMetrics()
         samples = {
             COL_MODEL: "GPT Image 1.5 via GPTImage2",
-            COL_PROVIDER: "Black Forest",
+            COL_PROVIDER: "GPTImage2",
             COL_PER_IMAGE: "$0.0000",
             COL_TOTAL: "$12,345.67",
             COL_VS_BASELINE: "+$12,345.67 (+123%)",
@@ -176,7 +176,7 @@ class ComparisonPanel(QWidget):
         }
         for col, sample in samples.items():
             title = self.model.headerData(col, Qt.Orientation.Horizontal)
-            width = max(fm.horizontalAdvance(sample), header.horizontalAdvance(title)) + 14
+            width = max(fm.horizontalAdvance(sample), header.horizontalAdvance(title)) + 10
             if col == COL_MODEL:
                 width += 22  # the over-budget mark, and bold names (cheapest, baseline)
             self.table.setColumnWidth(col, width)
