@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QToolTip
 
@@ -120,22 +122,29 @@ def test_hovering_a_bar_tells_model_meter_and_dollars(charted_window, qtbot):
     QToolTip.hideText()
 
 
-def test_the_table_follows_each_key_and_the_charts_the_pause(charted_window, qtbot):
+def test_the_table_follows_each_key_and_the_charts_keep_up(charted_window, qtbot):
     window = charted_window
-    drawn = []
+    drawn = []  # (when, requests shown) for each chart redraw
     set_inputs = window.charts.set_inputs
-    window.charts.set_inputs = lambda inputs: (drawn.append(inputs), set_inputs(inputs))
+    window.charts.set_inputs = lambda inputs: (
+        drawn.append((time.monotonic(), inputs.scenario.stages[0].requests)),
+        set_inputs(inputs),
+    )
     spin = window.scenario_panel.form.requests
     spin.setFocus()
     spin.selectAll()
+    qtbot.wait(60)  # the user starts typing a moment after the last redraw
     seen = []
-    for key in "2500":
+    for key in "250000":
         qtbot.keyClick(spin, key)
-        qtbot.wait(5)  # one turn of the event loop, far less than a typist's pause
-        seen.append(_cell(window, "gpt-image-2", COL_TOTAL))
-    assert len(set(seen)) == 4  # the numbers moved with every key
-    assert drawn == []  # the charts did not redraw for every key
-    qtbot.waitUntil(lambda: len(drawn) == 1, timeout=1000)
-    assert drawn[0].scenario.stages[0].requests == 2500
+        qtbot.wait(30)  # a fast typist
+        seen.append((_cell(window, "gpt-image-2", COL_TOTAL), len(drawn)))
+    assert len({total for total, _ in seen}) == 6  # the numbers moved with every key
+    assert seen[-2][1] >= 1  # the charts kept up while the user was still typing
+    qtbot.waitUntil(lambda: drawn[-1][1] == 250000, timeout=1000)
+    gaps = [b[0] - a[0] for a, b in zip(drawn, drawn[1:], strict=False)]
+    assert all(gap >= 0.045 for gap in gaps)  # at most one redraw per 50 ms
+    assert len({value for _, value in drawn}) == len(drawn)  # never the same picture twice
+    count = len(drawn)
     qtbot.wait(80)
-    assert len(drawn) == 1
+    assert len(drawn) == count  # and nothing redraws once typing stops
