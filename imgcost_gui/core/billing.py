@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from .catalog import ModelEntry, Tier
-from .results import MeterCost, Notice
+from .results import MeterCost, Notice, StageEstimate
 from .scenario import Stage
 from .sizes import Size
 
@@ -106,3 +106,24 @@ def auto_quality_notice(
             f"range ${low / images:.3f}–${high / images:.3f} per image"
         )
     return Notice("auto_quality", text, "info")
+
+
+def unpriced(stage: Stage, notices: list[Notice], billed: float = 0.0) -> StageEstimate:
+    """A stage this model cannot price; ``notices`` say why."""
+    return StageEstimate(stage.name, stage.images, billed, False, notices=tuple(notices))
+
+
+def tier_or_notice(
+    entry: ModelEntry, tiers: Sequence[Tier], stage: Stage, notices: list[Notice]
+) -> Tier | None:
+    """The resolution tier billed for the stage's size, or None with an error notice."""
+    tier = tier_for(tiers, stage.size)
+    if tier is None:
+        notices.append(
+            Notice(
+                "unsupported_size",
+                f"{entry.name}: {stage.size} is larger than its biggest tier",
+                "error",
+            )
+        )
+    return tier

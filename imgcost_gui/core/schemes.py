@@ -17,8 +17,9 @@ from .billing import (
     rate,
     responses_meters,
     size_and_edit_notices,
-    tier_for,
+    tier_or_notice,
     token_meter,
+    unpriced,
 )
 from .catalog import (
     FixedTokenPricing,
@@ -42,7 +43,7 @@ def token_stage(entry: ModelEntry, p: TokenPricing, stage: Stage) -> StageEstima
     ok, notices = size_and_edit_notices(entry, stage)
     images = stage.images
     if not ok:
-        return StageEstimate(stage.name, images, 0.0, False, notices=tuple(notices))
+        return unpriced(stage, notices)
     factor = batch_factor(entry, stage, notices)
     r = p.rates
     attempts = billed_requests(entry, stage)
@@ -122,7 +123,7 @@ def token_stage(entry: ModelEntry, p: TokenPricing, stage: Stage) -> StageEstima
                 "error",
             )
         )
-        return StageEstimate(stage.name, images, billed_images, False, notices=tuple(notices))
+        return unpriced(stage, notices, billed_images)
     meters = [*meters_common, out]
     meters += responses_meters(stage, attempts)
     low = high = None
@@ -176,19 +177,12 @@ def per_image_stage(entry: ModelEntry, p: PerImagePricing, stage: Stage) -> Stag
     ok, notices = size_and_edit_notices(entry, stage)
     images = stage.images
     if not ok:
-        return StageEstimate(stage.name, images, 0.0, False, notices=tuple(notices))
+        return unpriced(stage, notices)
     tier_name = None
     if p.tiers:
-        tier = tier_for(p.tiers, stage.size)
+        tier = tier_or_notice(entry, p.tiers, stage, notices)
         if tier is None:
-            notices.append(
-                Notice(
-                    "unsupported_size",
-                    f"{entry.name}: {stage.size} is larger than its biggest tier",
-                    "error",
-                )
-            )
-            return StageEstimate(stage.name, images, 0.0, False, notices=tuple(notices))
+            return unpriced(stage, notices)
         tier_name = tier.name
         notices.append(Notice("tier", f"{entry.name}: billed at its {tier.name} tier", "info"))
     factor = batch_factor(entry, stage, notices)
@@ -210,7 +204,7 @@ def per_image_stage(entry: ModelEntry, p: PerImagePricing, stage: Stage) -> Stag
                 "error",
             )
         )
-        return StageEstimate(stage.name, images, billed, False, notices=tuple(notices))
+        return unpriced(stage, notices, billed)
     if p.quality_map and entry.qualities and vendor_quality(chosen) != chosen:
         notices.append(
             Notice(
@@ -253,7 +247,7 @@ def per_megapixel_stage(entry: ModelEntry, p: PerMegapixelPricing, stage: Stage)
     ok, notices = size_and_edit_notices(entry, stage)
     images = stage.images
     if not ok:
-        return StageEstimate(stage.name, images, 0.0, False, notices=tuple(notices))
+        return unpriced(stage, notices)
     factor = batch_factor(entry, stage, notices)
     attempts = billed_requests(entry, stage)
     billed = attempts * stage.outputs_per_request
@@ -282,17 +276,10 @@ def fixed_token_stage(entry: ModelEntry, p: FixedTokenPricing, stage: Stage) -> 
     ok, notices = size_and_edit_notices(entry, stage)
     images = stage.images
     if not ok:
-        return StageEstimate(stage.name, images, 0.0, False, notices=tuple(notices))
-    tier = tier_for(p.tiers, stage.size)
+        return unpriced(stage, notices)
+    tier = tier_or_notice(entry, p.tiers, stage, notices)
     if tier is None or tier.tokens is None:
-        notices.append(
-            Notice(
-                "unsupported_size",
-                f"{entry.name}: {stage.size} is larger than its biggest tier",
-                "error",
-            )
-        )
-        return StageEstimate(stage.name, images, 0.0, False, notices=tuple(notices))
+        return unpriced(stage, notices)
     if len(p.tiers) > 1:
         notices.append(Notice("tier", f"{entry.name}: billed at its {tier.name} tier", "info"))
     factor = batch_factor(entry, stage, notices)
