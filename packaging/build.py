@@ -8,6 +8,13 @@ Linux: dist/ImgCost/ and dist/ImgCost-<version>-linux-<arch>.tar.gz (with a
 ``appimagetool`` is on PATH. Windows: the Inno Setup installer when ``ISCC``
 is on PATH. macOS: dist/ImgCost.app and a .dmg made with ``hdiutil``.
 Prints the sizes at the end.
+
+The bundle is built from a venv of its own, build/bundle-venv, holding only
+the app's dependencies and PyInstaller, so nothing from a development setup
+(pytest, hypothesis, ...) can slip in. On Linux that venv's numpy is built
+from source without BLAS (once; the wheel is kept in build/wheels): the
+charts multiply 3x3 matrices, and the stock wheel's OpenBLAS is 28 MB of the
+bundle. ``--stock-numpy`` skips that build.
 """
 
 from __future__ import annotations
@@ -25,6 +32,8 @@ ROOT = Path(__file__).resolve().parents[1]
 DIST = ROOT / "dist"
 BUILD = ROOT / "build"
 sys.path.insert(0, str(ROOT))
+from icu_trim import trim_icu  # noqa: E402  (packaging/ is this script's folder)
+
 from imgcost_gui import __version__  # noqa: E402
 
 ICONS = ROOT / "resources" / "icons"
@@ -84,32 +93,91 @@ def make_icons() -> Path:
     return out
 
 
-def strip_interpreter(bundle: Path) -> None:
-    """Drop debug symbols from libpython and the stdlib's extension modules.
+def has_debug_info(path: Path) -> bool:
+    out = subprocess.run(["readelf", "-S", "-W", str(path)], capture_output=True, text=True)
+    return " .debug_info " in out.stdout
 
-    A self-built Python (pyenv) ships them unstripped: about 24 MB of the
-    bundle. Wheels' own libraries are already stripped and must not be
-    touched (stripping numpy's OpenBLAS breaks it).
+
+def strip_debug_info(bundle: Path) -> int:
+    """Drop debug symbols from the ELF files that still carry them; returns bytes saved.
+
+    A self-built Python (pyenv) ships libpython and the stdlib's modules
+    unstripped, and some wheels' extension modules keep theirs (kiwisolver:
+    5 MB of its 5.6). The libraries auditwheel vendored into ``*.libs``
+    folders are left alone: stripping numpy's patched OpenBLAS breaks it.
     """
     strip = shutil.which("strip")
-    if strip is None or sys.platform == "win32":
-        return
-    internal = bundle / "_internal"
-    targets = [*internal.glob("libpython3*.so*"), *internal.glob("python3*/lib-dynload/*.so")]
-    if sys.platform == "darwin":
-        targets = []  # codesigned on macOS; stripping would invalidate signatures
-    for path in targets:
+    if strip is None or shutil.which("readelf") is None or not sys.platform.startswith("linux"):
+        return 0  # macOS bundles are codesigned; stripping would invalidate them
+    saved = 0
+    for path in sorted((bundle / "_internal").rglob("*.so*")):
+        if path.is_symlink() or path.parent.name.endswith(".libs") or not has_debug_info(path):
+            continue
+        before = path.stat().st_size
         subprocess.run([strip, "--strip-debug", str(path)], check=True)
+        saved += before - path.stat().st_size
+    return saved
 
 
-def build_bundle() -> Path:
+def venv_python(venv: Path) -> Path:
+    return venv / ("Scripts/python.exe" if sys.platform == "win32" else "bin/python")
+
+
+def pip(python: Path, *args: str) -> None:
+    subprocess.run([str(python), "-m", "pip", "--disable-pip-version-check", *args], check=True)
+
+
+def runtime_requirements() -> list[str]:
+    """The app's dependencies and PyInstaller, as pyproject.toml states them."""
+    import tomllib  # the build needs Python 3.11 (the app itself runs on 3.10)
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    return [*project["dependencies"], *project["optional-dependencies"]["packaging"]]
+
+
+def installed_version(python: Path, dist: str) -> str:
+    code = f"import importlib.metadata as m; print(m.version({dist!r}))"
+    out = subprocess.run([str(python), "-c", code], check=True, capture_output=True, text=True)
+    return out.stdout.strip()
+
+
+def numpy_without_blas(python: Path, version: str) -> Path:
+    """numpy ``version`` built from source with no BLAS and no CPU dispatch; cached."""
+    wheels = BUILD / "wheels" / f"numpy-{version}-noblas"
+    found = sorted(wheels.glob("numpy-*.whl"))
+    if found:
+        return found[-1]
+    print(f"building numpy {version} without BLAS (a few minutes, once)")
+    pip(
+        python, "wheel", "--no-deps", "--no-binary", "numpy", f"numpy=={version}",
+        "-w", str(wheels),
+        "-Csetup-args=-Dallow-noblas=true", "-Csetup-args=-Dcpu-dispatch=none",
+    )  # fmt: skip
+    return sorted(wheels.glob("numpy-*.whl"))[-1]
+
+
+def bundle_venv(stock_numpy: bool) -> Path:
+    """build/bundle-venv with the runtime requirements; its python."""
+    venv = BUILD / "bundle-venv"
+    python = venv_python(venv)
+    if not python.exists():
+        subprocess.run([sys.executable, "-m", "venv", "--clear", str(venv)], check=True)
+    pip(python, "install", "--quiet", *runtime_requirements())
+    slim = not stock_numpy and sys.platform.startswith("linux") and shutil.which("gcc")
+    if slim:
+        wheel = numpy_without_blas(python, installed_version(python, "numpy"))
+        pip(python, "install", "--quiet", "--no-deps", "--force-reinstall", str(wheel))
+    return python
+
+
+def build_bundle(stock_numpy: bool = False) -> Path:
     env = dict(
         os.environ,
         IMGCOST_VERSION_FILE=str(windows_version_file()),
         IMGCOST_ICON_DIR=str(make_icons()),
     )
     cmd = [
-        sys.executable,
+        str(bundle_venv(stock_numpy)),
         "-m",
         "PyInstaller",
         "--noconfirm",
@@ -124,7 +192,11 @@ def build_bundle() -> Path:
     ]
     subprocess.run(cmd, check=True, env=env, cwd=ROOT)
     bundle = DIST / "ImgCost"
-    strip_interpreter(bundle)
+    saved = strip_debug_info(bundle)
+    print(f"debug symbols stripped: {mb(saved)}")
+    old, new = trim_icu(bundle / "_internal" / "PySide6" / "Qt" / "lib")
+    if old != new:
+        print(f"ICU data trimmed to English and root: {mb(old)} -> {mb(new)}")
     print(f"onedir bundle: {bundle} ({mb(folder_size(bundle))})")
     return bundle
 
@@ -207,8 +279,11 @@ def main(argv: list[str] | None = None) -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--bundle", action="store_true", help="build the onedir bundle only")
+    parser.add_argument(
+        "--stock-numpy", action="store_true", help="bundle PyPI's numpy (with OpenBLAS) as is"
+    )
     args = parser.parse_args(argv)
-    bundle = build_bundle()
+    bundle = build_bundle(args.stock_numpy)
     if args.bundle:
         return 0
     if sys.platform.startswith("linux"):

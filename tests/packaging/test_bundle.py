@@ -123,3 +123,11 @@ def test_linux_install_opens_scenario_files_with_the_app(bundle: Path, tmp_path:
         [str(launcher), "--version"], capture_output=True, text=True, timeout=60
     )
     assert __version__ in result.stdout
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the size goal is Linux's")
+def test_bundle_is_slim_enough_to_download(bundle: Path) -> None:
+    files = [p for p in bundle.rglob("*") if p.is_file() and not p.is_symlink()]
+    size_mb = sum(p.stat().st_size for p in files) / 1e6
+    assert size_mb <= 150, f"the onedir bundle is {size_mb:.0f} MB; the goal is 150 MB"
+    assert not (bundle / "_internal" / "numpy.libs").exists(), "numpy brought OpenBLAS along"
