@@ -77,3 +77,18 @@ def test_new_from_template(window):
     assert window.doc.path is None
     window.recompute()
     assert window.comparison.table.isColumnHidden(6) is False  # the template sets a budget
+
+
+def test_dollar_signs_in_chart_text_stay_literal(charted_window):
+    """A custom model called "Acme $5 plan" next to a "$0.04" label is not math text.
+
+    matplotlib would read the text between two dollar signs as TeX and print it
+    in italics with the dollars gone.
+    """
+    from matplotlib.text import Text
+
+    tabs = charted_window.charts.tabs
+    tabs.update_all()
+    for chart in tabs.charts:
+        texts = chart.figure.findobj(Text)
+        assert texts and not any(t.get_parse_math() for t in texts), type(chart).__name__

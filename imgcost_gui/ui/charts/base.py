@@ -34,6 +34,10 @@ from ..save_paths import ask_save_path, safe_file_name
 # a chart draws) and buys little at these sizes on today's screens; without it
 # a redraw fits the 50 ms the charts have while the user types.
 matplotlib.rcParams["text.hinting"] = "no_hinting"
+# Chart text is prices and model names: "$" is a dollar, never the start of TeX
+# math (a custom model "Acme $5 plan" beside "$0.04" would turn italic). This
+# also means the frozen app needs no math fonts.
+matplotlib.rcParams["text.parse_math"] = False
 
 __all__ = ["ChartInputs", "ChartStyle", "ChartView", "money_axis"]
 
