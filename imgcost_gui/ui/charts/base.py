@@ -1,15 +1,28 @@
 """What every chart shares: a Figure on a FigureCanvasQTAgg (never pyplot),
 colours taken from the Qt palette, and export to PNG, SVG and PDF.
 
+While the user types, a chart's frame (axes, ticks, names, legend) mostly
+stays as it is and only the data moves. Each chart names the artists that
+carry its data (``data_artists``); they are drawn over a saved picture of the
+frame ("blitting"), and the whole figure is redrawn only when something in the
+frame changed (``frame_state``). A chart may also name marks that move on
+their own (``mark_artists``: the outlined cell, the "your volume" line); when
+only they moved (``data_state`` unchanged), the data is not redrawn either.
+Text is most of what matplotlib spends its time on, and the frame and the data
+hold nearly all of it.
+
 This package imports matplotlib; the window imports it only after it is shown.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import matplotlib
+from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
@@ -39,7 +52,39 @@ matplotlib.rcParams["text.hinting"] = "no_hinting"
 # also means the frozen app needs no math fonts.
 matplotlib.rcParams["text.parse_math"] = False
 
-__all__ = ["ChartInputs", "ChartStyle", "ChartView", "money_axis"]
+__all__ = [
+    "ChartInputs",
+    "ChartStyle",
+    "ChartView",
+    "money_axis",
+    "round_up",
+    "steady_limit",
+]
+
+#: Round numbers an axis may end at, per power of ten.
+ROUND_STEPS = (1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0)
+
+
+def round_up(x: float) -> float:
+    """The smallest round number (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 x 10^k) at or above x."""
+    if not x > 0 or not math.isfinite(x):
+        return 1.0
+    power = 10.0 ** math.floor(math.log10(x))
+    return next(step * power for step in ROUND_STEPS if step * power >= x * (1 - 1e-12))
+
+
+def steady_limit(current: float | None, needed: float, shrink: float = 0.5) -> float:
+    """An axis end that holds still while the data moves a little.
+
+    A new round end is chosen only when the data outgrows the current one or
+    shrinks below ``shrink`` of it. A scale that holds still shows an edit as
+    bars growing or shrinking, instead of every bar staying put while the
+    numbers under them change; and the frame need not be redrawn.
+    """
+    if current is not None and shrink * current <= needed <= current:
+        return current
+    return round_up(needed)
+
 
 # Okabe-Ito, colour-blind safe; a lighter twin of each for dark backgrounds.
 _SERIES_LIGHT = [
@@ -158,6 +203,15 @@ class ChartView(QWidget):
         self.inputs: ChartInputs | None = None
         self._laid_out_for: tuple[object, ...] | None = None
         self._to_lay_out: tuple[object, ...] | None = None
+        # The frame as last drawn in full, without the data artists, and what it showed.
+        self._frame: Any = None
+        self._frame_state: tuple[object, ...] | None = None
+        # The frame with the data drawn on it, and the data it shows.
+        self._content: Any = None
+        self._content_state: object = None
+        self._full_draw_pending = False
+        #: How the last change reached the screen: "full", "blit" or "none" (tests, benchmarks).
+        self.last_draw = "none"
         self.canvas.mpl_connect("resize_event", self._resized)
         self.canvas.mpl_connect("draw_event", self._after_draw)
         self.apply_style(self.style_)
@@ -167,9 +221,71 @@ class ChartView(QWidget):
     def set_inputs(self, inputs: ChartInputs) -> None:
         self.inputs = inputs
         if self.update_chart(inputs) is False:
+            self.last_draw = "none"
             return  # nothing on screen changed: skip the redraw
+        self._mark_data_artists()
+        if self._full_draw_pending:
+            return  # the draw on its way will show the new data
+        if self._frame is not None and self.frame_state() == self._frame_state:
+            self._blit()
+        else:
+            self.redraw()
+
+    def redraw(self) -> None:
+        """Draw the whole figure (on the next turn of the event loop)."""
         self._choose_layout()
+        self._full_draw_pending = True
+        self.last_draw = "full"
         self.canvas.draw_idle()
+
+    def data_artists(self) -> list[Artist]:
+        """The artists that show the data; subclasses list theirs."""
+        return []
+
+    def mark_artists(self) -> list[Artist]:
+        """Marks drawn over the data that can move without it."""
+        return []
+
+    def data_state(self) -> object:
+        """What the data artists show; None: not known, redraw them every time."""
+        return None
+
+    def frame_state(self) -> tuple[object, ...]:
+        """Everything drawn around the data: while it stays equal, the frame is reused."""
+        parts: list[object] = [self._layout_key(), self.style_, self.canvas.device_pixel_ratio]
+        for ax in self.figure.axes:
+            parts += [ax.get_xlim(), ax.get_ylim(), ax.title.get_color()]
+            parts.append(tuple(t.get_color() for t in ax.get_yticklabels()))
+        return tuple(parts)
+
+    def _mark_data_artists(self) -> None:
+        # Animated artists are left out of a full draw (but not of savefig): they
+        # are drawn over the saved frame instead.
+        for artist in [*self.data_artists(), *self.mark_artists()]:
+            artist.set_animated(True)
+
+    def _draw(self, artists: list[Artist]) -> None:
+        for artist in sorted(artists, key=lambda a: a.get_zorder()):
+            if artist.get_visible() and artist.figure is self.figure:
+                self.figure.draw_artist(artist)
+
+    def _draw_data_and_marks(self) -> None:
+        """Data over the frame (already in the canvas), saved as the content; marks on top."""
+        state = self.data_state()
+        if state is not None and self._content is not None and state == self._content_state:
+            self.canvas.restore_region(self._content)
+        else:
+            self._draw(self.data_artists())
+            marks = self.mark_artists()
+            self._content = self.canvas.copy_from_bbox(self.figure.bbox) if marks else None
+            self._content_state = state
+        self._draw(self.mark_artists())
+
+    def _blit(self) -> None:
+        self.canvas.restore_region(self._frame)
+        self._draw_data_and_marks()
+        self.canvas.blit(self.figure.bbox)
+        self.last_draw = "blit"
 
     def _layout_key(self) -> tuple[object, ...]:
         """What decides the margins: the canvas size and every label outside the axes."""
@@ -192,15 +308,24 @@ class ChartView(QWidget):
             self.figure.set_layout_engine("constrained")
             self._to_lay_out = key
 
-    def _after_draw(self, _event: object) -> None:
+    def _after_draw(self, event: Any) -> None:
+        if event.canvas is not self.canvas:
+            return  # savefig draws on a canvas of its own
         # Margins count as found only once a draw ran the layout: draw_idle coalesces,
         # and freezing before that would freeze the margins of an empty figure.
         if isinstance(self.figure.get_layout_engine(), ConstrainedLayoutEngine):
             self._laid_out_for = self._to_lay_out
+        # The figure was drawn without its data artists: keep that frame, then add them.
+        self._full_draw_pending = False
+        self._frame = self.canvas.copy_from_bbox(self.figure.bbox)
+        self._frame_state = self.frame_state()
+        self._content = None
+        self._draw_data_and_marks()
 
     def _resized(self, _event: object) -> None:
         self.figure.set_layout_engine("constrained")
         self._laid_out_for = self._to_lay_out = None
+        self._frame = self._content = None
 
     def update_chart(self, inputs: ChartInputs) -> bool | None:
         """Move the artists to the new data; return False if nothing visible changed."""
@@ -221,7 +346,8 @@ class ChartView(QWidget):
             for spine in ax.spines.values():
                 spine.set_color(style.grid)
         self.restyle_artists(style)
-        self.canvas.draw_idle()
+        self._mark_data_artists()
+        self.redraw()
 
     def restyle_artists(self, style: ChartStyle) -> None:
         """Subclasses recolour their own artists here."""
@@ -249,7 +375,10 @@ class ChartView(QWidget):
     # --- export -----------------------------------------------------------------------
 
     def export(self, path: Path) -> None:
-        self.figure.savefig(path, facecolor=self.figure.get_facecolor(), dpi=200)
+        try:
+            self.figure.savefig(path, facecolor=self.figure.get_facecolor(), dpi=200)
+        finally:
+            self.redraw()  # savefig lays the figure out at its own size and dpi
 
     def export_dialog(self) -> None:
         scenario = self.inputs.scenario.name if self.inputs is not None else ""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+from matplotlib.artist import Artist
 from matplotlib.colors import LinearSegmentedColormap, LogNorm
 from matplotlib.image import AxesImage
 from matplotlib.patches import Rectangle
@@ -39,20 +40,32 @@ class CheapestCellChart(ChartView):
         self.cells: list[Cell] = []
         self._rows: tuple[str, ...] = ()
         self._shown: object = None
+        self._grid_key: object = None
         super().__init__(parent)
 
     def update_chart(self, inputs: ChartInputs) -> bool:
         index = min(inputs.stage_index, len(inputs.scenario.stages) - 1)
         stage = inputs.scenario.stages[index]
         sizes = grid_sizes(stage.width, stage.height)
-        cells = cheapest_by_cell(
-            stage, inputs.catalog, inputs.model_ids, [(w, h) for _, w, h in sizes], QUALITIES
+        # Every column sets its own quality: the stage's quality only moves the outline.
+        grid_key = (
+            stage.model_dump_json(exclude={"name", "quality"}),
+            id(inputs.catalog),
+            inputs.model_ids,
+            tuple(sizes),
         )
+        if grid_key == self._grid_key:
+            cells = self.cells
+        else:
+            cells = cheapest_by_cell(
+                stage, inputs.catalog, inputs.model_ids, [(w, h) for _, w, h in sizes], QUALITIES
+            )
         # Volume does not move a per-image price: typing a request count leaves this chart as is.
         shown = (cells, stage.name, stage.width, stage.height, stage.quality, stage.auto_assumes)
         if shown == self._shown:
             return False
         self._shown = shown
+        self._grid_key = grid_key
         self.cells = cells
         names = {m.id: m.name for m in inputs.catalog.models}
         rows = tuple(label for label, _, _ in sizes)
@@ -87,6 +100,15 @@ class CheapestCellChart(ChartView):
             self.marker.set_xy((QUALITIES.index(quality) - 0.5, row - 0.5))
         self.ax.set_title(f"Stage “{stage.name}”", fontsize=9, color=self.style_.text, loc="left")
         return True
+
+    def data_artists(self) -> list[Artist]:
+        return [*self.labels, self.image] if self.image is not None else []
+
+    def mark_artists(self) -> list[Artist]:
+        return [self.marker] if self.marker is not None else []
+
+    def data_state(self) -> object:
+        return self._grid_key, self._rows
 
     def _rebuild(self, rows: tuple[str, ...]) -> None:
         ax = self.ax

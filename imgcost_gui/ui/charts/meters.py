@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from matplotlib.artist import Artist
 from matplotlib.backend_bases import MouseEvent
 from matplotlib.container import BarContainer
 from matplotlib.lines import Line2D
@@ -12,7 +13,7 @@ from PySide6.QtWidgets import QToolTip
 from imgcost_gui.core import METER_LABELS, METERS, ModelEstimate
 
 from .. import text
-from .base import ChartInputs, ChartStyle, ChartView, money_axis
+from .base import ChartInputs, ChartStyle, ChartView, money_axis, steady_limit
 
 #: Bars beyond this many get too thin to read at 1280x800.
 MAX_MODELS = 12
@@ -51,6 +52,7 @@ class MeterChart(ChartView):
         self.period = "month"
         self.budget: float | None = None
         self._layout: tuple[tuple[str, ...], tuple[str, ...]] | None = None
+        self._scale_end: float | None = None
         self._capacity = MAX_MODELS
         self.budget_line: Line2D | None = None
         self.budget_text: Text | None = None
@@ -96,17 +98,20 @@ class MeterChart(ChartView):
             for rect, x, w in zip(self.bars[meter].patches, left, widths, strict=True):
                 rect.set_x(x)
                 rect.set_width(w)
+                rect.set_visible(w > 0)  # most models bill two or three meters of the five
             left = [a + b for a, b in zip(left, widths, strict=True)]
         top = max(left, default=0.0) or 1.0
         # A budget far beyond every bar would squash them: it then gets a note at the edge.
         budget_on_scale = self.budget is not None and self.budget <= top * BUDGET_REACH
         if budget_on_scale and self.budget is not None:
             top = max(top, self.budget)
+        # Room right of the longest bar for its total; a round end that holds still.
+        self._scale_end = end = steady_limit(self._scale_end, top * 1.16)
         for label, total in zip(self.totals, left, strict=True):
-            label.set_position((total + top * 0.01, label.get_position()[1]))
+            label.set_position((total + end * 0.01, label.get_position()[1]))
             label.set_text(text.usd(total))
-        self.ax.set_xlim(0, top * 1.16)
-        self._mark_budget(left, budget_on_scale, top * 1.16)
+        self.ax.set_xlim(0, end)
+        self._mark_budget(left, budget_on_scale, end)
         period = text.PERIOD_WORDS[inputs.scenario.period]
         self.ax.set_xlabel(f"Cost per {period} (USD)")
         if not shown:
@@ -115,6 +120,13 @@ class MeterChart(ChartView):
             )
         else:
             self.ax.set_title("")
+
+    def data_artists(self) -> list[Artist]:
+        artists: list[Artist] = [r for c in self.bars.values() for r in c.patches]
+        artists += self.totals
+        if self.budget_line is not None and self.budget_text is not None:
+            artists += [self.budget_line, self.budget_text]
+        return artists
 
     def _rebuild(self, shown: list[ModelEstimate], used: tuple[str, ...]) -> None:
         ax = self.ax

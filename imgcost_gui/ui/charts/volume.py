@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import math
+
+from matplotlib.artist import Artist
 from matplotlib.lines import Line2D
 from matplotlib.text import Annotation
 from matplotlib.ticker import NullLocator
@@ -17,10 +20,24 @@ MAX_LINES = 6
 POINTS = 48
 
 
-def volumes_around(images: int) -> list[float]:
-    """A log-spaced range from a twentieth to twenty times the scenario's volume."""
+def decades_around(lo: float, hi: float) -> tuple[float, float]:
+    """The powers of ten just outside lo..hi (so a log axis always has two labels)."""
+    return 10.0 ** math.floor(math.log10(lo)), 10.0 ** math.ceil(math.log10(hi))
+
+
+def volume_range(current: tuple[float, float] | None, images: int) -> tuple[float, float]:
+    """Whole decades from about a twentieth to twenty times the scenario's volume.
+
+    The range holds still while the volume stays a decade inside either end, so
+    typing a request count moves the "your volume" mark, not the whole chart.
+    """
     centre = max(images, 10)
-    lo, hi = max(1.0, centre / 20), centre * 20.0
+    if current is not None and current[0] * 10 <= centre <= current[1] / 10:
+        return current
+    return decades_around(max(1.0, centre / 20), centre * 20.0)
+
+
+def volumes_across(lo: float, hi: float) -> list[float]:
     step = (hi / lo) ** (1 / (POINTS - 1))
     return [lo * step**i for i in range(POINTS)]
 
@@ -38,6 +55,7 @@ class VolumeChart(ChartView):
         self.break_evens: list[tuple[Line2D, Annotation]] = []
         self.series: dict[str, list[float | None]] = {}
         self.volumes: list[float] = []
+        self.x_range: tuple[float, float] | None = None
         super().__init__(parent)
         self._set_up_axes()
 
@@ -74,7 +92,8 @@ class VolumeChart(ChartView):
         ax = self.ax
         models = self._models(inputs)
         images = inputs.scenario.images
-        self.volumes = volumes_around(images)
+        self.x_range = volume_range(self.x_range, images)
+        self.volumes = volumes_across(*self.x_range)
         self.series = (
             cost_vs_volume(inputs.scenario, inputs.catalog, models, self.volumes) if models else {}
         )
@@ -101,11 +120,26 @@ class VolumeChart(ChartView):
             line.set_data([p[0] for p in pts], [p[1] for p in pts])
         self._mark_now(images)
         self._mark_break_evens(inputs, models)
-        ax.relim()
-        ax.autoscale_view()
+        ax.set_xlim(*self.x_range)
+        costs = [c for cs in self.series.values() for c in cs if c is not None and c > 0]
+        ax.set_ylim(*decades_around(min(costs), max(costs)) if costs else (1.0, 10.0))
         period = text.PERIOD_WORDS[inputs.scenario.period]
         ax.set_xlabel(f"Images per {period}")
         ax.set_ylabel(f"Cost per {period}")
+
+    def data_artists(self) -> list[Artist]:
+        artists: list[Artist] = list(self.lines.values())
+        for dot, note in self.break_evens:
+            artists += [dot, note]
+        return artists
+
+    def mark_artists(self) -> list[Artist]:
+        return [self.now_line, self.now_text] if self.now_line is not None else []
+
+    def data_state(self) -> object:
+        notes = tuple((n.get_text(), n.xy) for _dot, n in self.break_evens)
+        series = tuple((m, tuple(v)) for m, v in self.series.items())
+        return tuple(self.lines), series, notes
 
     def _mark_now(self, images: int) -> None:
         if self.now_line is None:
