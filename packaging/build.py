@@ -149,7 +149,8 @@ def numpy_without_blas(python: Path, version: str) -> Path:
         return found[-1]
     print(f"building numpy {version} without BLAS (a few minutes, once)")
     pip(
-        python, "wheel", "--no-deps", "--no-binary", "numpy", f"numpy=={version}",
+        # No cache: pip keys built wheels by source alone, not by these build options.
+        python, "wheel", "--no-deps", "--no-cache-dir", "--no-binary", "numpy", f"numpy=={version}",
         "-w", str(wheels),
         "-Csetup-args=-Dallow-noblas=true", "-Csetup-args=-Dcpu-dispatch=none",
     )  # fmt: skip
