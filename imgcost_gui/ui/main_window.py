@@ -309,7 +309,7 @@ class MainWindow(QMainWindow):
             # cost a redraw: compare what the charts would show with what they show.
             picture = (
                 inputs.scenario.model_dump_json(),
-                id(inputs.catalog),
+                inputs.catalog,  # held, so a new catalog cannot take its id
                 inputs.model_ids,
                 inputs.rows,
                 inputs.stage_index,

@@ -108,3 +108,42 @@ def test_exports_hold_the_data_drawn_over_the_frame(charted_window, tmp_path):
     svg = path.read_text(encoding="utf-8")
     for e in chart.shown:
         assert text.usd(e.total_usd) in svg.replace("&#36;", "$")
+
+
+def test_legend_keeps_every_swatch_after_a_theme_change(charted_window):
+    chart = charted_window.charts.tabs.meters
+    show(charted_window, chart)
+    charted_window.charts.tabs.restyle()  # what a switch to dark mode does
+    (legend,) = chart.figure.legends
+    assert legend.legend_handles and all(h.get_visible() for h in legend.legend_handles)
+
+
+def test_png_export_draws_each_artist_once(charted_window, tmp_path):
+    """The export is what savefig alone would write: the quick-redraw bookkeeping
+    must not paint the data a second time over it."""
+    chart = charted_window.charts.tabs.volume
+    show(charted_window, chart)
+    ours, plain = tmp_path / "ours.png", tmp_path / "plain.png"
+    chart.export(ours)
+    chart.canvas.mpl_disconnect(chart._draw_cid)
+    chart.figure.savefig(plain, facecolor=chart.figure.get_facecolor(), dpi=200)
+    assert ours.read_bytes() == plain.read_bytes()
+
+
+def test_log_axis_spans_a_decade_even_for_equal_values():
+    from imgcost_gui.ui.charts.volume import decades_around
+
+    assert decades_around(10.0, 10.0) == (10.0, 100.0)
+    assert decades_around(12.0, 12.0) == (10.0, 100.0)
+    assert decades_around(0.5, 30.0) == (0.1, 100.0)
+
+
+def test_volume_range_holds_while_typing_and_widens_for_a_far_break_even():
+    from imgcost_gui.ui.charts.volume import volume_range
+
+    # 4,600 images: 230 to 92,000 around it, whole decades 100 to 100,000
+    assert volume_range(None, 4600) == (100.0, 100_000.0)
+    assert volume_range((100.0, 100_000.0), 5001) == (100.0, 100_000.0)  # held
+    assert volume_range((100.0, 100_000.0), 12_000) == (100.0, 1_000_000.0)  # a decade from the end
+    # a subscription that pays off only above 300,000 images stays on the chart
+    assert volume_range((100.0, 100_000.0), 4600, [300_000]) == (100.0, 1_000_000.0)

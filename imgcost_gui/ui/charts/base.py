@@ -213,7 +213,7 @@ class ChartView(QWidget):
         #: How the last change reached the screen: "full", "blit" or "none" (tests, benchmarks).
         self.last_draw = "none"
         self.canvas.mpl_connect("resize_event", self._resized)
-        self.canvas.mpl_connect("draw_event", self._after_draw)
+        self._draw_cid = self.canvas.mpl_connect("draw_event", self._after_draw)
         self.apply_style(self.style_)
 
     # --- data ---------------------------------------------------------------------
@@ -225,7 +225,8 @@ class ChartView(QWidget):
             return  # nothing on screen changed: skip the redraw
         self._mark_data_artists()
         if self._full_draw_pending:
-            return  # the draw on its way will show the new data
+            self.canvas.draw_idle()  # the draw on its way shows the new data (asked again,
+            return  # in case the last one never ran: a canvas of no size skips drawing)
         if self._frame is not None and self.frame_state() == self._frame_state:
             self._blit()
         else:
@@ -270,16 +271,24 @@ class ChartView(QWidget):
                 self.figure.draw_artist(artist)
 
     def _draw_data_and_marks(self) -> None:
-        """Data over the frame (already in the canvas), saved as the content; marks on top."""
+        """Data over the frame (already in the canvas), saved as the content; marks on top.
+
+        Data that belongs above the marks (a note box over the "your volume" line)
+        stays out of the saved content and is drawn after them.
+        """
+        marks = self.mark_artists()
+        lowest_mark = min((m.get_zorder() for m in marks), default=math.inf)
+        data = self.data_artists()
+        above = [a for a in data if a.get_zorder() > lowest_mark]
         state = self.data_state()
         if state is not None and self._content is not None and state == self._content_state:
             self.canvas.restore_region(self._content)
         else:
-            self._draw(self.data_artists())
-            marks = self.mark_artists()
+            self._draw([a for a in data if a.get_zorder() <= lowest_mark])
             self._content = self.canvas.copy_from_bbox(self.figure.bbox) if marks else None
             self._content_state = state
-        self._draw(self.mark_artists())
+        self._draw(marks)
+        self._draw(above)
 
     def _blit(self) -> None:
         self.canvas.restore_region(self._frame)
@@ -309,8 +318,8 @@ class ChartView(QWidget):
             self._to_lay_out = key
 
     def _after_draw(self, event: Any) -> None:
-        if event.canvas is not self.canvas:
-            return  # savefig draws on a canvas of its own
+        if event.canvas is not self.canvas or self.canvas.is_saving():
+            return  # savefig: its draw holds every artist already (and may use another canvas)
         # Margins count as found only once a draw ran the layout: draw_idle coalesces,
         # and freezing before that would freeze the margins of an empty figure.
         if isinstance(self.figure.get_layout_engine(), ConstrainedLayoutEngine):

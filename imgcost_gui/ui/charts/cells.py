@@ -50,7 +50,7 @@ class CheapestCellChart(ChartView):
         # Every column sets its own quality: the stage's quality only moves the outline.
         grid_key = (
             stage.model_dump_json(exclude={"name", "quality"}),
-            id(inputs.catalog),
+            inputs.catalog,  # the object, not its id: a new catalog may reuse an old one's
             inputs.model_ids,
             tuple(sizes),
         )

@@ -98,7 +98,6 @@ class MeterChart(ChartView):
             for rect, x, w in zip(self.bars[meter].patches, left, widths, strict=True):
                 rect.set_x(x)
                 rect.set_width(w)
-                rect.set_visible(w > 0)  # most models bill two or three meters of the five
             left = [a + b for a, b in zip(left, widths, strict=True)]
         top = max(left, default=0.0) or 1.0
         # A budget far beyond every bar would squash them: it then gets a note at the edge.
@@ -122,7 +121,11 @@ class MeterChart(ChartView):
             self.ax.set_title("")
 
     def data_artists(self) -> list[Artist]:
-        artists: list[Artist] = [r for c in self.bars.values() for r in c.patches]
+        # Most models bill two or three meters of the five: their empty bars are not drawn.
+        # (Not hidden: the legend copies its swatch from a meter's first bar, shown or not.)
+        artists: list[Artist] = [
+            r for c in self.bars.values() for r in c.patches if r.get_width() > 0
+        ]
         artists += self.totals
         if self.budget_line is not None and self.budget_text is not None:
             artists += [self.budget_line, self.budget_text]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
+from typing import NamedTuple
 
 from matplotlib.artist import Artist
 from matplotlib.lines import Line2D
@@ -21,25 +23,47 @@ POINTS = 48
 
 
 def decades_around(lo: float, hi: float) -> tuple[float, float]:
-    """The powers of ten just outside lo..hi (so a log axis always has two labels)."""
-    return 10.0 ** math.floor(math.log10(lo)), 10.0 ** math.ceil(math.log10(hi))
+    """The powers of ten around lo..hi, at least one decade apart (so a log axis
+    always has two labels, even when every value is the same)."""
+    low = 10.0 ** math.floor(math.log10(lo))
+    high = 10.0 ** math.ceil(math.log10(hi))
+    return low, high if high > low else low * 10
 
 
-def volume_range(current: tuple[float, float] | None, images: int) -> tuple[float, float]:
-    """Whole decades from about a twentieth to twenty times the scenario's volume.
+def volume_range(
+    current: tuple[float, float] | None, images: int, marks: Sequence[float] = ()
+) -> tuple[float, float]:
+    """Whole decades from about a twentieth to twenty times the scenario's volume,
+    wide enough for every break-even volume in ``marks``.
 
     The range holds still while the volume stays a decade inside either end, so
     typing a request count moves the "your volume" mark, not the whole chart.
     """
     centre = max(images, 10)
-    if current is not None and current[0] * 10 <= centre <= current[1] / 10:
-        return current
-    return decades_around(max(1.0, centre / 20), centre * 20.0)
+    lo, hi = max(1.0, centre / 20), centre * 20.0
+    shown = [n for n in marks if n > 0]
+    fresh = decades_around(min([lo, *shown]), max([hi, *shown]))
+    if current is None:
+        return fresh
+    lo_now, hi_now = current
+    keep = (
+        fresh[0] <= lo_now and hi_now <= fresh[1]  # not wider than a fresh range
+        and lo_now * 10 <= centre <= hi_now / 10  # the volume a decade inside either end
+        and all(lo_now <= n <= hi_now for n in shown)
+    )  # fmt: skip
+    return current if keep else fresh
 
 
 def volumes_across(lo: float, hi: float) -> list[float]:
     step = (hi / lo) ** (1 / (POINTS - 1))
     return [lo * step**i for i in range(POINTS)]
+
+
+class BreakEven(NamedTuple):
+    subscription: str
+    cheapest: str
+    images: float
+    cost: float
 
 
 class VolumeChart(ChartView):
@@ -92,7 +116,8 @@ class VolumeChart(ChartView):
         ax = self.ax
         models = self._models(inputs)
         images = inputs.scenario.images
-        self.x_range = volume_range(self.x_range, images)
+        break_evens = self._break_evens(inputs, models)
+        self.x_range = volume_range(self.x_range, images, [b.images for b in break_evens])
         self.volumes = volumes_across(*self.x_range)
         self.series = (
             cost_vs_volume(inputs.scenario, inputs.catalog, models, self.volumes) if models else {}
@@ -119,7 +144,7 @@ class VolumeChart(ChartView):
             ]
             line.set_data([p[0] for p in pts], [p[1] for p in pts])
         self._mark_now(images)
-        self._mark_break_evens(inputs, models)
+        self._mark_break_evens(inputs, break_evens)
         ax.set_xlim(*self.x_range)
         costs = [c for cs in self.series.values() for c in cs if c is not None and c > 0]
         ax.set_ylim(*decades_around(min(costs), max(costs)) if costs else (1.0, 10.0))
@@ -159,24 +184,30 @@ class VolumeChart(ChartView):
         self.now_line.set_xdata([images or 1, images or 1])
         self.now_text.xy = (images or 1, 1)
 
-    def _mark_break_evens(self, inputs: ChartInputs, models: list[str]) -> None:
+    def _break_evens(self, inputs: ChartInputs, models: list[str]) -> list[BreakEven]:
+        """Where each subscription becomes cheaper than the cheapest pay-per-use model."""
+        catalog = inputs.catalog
+        subs = [m for m in models if catalog.get(m).pricing.scheme == "subscription"]
+        others = [m for m in models if m not in subs]
+        if not others:
+            return []
+        found = []
+        for sub in subs:
+            n = break_even(inputs.scenario, catalog, sub, others[0])
+            if n is None:
+                continue
+            cost = cost_vs_volume(inputs.scenario, catalog, [sub], [n])[sub][0]
+            if cost is not None:
+                found.append(BreakEven(sub, others[0], n, cost))
+        return found
+
+    def _mark_break_evens(self, inputs: ChartInputs, found: list[BreakEven]) -> None:
         for dot, note in self.break_evens:
             dot.remove()
             note.remove()
         self.break_evens = []
         catalog = inputs.catalog
-        subs = [m for m in models if catalog.get(m).pricing.scheme == "subscription"]
-        others = [m for m in models if m not in subs]
-        if not others:
-            return
-        cheapest = others[0]
-        for sub in subs:
-            n = break_even(inputs.scenario, catalog, sub, cheapest)
-            if n is None:
-                continue
-            cost = cost_vs_volume(inputs.scenario, catalog, [sub], [n])[sub][0]
-            if cost is None:
-                continue
+        for sub, cheapest, n, cost in found:
             colour = self.lines[sub].get_color()
             (dot,) = self.ax.plot([n], [cost], "o", color=colour, markersize=6, zorder=5)
             note = self.ax.annotate(
