@@ -141,9 +141,21 @@ def installed_version(python: Path, dist: str) -> str:
     return out.stdout.strip()
 
 
+NUMPY_BLAS = (
+    "import numpy; deps = numpy.show_config(mode='dicts')['Build Dependencies'];"
+    "print(deps['blas'].get('found', False) or deps['lapack'].get('found', False))"
+)
+
+
+def numpy_links_blas(python: Path) -> bool:
+    out = subprocess.run([str(python), "-c", NUMPY_BLAS], capture_output=True, text=True)
+    return out.stdout.strip() != "False"
+
+
 def numpy_without_blas(python: Path, version: str) -> Path:
     """numpy ``version`` built from source with no BLAS and no CPU dispatch; cached."""
-    wheels = BUILD / "wheels" / f"numpy-{version}-noblas"
+    tag = f"{sys.implementation.cache_tag}-{platform.machine()}"  # e.g. cpython-311-x86_64
+    wheels = BUILD / "wheels" / f"numpy-{version}-noblas-{tag}"
     found = sorted(wheels.glob("numpy-*.whl"))
     if found:
         return found[-1]
@@ -164,10 +176,32 @@ def bundle_venv(stock_numpy: bool) -> Path:
     if not python.exists():
         subprocess.run([sys.executable, "-m", "venv", "--clear", str(venv)], check=True)
     pip(python, "install", "--quiet", *runtime_requirements())
-    slim = not stock_numpy and sys.platform.startswith("linux") and shutil.which("gcc")
+    version = installed_version(python, "numpy")
+    slim = not stock_numpy and sys.platform.startswith("linux")
+    if slim and not (shutil.which("gcc") and shutil.which("g++")):
+        print("warning: no gcc/g++: bundling the stock numpy with its OpenBLAS (about 30 MB more)")
+        slim = False
     if slim:
-        wheel = numpy_without_blas(python, installed_version(python, "numpy"))
-        pip(python, "install", "--quiet", "--no-deps", "--force-reinstall", str(wheel))
+        try:
+            wheel = numpy_without_blas(python, version)
+        except subprocess.CalledProcessError:
+            print("warning: numpy did not build from source: bundling the stock numpy instead")
+            slim = False
+        else:
+            pip(python, "install", "--quiet", "--no-deps", "--force-reinstall", str(wheel))
+            if numpy_links_blas(python):
+                # allow-noblas only permits the fallback: a BLAS on the build machine wins.
+                sys.exit(
+                    "numpy found a BLAS library on this machine and linked it, so the bundle "
+                    "would carry it. Uninstall the BLAS development packages (for example "
+                    f"libopenblas-dev), delete {wheel.parent} and build again, or pass "
+                    "--stock-numpy."
+                )
+    if not slim and not numpy_links_blas(python):  # a slim numpy left from an earlier build
+        pip(
+            python, "install", "--quiet", "--no-deps", "--force-reinstall",
+            "--only-binary", "numpy", f"numpy=={version}",
+        )  # fmt: skip
     return python
 
 
@@ -284,6 +318,8 @@ def main(argv: list[str] | None = None) -> int:
         "--stock-numpy", action="store_true", help="bundle PyPI's numpy (with OpenBLAS) as is"
     )
     args = parser.parse_args(argv)
+    if sys.version_info < (3, 11):
+        parser.error("building the installers needs Python 3.11 or newer (the app runs on 3.10)")
     bundle = build_bundle(args.stock_numpy)
     if args.bundle:
         return 0
