@@ -27,6 +27,8 @@ from matplotlib.axes import Axes
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
 from matplotlib.layout_engine import ConstrainedLayoutEngine
+from matplotlib.lines import Line2D
+from matplotlib.text import Annotation
 from matplotlib.ticker import FuncFormatter
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
@@ -57,6 +59,7 @@ __all__ = [
     "ChartStyle",
     "ChartView",
     "money_axis",
+    "marker_line",
     "round_up",
     "steady_limit",
 ]
@@ -158,6 +161,25 @@ class ChartStyle:
     def series(self, i: int) -> str:
         colours = _SERIES_DARK if self.dark else _SERIES_LIGHT
         return colours[i % len(colours)]
+
+
+def marker_line(
+    ax: Axes, x: float, label: str, colour: str, **line: Any
+) -> tuple[Line2D, Annotation]:
+    """A vertical line at data ``x`` with a small label at its top, inside the axes."""
+    drawn = ax.axvline(x, color=colour, linewidth=1.2, **line)
+    text = ax.annotate(
+        label,
+        (x, 1),
+        xycoords=("data", "axes fraction"),
+        xytext=(3, -3),
+        textcoords="offset points",
+        va="top",
+        fontsize=8,
+        color=colour,
+        visible=drawn.get_visible(),
+    )
+    return drawn, text
 
 
 def money_axis(ax: Axes, axis: str = "x") -> None:

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QToolTip
 from imgcost_gui.core import METER_LABELS, METERS, ModelEstimate
 
 from .. import text
-from .base import ChartInputs, ChartStyle, ChartView, money_axis, steady_limit
+from .base import ChartInputs, ChartStyle, ChartView, marker_line, money_axis, steady_limit
 
 #: Bars beyond this many get too thin to read at 1280x800.
 MAX_MODELS = 12
@@ -58,19 +58,8 @@ class MeterChart(ChartView):
         self.budget_text: Text | None = None
         super().__init__(parent)
         money_axis(self.ax, "x")
-        self.budget_line = self.ax.axvline(
-            0, color=self.style_.text, linestyle="--", linewidth=1.2, zorder=4, visible=False
-        )
-        self.budget_text = self.ax.annotate(
-            "",
-            (0, 1),
-            xycoords=("data", "axes fraction"),
-            xytext=(3, -3),
-            textcoords="offset points",
-            va="top",
-            fontsize=8,
-            color=self.style_.text,
-            visible=False,
+        self.budget_line, self.budget_text = marker_line(
+            self.ax, 0, "", self.style_.text, linestyle="--", zorder=4, visible=False
         )
         self.canvas.mpl_connect("motion_notify_event", self._hover)
 

@@ -15,7 +15,7 @@ from imgcost_gui.core import cost_vs_volume
 from imgcost_gui.core.compare import break_even
 
 from .. import text
-from .base import ChartInputs, ChartStyle, ChartView, money_axis
+from .base import ChartInputs, ChartStyle, ChartView, marker_line, money_axis
 
 #: Lines beyond this many turn the chart into spaghetti.
 MAX_LINES = 6
@@ -168,18 +168,8 @@ class VolumeChart(ChartView):
 
     def _mark_now(self, images: int) -> None:
         if self.now_line is None:
-            self.now_line = self.ax.axvline(
-                images or 1, color=self.style_.muted, linestyle=":", linewidth=1.2
-            )
-            self.now_text = self.ax.annotate(
-                "your volume",
-                (images or 1, 1),
-                xycoords=("data", "axes fraction"),
-                xytext=(3, -3),
-                textcoords="offset points",
-                va="top",
-                fontsize=8,
-                color=self.style_.muted,
+            self.now_line, self.now_text = marker_line(
+                self.ax, images or 1, "your volume", self.style_.muted, linestyle=":"
             )
         self.now_line.set_xdata([images or 1, images or 1])
         self.now_text.xy = (images or 1, 1)
