@@ -13,8 +13,9 @@ if command -v apt-get >/dev/null 2>&1; then
     pkgs="libgl1 libegl1 libglib2.0-0 libfontconfig1 libxkbcommon0 libxkbcommon-x11-0 libdbus-1-3
           fonts-dejavu-core libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
           libxcb-render-util0 libxcb-randr0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1"
-    # Tests also check the Linux package's file association (xdg-mime).
-    [ -n "$extra" ] && pkgs="$pkgs xvfb xauth xdg-utils shared-mime-info"
+    # Tests also check the Linux package's file association (xdg-mime, which
+    # needs mimetype from libfile-mimeinfo-perl to read the shared MIME database).
+    [ -n "$extra" ] && pkgs="$pkgs xvfb xauth xdg-utils shared-mime-info libfile-mimeinfo-perl"
     missing=""
     for p in $pkgs; do
         dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"
@@ -31,4 +32,10 @@ fi
 python3 -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip
 .venv/bin/python -m pip install -q -e ".$extra"
+if [ -n "$extra" ]; then
+    # Peer price data the catalog is checked against. LiteLLM without its
+    # dependencies is only its price file; genai-prices is small and pure.
+    .venv/bin/python -m pip install -q --no-deps "litellm==1.110.2" || \
+        .venv/bin/python -m pip install -q --no-deps litellm
+fi
 echo "ImgCost is installed in .venv"

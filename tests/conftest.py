@@ -1,6 +1,9 @@
 """Every test starts clean: its own user data folder and, for Qt tests, its own settings.
 
 ``QT_QPA_PLATFORM`` is set before anything imports Qt so the tests run headless.
+Today is pinned to 2026-12-01 (``IMGCOST_TODAY``): prices and lifecycles follow
+the calendar, and a test must give the same answer next year. A test about
+another day sets the day it is about.
 """
 
 from __future__ import annotations
@@ -8,6 +11,7 @@ from __future__ import annotations
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["IMGCOST_TODAY"] = "2026-12-01"
 
 from pathlib import Path  # noqa: E402
 

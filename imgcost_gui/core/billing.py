@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
-from .catalog import ModelEntry, Tier
+from .catalog import QUALITIES, ModelEntry, Tier
 from .results import MeterCost, Notice, StageEstimate
 from .scenario import Stage
 from .sizes import Size
@@ -55,10 +55,30 @@ def tier_for(tiers: Sequence[Tier], size: Size) -> Tier | None:
 
 
 def qualities_to_price(entry: ModelEntry, stage: Stage) -> tuple[str, ...]:
-    """Qualities to price: the chosen one, or assumed/low/high for 'auto'."""
+    """Qualities to price: the chosen one, or for 'auto' the assumed one and the
+    model's cheapest and dearest levels (the range it may pick from)."""
     if stage.quality == "auto":
-        return (stage.auto_assumes, "low", "high")
+        levels = entry.quality_levels or ("low", "high")
+        assumed: str = stage.auto_assumes
+        if entry.quality_levels and assumed not in levels:
+            # Assume no more than the model offers: its nearest level below.
+            order = QUALITIES.index(stage.auto_assumes)
+            assumed = max((q for q in levels if QUALITIES.index(q) <= order), default=levels[0])
+        return (assumed, levels[0], levels[-1])
     return (stage.quality,)
+
+
+def quality_notice(entry: ModelEntry, stage: Stage) -> Notice | None:
+    """An error when the model does not offer the stage's quality level."""
+    levels = entry.quality_levels
+    if not levels or stage.quality == "auto" or stage.quality in levels:
+        return None
+    return Notice(
+        "unsupported_quality",
+        f"{entry.name} offers quality {', '.join(levels)}; it has no '{stage.quality}' "
+        f"(stage '{stage.name}')",
+        "error",
+    )
 
 
 def size_and_edit_notices(entry: ModelEntry, stage: Stage) -> tuple[bool, list[Notice]]:
@@ -68,6 +88,10 @@ def size_and_edit_notices(entry: ModelEntry, stage: Stage) -> tuple[bool, list[N
         near = ", ".join(str(s) for s in check.nearest)
         hint = f"; nearest accepted: {near}" if near else ""
         notices.append(Notice("unsupported_size", f"{entry.name}: {check.reason}{hint}", "error"))
+        return False, notices
+    bad_quality = quality_notice(entry, stage)
+    if bad_quality is not None:
+        notices.append(bad_quality)
         return False, notices
     if check.experimental:
         notices.append(

@@ -19,8 +19,15 @@ from .sizes import Size, SizeSpec
 
 CATALOG_SCHEMA_VERSION: Literal[1] = 1
 
-Quality = Literal["low", "medium", "high"]
-QUALITIES: tuple[Quality, ...] = ("low", "medium", "high")
+#: Quality levels from cheapest to dearest. Most models offer the first three;
+#: GPT Image 2.5 and later add xhigh and max.
+Quality = Literal["low", "medium", "high", "xhigh", "max"]
+QUALITIES: tuple[Quality, ...] = ("low", "medium", "high", "xhigh", "max")
+#: What a model with no quality list of its own is shown with.
+BASIC_QUALITIES: tuple[Quality, ...] = ("low", "medium", "high")
+
+#: A model's standing on a given day.
+Status = Literal["upcoming", "active", "deprecated", "retired"]
 
 Price = Annotated[Decimal, Field(ge=0, max_digits=14, decimal_places=8)]
 Tokens = Annotated[int, Field(ge=0)]
@@ -42,10 +49,31 @@ class Source(Strict):
 
 
 class Lifecycle(Strict):
+    """When a model was announced, deprecated and shut down.
+
+    ``status`` is what the vendor says without a date (a model "deprecated"
+    with no date given); wherever a date is known it decides, for the day an
+    estimate is for (``status_on``). ``retired_on`` is the shutdown day: on it
+    the model no longer answers.
+    """
+
     status: Literal["active", "deprecated", "retired"] = "active"
+    announced_on: dt.date | None = None
     deprecated_on: dt.date | None = None
     retired_on: dt.date | None = None
     note: str | None = None
+
+    def status_on(self, day: dt.date) -> Status:
+        if self.retired_on is not None and day >= self.retired_on:
+            return "retired"
+        if self.announced_on is not None and day < self.announced_on:
+            return "upcoming"
+        if self.status == "retired" and self.retired_on is None:
+            return "retired"
+        if self.deprecated_on is not None:
+            return "deprecated" if day >= self.deprecated_on else "active"
+        # A stated status with a shutdown still ahead is at most deprecated.
+        return "deprecated" if self.status != "active" else "active"
 
 
 class BatchTerms(Strict):
@@ -115,6 +143,14 @@ class TileInputRule(Strict):
     source: Source
 
 
+class FixedInputTokens(Strict):
+    """Every input image bills the same number of tokens, whatever its size."""
+
+    kind: Literal["fixed"] = "fixed"
+    tokens: Tokens
+    source: Source
+
+
 class GeminiTileInputRule(Strict):
     """Input-image tokens for Gemini: small images flat, larger ones in tiles."""
 
@@ -178,6 +214,12 @@ class PerMegapixelPricing(Strict):
     extra_mp_usd: Price
     megapixel: Positive = 1_048_576
     input_mp_usd: Price | None = Field(None, description="Per megapixel of each reference image.")
+    edit_first_mp_usd: Price | None = Field(
+        None, description="First output megapixel of an edit, where edits are priced apart."
+    )
+    edit_extra_mp_usd: Price | None = Field(
+        None, description="Each further output megapixel of an edit."
+    )
     source: Source
 
 
@@ -187,7 +229,9 @@ class FixedTokenPricing(Strict):
     scheme: Literal["fixed_tokens"] = "fixed_tokens"
     rates: TokenRates
     tiers: list[Tier]
-    input_images: GeminiTileInputRule | None = None
+    input_images: Annotated[
+        GeminiTileInputRule | FixedInputTokens, Field(discriminator="kind")
+    ] | None = None
     thinking_tokens: int = Field(
         0, ge=0, description="Reasoning tokens billed per image at the text-output rate."
     )
@@ -217,18 +261,36 @@ Pricing = Annotated[
 ]
 
 
+class PriceChange(Strict):
+    """Prices that take effect on a date, by price key (see ``prices.price_fields``).
+
+    A model's ``pricing`` holds what it cost before its first change; each
+    change holds, from its date on, the prices it names.
+    """
+
+    effective: dt.date
+    prices: dict[str, Price]
+    source: Source
+    note: str | None = None
+
+
 class ModelEntry(Strict):
-    """One model as one provider sells it."""
+    """One model as one provider sells it.
+
+    ``lifecycle`` left out means: the lifecycle of the model family it sells
+    (a reseller stops when the vendor does), or always available.
+    """
 
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9._\-]*(/[a-z0-9][a-z0-9._\-]*)?$")
     name: str
     vendor: str
     provider: str
     family: str | None = None
-    lifecycle: Lifecycle = Lifecycle()
+    lifecycle: Lifecycle | None = None
     sizes: SizeSpec
     qualities: list[str] = []
     pricing: Pricing
+    price_changes: list[PriceChange] = []
     batch: BatchTerms | None = None
     edits: bool = True
     api: bool = True
@@ -244,9 +306,22 @@ class ModelEntry(Strict):
             raise ValueError(f"{self.id}: a reseller's entry must name the model family it sells")
         return self
 
+    @model_validator(mode="after")
+    def _changes_in_order(self) -> ModelEntry:
+        days = [c.effective for c in self.price_changes]
+        if days != sorted(days):
+            raise ValueError(f"{self.id}: price_changes must be in date order")
+        return self
+
     @property
-    def retired(self) -> bool:
-        return self.lifecycle.status == "retired"
+    def quality_levels(self) -> tuple[str, ...]:
+        """The qualities a user may ask of this model (empty: quality does not matter)."""
+        p = self.pricing
+        if not self.qualities:
+            return ()
+        if isinstance(p, PerImagePricing) and p.quality_map:
+            return tuple(q for q in QUALITIES if q in p.quality_map)
+        return tuple(q for q in QUALITIES if q in self.qualities)
 
     def accepts(self, size: Size) -> bool:
         return self.sizes.check(size).supported
@@ -276,5 +351,25 @@ class PriceCatalog(Strict):
         except KeyError:
             raise KeyError(model_id) from None
 
-    def active(self) -> list[ModelEntry]:
-        return [m for m in self.models if m.lifecycle.status != "retired"]
+    def lifecycle_of(self, entry: ModelEntry) -> Lifecycle:
+        """The entry's own lifecycle, else its family's (a reseller's), else none."""
+        if entry.lifecycle is not None:
+            return entry.lifecycle
+        family = self.by_id.get(entry.family) if entry.family else None
+        if family is not None and family is not entry and family.lifecycle is not None:
+            return family.lifecycle
+        return NO_LIFECYCLE
+
+    def status(self, entry: ModelEntry, day: dt.date) -> Status:
+        return self.lifecycle_of(entry).status_on(day)
+
+    def available(self, entry: ModelEntry, day: dt.date) -> bool:
+        """Whether the model can be used on ``day`` (announced and not shut down)."""
+        return self.status(entry, day) in ("active", "deprecated")
+
+    def active(self, day: dt.date) -> list[ModelEntry]:
+        """The models that can be used on ``day``."""
+        return [m for m in self.models if self.available(m, day)]
+
+
+NO_LIFECYCLE = Lifecycle()

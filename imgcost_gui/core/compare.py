@@ -3,10 +3,12 @@ lines cross, and how far a budget goes."""
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from .calendar import plan_day
 from .catalog import ModelEntry, PriceCatalog, SubscriptionPricing
 from .estimate import MONTHS_PER_PERIOD, estimate_model, resolve_models, subscription_cost
 from .results import ModelEstimate
@@ -23,14 +25,17 @@ class Ranked:
 
 
 def rank(estimates: Sequence[ModelEstimate], baseline: str | None = None) -> list[Ranked]:
-    """Cheapest first; models that cannot run the scenario last, unranked.
+    """Cheapest first; models that cannot run the scenario after, unranked; models
+    retired (or not yet out) on the estimate's day last, unranked.
 
     Differences are this model minus the baseline (negative = saves money).
     """
+    usable = [e for e in estimates if e.available]
     priced = sorted(
-        (e for e in estimates if e.total_usd is not None), key=lambda e: (e.total_usd, e.model)
+        (e for e in usable if e.total_usd is not None), key=lambda e: (e.total_usd, e.model)
     )
-    unpriced = [e for e in estimates if e.total_usd is None]
+    unpriced = [e for e in usable if e.total_usd is None]
+    unpriced += [e for e in estimates if not e.available]
     base = next((e.total_usd for e in estimates if e.model == baseline), None)
     cheapest = priced[0].total_usd if priced else None
     out = []
@@ -63,9 +68,12 @@ def cheapest_by_cell(
     models: Iterable[str] | None,
     sizes: Sequence[tuple[int, int]],
     qualities: Sequence[str] = ("low", "medium", "high"),
+    day: dt.date | None = None,
 ) -> list[Cell]:
-    """Per-image cost of every model at every size x quality, ``stage`` otherwise."""
-    entries = resolve_models(catalog, models)
+    """Per-image cost of every model usable on ``day`` (default today) at every
+    size x quality, ``stage`` otherwise."""
+    day = plan_day(None, day)
+    entries = [m for m in resolve_models(catalog, models, day) if catalog.available(m, day)]
     cells = []
     for w, h in sizes:
         for q in qualities:
@@ -76,7 +84,7 @@ def cheapest_by_cell(
             for entry in entries:
                 if entry.pricing.scheme == "subscription":
                     continue  # a flat fee has no per-image price apart from a volume
-                value = estimate_model(probe, entry).per_image_usd
+                value = estimate_model(probe, entry, day=day, catalog=catalog).per_image_usd
                 if value is not None:
                     per_image[entry.id] = value
             cells.append(Cell(f"{w}x{h}", q, per_image))
@@ -112,11 +120,15 @@ def cost_vs_volume(
     catalog: PriceCatalog,
     models: Iterable[str] | None,
     volumes: Sequence[float],
+    as_of: dt.date | None = None,
 ) -> dict[str, list[float | None]]:
-    """Each model's period cost at each total image volume (the scenario's mix)."""
+    """Each usable model's period cost at each total image volume (the scenario's mix)."""
+    day = plan_day(scenario.plan_from, as_of)
     out = {}
-    for entry in resolve_models(catalog, models):
-        base = estimate_model(scenario, entry)
+    for entry in resolve_models(catalog, models, day):
+        if not catalog.available(entry, day):
+            continue
+        base = estimate_model(scenario, entry, day=day, catalog=catalog)
         out[entry.id] = [total_at_volume(entry, base, scenario, v) for v in volumes]
     return out
 
@@ -127,13 +139,16 @@ def break_even(
     subscription_id: str,
     other_id: str,
     max_images: int = 10_000_000,
+    as_of: dt.date | None = None,
 ) -> int | None:
     """Fewest images per period at which the subscription costs no more than ``other``.
 
     None when it never does below ``max_images``.
     """
     sub, other = catalog.get(subscription_id), catalog.get(other_id)
-    sub_base, other_base = estimate_model(scenario, sub), estimate_model(scenario, other)
+    day = plan_day(scenario.plan_from, as_of)
+    sub_base = estimate_model(scenario, sub, day=day, catalog=catalog)
+    other_base = estimate_model(scenario, other, day=day, catalog=catalog)
 
     def sub_cheaper(n: int) -> bool:
         a = total_at_volume(sub, sub_base, scenario, n)

@@ -2,15 +2,22 @@
 
 ``estimate()`` is the one entry point. Each pricing scheme has its own stage
 estimator (``schemes.py``); they share the counting of billed attempts and
-the notices about size and quality (``billing.py``).
+the notices about size and quality (``billing.py``). Every estimate is for a
+day (``calendar.plan_day``): the prices in force and the model's lifecycle on
+that day decide it.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 from collections.abc import Iterable
 
 from .billing import MONTHS_PER_PERIOD
+from .calendar import SHUTDOWN_WARNING_DAYS, period_end, plan_day
 from .catalog import (
+    NO_LIFECYCLE,
+    Lifecycle,
     ModelEntry,
     PerImagePricing,
     PerMegapixelPricing,
@@ -18,6 +25,7 @@ from .catalog import (
     SubscriptionPricing,
     TokenPricing,
 )
+from .prices import changes_between, entry_on, price_fields
 from .results import ModelEstimate, Notice
 from .scenario import Scenario
 from .schemes import (
@@ -48,18 +56,43 @@ class UnknownModel(KeyError):
         return f"unknown model {self.args[0]!r}; run 'imgcost catalog list' to see the ids"
 
 
-# --- entry point ---------------------------------------------------------------------
+# --- lifecycle and dated prices ---------------------------------------------------------
 
 
-def _lifecycle_notices(entry: ModelEntry) -> tuple[Notice, ...]:
-    lc = entry.lifecycle
+def _lifecycle_notices(
+    entry: ModelEntry, lc: Lifecycle, day: dt.date, end: dt.date, period: str
+) -> tuple[Notice, ...]:
+    status = lc.status_on(day)
     out: list[Notice] = []
-    if lc.status == "retired":
+    if status == "retired":
         when = f" on {lc.retired_on.isoformat()}" if lc.retired_on else ""
-        out.append(Notice("retired", f"{entry.name} was retired{when}; it can no longer be used"))
-    elif lc.status == "deprecated":
-        when = f"; shuts down {lc.retired_on.isoformat()}" if lc.retired_on else ""
-        out.append(Notice("deprecated", f"{entry.name} is deprecated{when}"))
+        out.append(
+            Notice("retired", f"{entry.name} was retired{when}; it can no longer be used", "error")
+        )
+    elif status == "upcoming":
+        assert lc.announced_on is not None
+        out.append(
+            Notice(
+                "upcoming",
+                f"{entry.name} is not available until {lc.announced_on.isoformat()}",
+                "error",
+            )
+        )
+    else:
+        shut = lc.retired_on
+        if shut is not None and (shut < end or (shut - day).days <= SHUTDOWN_WARNING_DAYS):
+            left = (shut - day).days
+            inside = f", inside this {period}" if shut < end else ""
+            days = "1 day" if left == 1 else f"{left} days"
+            out.append(
+                Notice(
+                    "shuts_down",
+                    f"{entry.name} shuts down on {shut.isoformat()} ({days} left{inside})",
+                )
+            )
+        elif status == "deprecated":
+            when = f"; shuts down {shut.isoformat()}" if shut else ""
+            out.append(Notice("deprecated", f"{entry.name} is deprecated{when}"))
     if not entry.api:
         out.append(
             Notice("no_api", f"{entry.name} has no public API; estimate for interactive use")
@@ -67,20 +100,50 @@ def _lifecycle_notices(entry: ModelEntry) -> tuple[Notice, ...]:
     return tuple(out)
 
 
-def estimate_model(scenario: Scenario, entry: ModelEntry) -> ModelEstimate:
-    """Cost of a whole scenario on one model."""
+def _price_change_notices(
+    scenario: Scenario, entry: ModelEntry, day: dt.date, end: dt.date, first: ModelEstimate
+) -> list[Notice]:
+    """One warning per price change inside the period, with what it does to the total."""
+    out = []
+    before = {f.path: f for f in price_fields(entry_on(entry, day))}
+    for change_day in changes_between(entry, day, end):
+        later = entry_on(entry, change_day)
+        moved = [
+            f"{f.label} ${before[f.path].value} → ${f.value}"
+            for f in price_fields(later)
+            if f.path in before and f.value != before[f.path].value
+        ]
+        if not moved:
+            continue
+        effect = ""
+        then = _priced(scenario, later)
+        if first.total_usd is not None and then.total_usd is not None:
+            diff = then.total_usd - first.total_usd
+            pct = f" ({diff / first.total_usd * 100:+.0f}%)" if first.total_usd else ""
+            effect = (
+                f"; at the new prices this {scenario.period} would cost "
+                f"${then.total_usd:,.2f}{pct}"
+            )
+        out.append(
+            Notice(
+                "price_change",
+                f"{entry.name}: prices change on {change_day.isoformat()} "
+                f"({'; '.join(moved)}){effect}. This estimate uses the prices of "
+                f"{day.isoformat()}",
+            )
+        )
+        before = {f.path: f for f in price_fields(later)}
+    return out
+
+
+# --- entry point ---------------------------------------------------------------------
+
+
+def _priced(scenario: Scenario, entry: ModelEntry) -> ModelEstimate:
+    """Cost of a whole scenario on one entry at the prices it carries."""
     p = entry.pricing
     if isinstance(p, SubscriptionPricing):
-        est = subscription_estimate(entry, p, scenario)
-        return ModelEstimate(
-            est.model,
-            est.name,
-            est.vendor,
-            est.provider,
-            est.stages,
-            _lifecycle_notices(entry) + est.notices,
-            plan=est.plan,
-        )
+        return subscription_estimate(entry, p, scenario)
     stages = []
     for stage in scenario.stages:
         if isinstance(p, TokenPricing):
@@ -91,20 +154,52 @@ def estimate_model(scenario: Scenario, entry: ModelEntry) -> ModelEstimate:
             stages.append(per_megapixel_stage(entry, p, stage))
         else:
             stages.append(fixed_token_stage(entry, p, stage))
-    return ModelEstimate(
-        entry.id, entry.name, entry.vendor, entry.provider, tuple(stages), _lifecycle_notices(entry)
+    return ModelEstimate(entry.id, entry.name, entry.vendor, entry.provider, tuple(stages))
+
+
+def estimate_model(
+    scenario: Scenario,
+    entry: ModelEntry,
+    *,
+    day: dt.date | None = None,
+    catalog: PriceCatalog | None = None,
+) -> ModelEstimate:
+    """Cost of a whole scenario on one model, as of ``day`` (default: the plan's day).
+
+    ``catalog`` lets a reseller's entry follow its model family's lifecycle.
+    """
+    day = day or plan_day(scenario.plan_from)
+    end = period_end(day, scenario.period)
+    lc = catalog.lifecycle_of(entry) if catalog is not None else entry.lifecycle or NO_LIFECYCLE
+    est = _priced(scenario, entry_on(entry, day))
+    notices = _lifecycle_notices(entry, lc, day, end, scenario.period) + est.notices
+    if entry.price_changes:
+        notices += tuple(_price_change_notices(scenario, entry, day, end, est))
+    return dataclasses.replace(
+        est,
+        notices=notices,
+        status=lc.status_on(day),
+        shuts_down=lc.retired_on,
+        available_from=lc.announced_on,
+        as_of=day,
     )
 
 
-def resolve_models(catalog: PriceCatalog, models: Iterable[str] | None) -> list[ModelEntry]:
-    """Catalog entries for ids; ``all`` (or nothing) means every model not retired."""
+def resolve_models(
+    catalog: PriceCatalog, models: Iterable[str] | None, day: dt.date
+) -> list[ModelEntry]:
+    """Catalog entries for ids; ``all`` (or nothing) means every model usable on ``day``.
+
+    A model named by its id is kept even when it is retired, so that it can be
+    shown apart with the reason.
+    """
     ids = list(models or [])
     if not ids or ids == ["all"]:
-        return catalog.active()
+        return catalog.active(day)
     out: dict[str, ModelEntry] = {}
     for model_id in ids:
         if model_id == "all":
-            out.update((m.id, m) for m in catalog.active() if m.id not in out)
+            out.update((m.id, m) for m in catalog.active(day) if m.id not in out)
             continue
         entry = catalog.by_id.get(model_id)
         if entry is None:
@@ -114,11 +209,20 @@ def resolve_models(catalog: PriceCatalog, models: Iterable[str] | None) -> list[
 
 
 def estimate(
-    scenario: Scenario, catalog: PriceCatalog, models: Iterable[str] | None = None
+    scenario: Scenario,
+    catalog: PriceCatalog,
+    models: Iterable[str] | None = None,
+    *,
+    as_of: dt.date | None = None,
 ) -> list[ModelEstimate]:
     """Cost of ``scenario`` on each model, in the order the models were named.
 
-    ``models`` defaults to the scenario's own list, then to every active model.
+    ``models`` defaults to the scenario's own list, then to every model usable
+    on the day. ``as_of`` overrides the scenario's "plan from" date.
     """
+    day = plan_day(scenario.plan_from, as_of)
     chosen = models if models is not None else (scenario.models or None)
-    return [estimate_model(scenario, entry) for entry in resolve_models(catalog, chosen)]
+    return [
+        estimate_model(scenario, entry, day=day, catalog=catalog)
+        for entry in resolve_models(catalog, chosen, day)
+    ]

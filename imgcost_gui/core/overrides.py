@@ -1,14 +1,23 @@
 """The user's own prices layered over the shipped catalog.
 
 The overrides file stores only what differs from the shipped catalog: changed
-prices (by model id and price path) and custom models. The effective catalog
-is rebuilt from both, and every price knows whether it is overridden and what
-the shipped value was.
+prices by model id and price key (what a price is: ``image_out``,
+``1024x1024/high``, ``1K``; see ``prices.py``), prices dated from a day on, and
+custom models. The effective catalog is rebuilt from both, and every price
+knows whether it is the user's and what the shipped value was.
+
+Version 1 files named prices by their position in the catalog
+(``pricing.prices.0.usd``); they are upgraded on load, and the old file is
+kept beside the new one.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import contextlib
+import contextvars
+import datetime as dt
+import shutil
+from collections.abc import Callable
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
@@ -16,27 +25,62 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from .calendar import today
 from .catalog import ModelEntry, PriceCatalog, Source
 from .paths import overrides_path, shipped_catalog_path
+from .prices import (
+    PriceField,
+    UnknownPrice,
+    apply_prices,
+    entry_on,
+    layered,
+    price_fields,
+)
 from .storage import (
     FileProblem,
     atomic_write_text,
     describe_validation,
     keep_aside,
+    migrator,
     read_versioned,
 )
 
-OVERRIDES_SCHEMA_VERSION: Literal[1] = 1
+__all__ = [
+    "DatedPrice",
+    "Overrides",
+    "PriceField",
+    "ReadOnlyOverrides",
+    "UserCatalog",
+    "apply_prices",
+    "load_shipped_catalog",
+    "price_fields",
+]
+
+OVERRIDES_SCHEMA_VERSION: Literal[2] = 2
+
+#: What the user's own prices are sourced as, in estimates and in the editor.
+USER_SOURCE = Source(title="Your price", official=False, checked=dt.date(2000, 1, 1))
 
 
 class ReadOnlyOverrides(ValueError):
     """A change refused because a newer ImgCost owns the overrides file."""
 
 
+class DatedPrice(BaseModel):
+    """A price of the user's that holds from a day on."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    effective: dt.date = Field(alias="from")
+    usd: Decimal = Field(ge=0, allow_inf_nan=False)
+
+
 class Overrides(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    schema_version: Literal[1] = OVERRIDES_SCHEMA_VERSION
+    schema_version: Literal[2] = OVERRIDES_SCHEMA_VERSION
+    #: model id -> price key -> USD, on every day.
     prices: dict[str, dict[str, Decimal]] = Field(default_factory=dict)
+    #: model id -> price key -> prices from a day on, oldest first.
+    dated_prices: dict[str, dict[str, list[DatedPrice]]] = Field(default_factory=dict)
     custom_models: list[ModelEntry] = Field(default_factory=list)
 
     @model_validator(mode="after")
@@ -47,148 +91,106 @@ class Overrides(BaseModel):
             raise ValueError(f"custom model id {twice[0]!r} appears twice")
         return self
 
+    def to_json(self) -> str:
+        return self.model_dump_json(indent=2, by_alias=True) + "\n"
 
-@dataclass(frozen=True)
-class PriceField:
-    """One editable price of a model."""
-
-    path: str
-    label: str
-    unit: str
-    value: Decimal
-    source: Source | None
+    def count(self) -> int:
+        dated = sum(len(rows) for d in self.dated_prices.values() for rows in d.values())
+        return sum(len(v) for v in self.prices.values()) + dated + len(self.custom_models)
 
 
-def _label_cell(cell: dict[str, Any]) -> str:
-    parts = [cell.get("tier") and f"{cell['tier']} tier", cell.get("size"), cell.get("quality")]
-    text = " ".join(p for p in parts if p)
-    return text or "any size"
+# --- version 1: prices named by position -------------------------------------------------
+
+#: The shipped catalog a version 1 file's positions refer to (set while loading).
+_positions_of: contextvars.ContextVar[PriceCatalog | None] = contextvars.ContextVar(
+    "_positions_of", default=None
+)
 
 
-def price_fields(entry: ModelEntry) -> list[PriceField]:
-    """Every price a user may change, with a label in the user's words."""
-    p = entry.pricing
-    out: list[PriceField] = []
-    if p.scheme in ("tokens", "fixed_tokens"):
-        r = p.rates
-        for key, label in (
-            ("text_in", "Text input"),
-            ("cached_text_in", "Cached text input"),
-            ("image_in", "Image input"),
-            ("cached_image_in", "Cached image input"),
-            ("image_out", "Image output"),
-            ("text_out", "Text output (thinking)"),
-        ):
-            value = getattr(r, key, None)
-            if value is not None:
-                out.append(
-                    PriceField(f"pricing.rates.{key}", label, "$ / 1M tokens", value, r.source)
-                )
-    if p.scheme == "tokens" and p.output.kind == "per_image":
-        for q, row in p.output.usd.items():
-            for size, usd in row.items():
-                out.append(
-                    PriceField(
-                        f"pricing.output.usd.{q}.{size}",
-                        f"Image {size} {q}",
-                        "$ / image",
-                        usd,
-                        p.output.source,
-                    )
-                )
-    elif p.scheme == "per_image":
-        for i, cell in enumerate(p.prices):
-            label = _label_cell(cell.model_dump())
-            out.append(
-                PriceField(
-                    f"pricing.prices.{i}.usd", f"Image, {label}", "$ / image", cell.usd, p.source
-                )
-            )
-    elif p.scheme == "per_megapixel":
-        out.append(
-            PriceField(
-                "pricing.first_mp_usd", "First megapixel", "$ / image", p.first_mp_usd, p.source
-            )
-        )
-        out.append(
-            PriceField(
-                "pricing.extra_mp_usd", "Each extra megapixel", "$ / MP", p.extra_mp_usd, p.source
-            )
-        )
-        if p.input_mp_usd is not None:
-            out.append(
-                PriceField(
-                    "pricing.input_mp_usd",
-                    "Reference image megapixel",
-                    "$ / MP",
-                    p.input_mp_usd,
-                    p.source,
-                )
-            )
-    elif p.scheme == "subscription":
-        for i, plan in enumerate(p.plans):
-            out.append(
-                PriceField(
-                    f"pricing.plans.{i}.monthly_usd",
-                    f"{plan.name} plan",
-                    "$ / month",
-                    plan.monthly_usd,
-                    p.source,
-                )
-            )
-        if p.extra_hour_usd is not None:
-            out.append(
-                PriceField(
-                    "pricing.extra_hour_usd",
-                    "Extra fast hour",
-                    "$ / hour",
-                    p.extra_hour_usd,
-                    p.source,
-                )
-            )
+def _v1_key(entry: ModelEntry | None, path: str) -> str | None:
+    """The price key a version 1 path named, or None when it cannot be told."""
+    parts = path.split(".")
+    if parts[:2] == ["pricing", "rates"] and len(parts) == 3:
+        return parts[2]
+    if parts[:3] == ["pricing", "output", "usd"] and len(parts) == 5:
+        return f"{parts[4]}/{parts[3]}"
+    simple = {
+        "pricing.first_mp_usd": "first_mp",
+        "pricing.extra_mp_usd": "extra_mp",
+        "pricing.input_mp_usd": "input_mp",
+        "pricing.extra_hour_usd": "extra_hour",
+    }
+    if path in simple:
+        return simple[path]
+    if entry is None:
+        return None
+    location = path.removeprefix("pricing.")
+    for f in price_fields(entry):
+        if f.location == location:
+            return f.path
+    return None
+
+
+@migrator("overrides", 1)
+def _overrides_1_to_2(data: dict[str, Any]) -> dict[str, Any]:
+    shipped = _positions_of.get()
+    prices: dict[str, dict[str, Any]] = {}
+    lost: list[str] = []
+    raw = data.get("prices") or {}
+    if not isinstance(raw, dict):
+        raise ValueError("'prices' must be an object")
+    for model_id, changes in raw.items():
+        if not isinstance(changes, dict):
+            raise ValueError(f"prices of {model_id!r} must be an object")
+        entry = shipped.by_id.get(model_id) if shipped is not None else None
+        for path, value in changes.items():
+            key = _v1_key(entry, str(path))
+            if key is None:
+                lost.append(f"{model_id} {path}")
+                continue
+            prices.setdefault(model_id, {})[key] = value
+    out = {k: v for k, v in data.items() if k != "prices"}
+    out.update(schema_version=2, prices=prices)
+    if lost:
+        out["_lost"] = lost
     return out
 
 
-def _set_path(data: Any, path: str, value: Any) -> None:
-    keys = path.split(".")
-    node = data
-    for key in keys[:-1]:
-        node = node[int(key)] if isinstance(node, list) else node[key]
-    last = keys[-1]
-    if isinstance(node, list):
-        node[int(last)] = value
-    elif last in node:
-        node[last] = value
-    else:
-        raise KeyError(path)
-
-
-def apply_prices(entry: ModelEntry, prices: dict[str, Decimal]) -> ModelEntry:
-    """``entry`` with some prices replaced; KeyError if a path is not a price of it."""
-    allowed = {f.path for f in price_fields(entry)}
-    data = entry.model_dump()
-    for path, value in prices.items():
-        if path not in allowed:
-            raise KeyError(path)
-        _set_path(data, path, value)
-    return ModelEntry.model_validate(data)
+# --- the shipped catalog ---------------------------------------------------------------
 
 
 @cache
 def _read_shipped(path: str) -> PriceCatalog:
-    return PriceCatalog.model_validate_json(Path(path).read_text(encoding="utf-8"))
+    try:
+        value, _ = read_versioned(Path(path), "catalog", PriceCatalog, 1)
+    except FileProblem as e:
+        raise FileProblem(
+            e.path,
+            f"{e.args[0]} The price catalog that ships with ImgCost is damaged; reinstall ImgCost.",
+        ) from None
+    return value
 
 
 def load_shipped_catalog(path: Path | None = None) -> PriceCatalog:
-    """The catalog that ships with ImgCost (read once per process)."""
+    """The catalog that ships with ImgCost (read once per process).
+
+    A damaged file raises FileProblem with a message that says to reinstall.
+    """
     return _read_shipped(str(path or shipped_catalog_path()))
+
+
+# --- the user's catalog ------------------------------------------------------------------
+
+Change = Callable[[Overrides], None]
 
 
 class UserCatalog:
     """Shipped catalog + the user's overrides file, saved on every change.
 
     ``problems`` lists what the user must be told after loading (a file kept
-    aside, an override that no longer applies).
+    aside, an override that no longer applies). Every change is applied to a
+    copy and saved first; if the save fails, nothing changes in memory either
+    and the error goes to the caller.
     """
 
     def __init__(self, shipped: PriceCatalog, path: Path | None = None, *, load: bool = True):
@@ -204,13 +206,21 @@ class UserCatalog:
 
     # --- reading ---------------------------------------------------------------
 
+    def _read(self) -> tuple[Overrides, list[str], bool]:
+        """The file's overrides, prices lost in an upgrade, and whether it was upgraded."""
+        token = _positions_of.set(self.shipped)
+        try:
+            # A v1 file's "_lost" list is the migration's note; take it off before checking.
+            value, upgraded = read_versioned(self.path, "overrides", _Loaded, 2)
+        finally:
+            _positions_of.reset(token)
+        return value.overrides(), value.lost, upgraded
+
     def _load(self) -> None:
-        if not self.path.exists():
+        if not self.path.exists() and not self.path.is_symlink():
             return
         try:
-            self.overrides, _ = read_versioned(
-                self.path, "overrides", Overrides, OVERRIDES_SCHEMA_VERSION
-            )
+            self.overrides, lost, upgraded = self._read()
         except FileProblem as e:
             if e.newer:
                 self.read_only = True
@@ -225,28 +235,47 @@ class UserCatalog:
                 kept = None
             problem = FileProblem(self.path, e.args[0], kept)
             self.problems.append(
-                f"Your price overrides could not be loaded. {problem.message} ImgCost is using the shipped prices."
+                f"Your price overrides could not be loaded. {problem.message} "
+                "ImgCost is using the shipped prices."
             )
+            return
+        if upgraded:
+            backup = self.path.with_name(self.path.name + ".v1-backup")
+            if not backup.exists():
+                with contextlib.suppress(OSError):
+                    shutil.copy2(self.path, backup)
+            for what in lost:
+                self.problems.append(
+                    f"Your price {what} could not be matched to a price of this catalog and is "
+                    f"not used; your old file is kept as {backup.name}."
+                )
+
+    def _effective(self, entry: ModelEntry) -> ModelEntry:
+        undated = self.overrides.prices.get(entry.id, {})
+        dated = {
+            k: [(d.effective, d.usd) for d in rows]
+            for k, rows in self.overrides.dated_prices.get(entry.id, {}).items()
+        }
+        return layered(entry, undated, dated, USER_SOURCE)
 
     def _rebuild(self) -> None:
         models: list[ModelEntry] = []
         for entry in self.shipped.models:
-            changes = self.overrides.prices.get(entry.id)
-            if changes:
-                try:
-                    entry = apply_prices(entry, changes)
-                except KeyError as e:
-                    self.problems.append(
-                        f"Your prices for {entry.id} name {e.args[0]!r}, which it no longer has; "
-                        "its shipped prices are used."
-                    )
-                except ValidationError as e:
-                    self.problems.append(
-                        f"Your prices for {entry.id} are not valid ({describe_validation(e)}); "
-                        "its shipped prices are used."
-                    )
+            try:
+                entry = self._effective(entry)
+            except UnknownPrice as e:
+                self.problems.append(
+                    f"Your prices for {entry.id} name {e.key!r}, which it no longer has; "
+                    "its shipped prices are used."
+                )
+            except ValidationError as e:
+                self.problems.append(
+                    f"Your prices for {entry.id} are not valid ({describe_validation(e)}); "
+                    "its shipped prices are used."
+                )
             models.append(entry)
-        for model_id in self.overrides.prices.keys() - self.shipped.by_id.keys():
+        named = self.overrides.prices.keys() | self.overrides.dated_prices.keys()
+        for model_id in sorted(named - self.shipped.by_id.keys()):
             self.problems.append(
                 f"Your prices for {model_id!r} are ignored: the catalog has no such model."
             )
@@ -266,73 +295,125 @@ class UserCatalog:
         return any(m.id == model_id for m in self.overrides.custom_models)
 
     def is_overridden(self, model_id: str, path: str) -> bool:
-        return path in self.overrides.prices.get(model_id, {})
+        """Whether the price with key ``path`` is the user's, on any day."""
+        return path in self.overrides.prices.get(model_id, {}) or bool(
+            self.overrides.dated_prices.get(model_id, {}).get(path)
+        )
 
-    def shipped_value(self, model_id: str, path: str) -> Decimal | None:
+    def dated(self, model_id: str, path: str) -> list[DatedPrice]:
+        """The user's prices for a key that start on a day, oldest first."""
+        return list(self.overrides.dated_prices.get(model_id, {}).get(path, []))
+
+    def shipped_value(self, model_id: str, path: str, day: dt.date | None = None) -> Decimal | None:
+        """The shipped price with key ``path`` in force on ``day`` (default today)."""
         entry = self.shipped.by_id.get(model_id)
         if entry is None:
             return None
-        for f in price_fields(entry):
+        for f in price_fields(entry_on(entry, day or today())):
             if f.path == path:
                 return f.value
         return None
 
     @property
     def override_count(self) -> int:
-        return sum(len(v) for v in self.overrides.prices.values()) + len(
-            self.overrides.custom_models
-        )
+        return self.overrides.count()
 
     # --- changes (each saved at once) ---------------------------------------------
 
-    def set_price(self, model_id: str, path: str, value: Decimal) -> None:
+    def set_price(
+        self, model_id: str, path: str, value: Decimal, *, effective: dt.date | None = None
+    ) -> None:
+        """Set the price with key ``path``: on every day, or from ``effective`` on."""
         self._check_writable()
         value = Decimal(value)
         if not value.is_finite() or value < 0:
             raise ValueError("a price must be a number of zero or more")
         if self.is_custom(model_id):
-            self._replace_custom(apply_prices(self.catalog.get(model_id), {path: value}))
-        else:
-            entry = self.shipped.get(model_id)
-            changes = dict(self.overrides.prices.get(model_id, {}))
-            changes[path] = value
-            apply_prices(entry, changes)  # refuse a bad path or value before saving
-            if self.shipped_value(model_id, path) == value:
-                changes.pop(path)
-            self._set_changes(model_id, changes)
-        self._commit()
+            if effective is not None:
+                raise ValueError(
+                    "a custom model's prices have no dates; change the price itself instead"
+                )
+            changed = apply_prices(self.catalog.get(model_id), {path: value})
+            self._change(lambda o: _replace_custom(o, changed))
+            return
+        entry = self.shipped.by_id.get(model_id)
+        if entry is None:
+            raise KeyError(model_id)
 
-    def reset_price(self, model_id: str, path: str) -> None:
+        def change(o: Overrides) -> None:
+            if effective is None:
+                prices = dict(o.prices.get(model_id, {}))
+                prices[path] = value
+                if self.shipped_value(model_id, path) == value and not entry.price_changes:
+                    prices.pop(path)
+                _put(o.prices, model_id, prices)
+            else:
+                dated = dict(o.dated_prices.get(model_id, {}))
+                rows = [d for d in dated.get(path, []) if d.effective != effective]
+                rows.append(DatedPrice(effective=effective, usd=value))
+                dated[path] = sorted(rows, key=lambda d: d.effective)
+                _put(o.dated_prices, model_id, dated)
+
+        self._change(change, check=model_id)
+
+    def reset_price(self, model_id: str, path: str, *, effective: dt.date | None = None) -> None:
+        """Drop the user's price for a key (only the one from ``effective``, if given)."""
         self._check_writable()
-        changes = dict(self.overrides.prices.get(model_id, {}))
-        if changes.pop(path, None) is not None:
-            self._set_changes(model_id, changes)
-            self._commit()
+        if not self.is_overridden(model_id, path):
+            return
+
+        def change(o: Overrides) -> None:
+            if effective is None:
+                prices = dict(o.prices.get(model_id, {}))
+                prices.pop(path, None)
+                _put(o.prices, model_id, prices)
+            dated = dict(o.dated_prices.get(model_id, {}))
+            rows = [d for d in dated.get(path, []) if effective and d.effective != effective]
+            if rows:
+                dated[path] = rows
+            else:
+                dated.pop(path, None)
+            _put(o.dated_prices, model_id, dated)
+
+        self._change(change)
 
     def reset_model(self, model_id: str) -> None:
         self._check_writable()
-        if self.overrides.prices.pop(model_id, None) is not None:
-            self._commit()
+        if model_id in self.overrides.prices or model_id in self.overrides.dated_prices:
+
+            def change(o: Overrides) -> None:
+                o.prices.pop(model_id, None)
+                o.dated_prices.pop(model_id, None)
+
+            self._change(change)
 
     def reset_all(self) -> None:
         """Drop every price override (custom models stay)."""
         self._check_writable()
-        if self.overrides.prices:
-            self.overrides.prices = {}
-            self._commit()
+        if self.overrides.prices or self.overrides.dated_prices:
+
+            def change(o: Overrides) -> None:
+                o.prices, o.dated_prices = {}, {}
+
+            self._change(change)
 
     def add_custom(self, entry: ModelEntry) -> None:
         self._check_writable()
         if entry.id in self.catalog.by_id:
             raise ValueError(f"a model with id {entry.id!r} already exists; choose another id")
-        self.overrides.custom_models.append(entry.model_copy(update={"custom": True}))
-        self._commit()
+        custom = entry.model_copy(update={"custom": True})
+        self._change(lambda o: o.custom_models.append(custom))
 
     def duplicate(self, model_id: str, new_id: str, name: str | None = None) -> ModelEntry:
         source = self.catalog.get(model_id)
         data = source.model_dump()
         data.update(id=new_id, name=name or f"{source.name} (copy)", custom=True)
-        entry = ModelEntry.model_validate(data)
+        # A copy is priced as the original is today; its dated changes stay behind.
+        data["price_changes"] = []
+        entry = apply_prices(
+            ModelEntry.model_validate(data),
+            {f.path: f.value for f in price_fields(entry_on(source, today()))},
+        )
         self.add_custom(entry)
         return entry
 
@@ -340,8 +421,11 @@ class UserCatalog:
         self._check_writable()
         if not self.is_custom(model_id):
             raise ValueError(f"{model_id} is a shipped model; only custom models can be deleted")
-        self.overrides.custom_models = [m for m in self.overrides.custom_models if m.id != model_id]
-        self._commit()
+
+        def change(o: Overrides) -> None:
+            o.custom_models = [m for m in o.custom_models if m.id != model_id]
+
+        self._change(change)
 
     def _check_writable(self) -> None:
         if self.read_only:
@@ -349,30 +433,36 @@ class UserCatalog:
                 "Your price overrides file was saved by a newer ImgCost; update ImgCost to change prices."
             )
 
-    def _replace_custom(self, entry: ModelEntry) -> None:
-        self.overrides.custom_models = [
-            entry if m.id == entry.id else m for m in self.overrides.custom_models
-        ]
-
-    def _set_changes(self, model_id: str, changes: dict[str, Decimal]) -> None:
-        if changes:
-            self.overrides.prices[model_id] = changes
-        else:
-            self.overrides.prices.pop(model_id, None)
-
-    def _commit(self) -> None:
+    def _change(self, change: Change, check: str | None = None) -> None:
+        """Apply ``change`` to a copy, check it, save it, and only then take it."""
+        new = self.overrides.model_copy(deep=True)
+        change(new)
+        if check is not None:
+            entry = self.shipped.by_id.get(check)
+            if entry is not None:
+                before = self.overrides
+                self.overrides = new
+                try:
+                    self._effective(entry)  # refuse a bad key or value before saving
+                finally:
+                    self.overrides = before
+        self._write(new)
+        self.overrides = new
         self.problems = []
         self._rebuild()
-        self.save()
 
-    def save(self, path: Path | None = None) -> None:
-        if self.read_only and (path is None or Path(path) == self.path):
+    def _write(self, overrides: Overrides, path: Path | None = None) -> None:
+        target = Path(path or self.path)
+        if self.read_only and target == self.path:
             raise FileProblem(
                 self.path,
                 "it was saved by a newer ImgCost, so this one will not overwrite it. "
                 "Update ImgCost, or move the file away to start again.",
             )
-        atomic_write_text(Path(path or self.path), self.overrides.model_dump_json(indent=2) + "\n")
+        atomic_write_text(target, overrides.to_json())
+
+    def save(self, path: Path | None = None) -> None:
+        self._write(self.overrides, path)
 
     # --- sharing -----------------------------------------------------------------
 
@@ -380,35 +470,81 @@ class UserCatalog:
         self.save(path)
 
     def import_file(self, path: Path) -> str:
-        """Merge another team member's overrides; return a one-line summary."""
+        """Merge another team member's overrides, all or nothing; return a summary."""
         self._check_writable()
-        incoming, _ = read_versioned(Path(path), "overrides", Overrides, OVERRIDES_SCHEMA_VERSION)
-        for model_id, changes in incoming.prices.items():
-            entry = self.shipped.by_id.get(model_id)
-            if entry is None:
+        token = _positions_of.set(self.shipped)
+        try:
+            loaded, _ = read_versioned(Path(path), "overrides", _Loaded, 2)
+        finally:
+            _positions_of.reset(token)
+        if loaded.lost:
+            raise FileProblem(
+                Path(path),
+                f"its price {loaded.lost[0]} does not match any price of this catalog; "
+                "export it again from an ImgCost with this catalog.",
+            )
+        incoming = loaded.overrides()
+        for model_id in incoming.prices.keys() | incoming.dated_prices.keys():
+            if model_id not in self.shipped.by_id:
                 raise FileProblem(
                     Path(path),
                     f"it changes prices of {model_id!r}, which this catalog does not have.",
                 )
-            merged = {**self.overrides.prices.get(model_id, {}), **changes}
-            try:
-                apply_prices(entry, merged)
-            except (KeyError, ValidationError) as e:
-                raise FileProblem(
-                    Path(path), f"its prices for {model_id} do not fit this catalog ({e})."
-                ) from None
-        for model_id, changes in incoming.prices.items():
-            self.overrides.prices[model_id] = {**self.overrides.prices.get(model_id, {}), **changes}
         clash = [m.id for m in incoming.custom_models if m.id in self.shipped.by_id]
         if clash:
             raise FileProblem(
                 Path(path),
                 f"its custom model {clash[0]!r} has the id of a shipped model; rename it in the file.",
             )
-        by_id = {m.id: m for m in self.overrides.custom_models}
-        for custom in incoming.custom_models:
-            by_id[custom.id] = custom
-        self.overrides.custom_models = list(by_id.values())
-        self._commit()
-        n_prices = sum(len(v) for v in incoming.prices.values())
+
+        def change(o: Overrides) -> None:
+            for model_id, prices in incoming.prices.items():
+                o.prices[model_id] = {**o.prices.get(model_id, {}), **prices}
+            for model_id, keys in incoming.dated_prices.items():
+                mine = dict(o.dated_prices.get(model_id, {}))
+                for key, rows in keys.items():
+                    days = {d.effective: d for d in mine.get(key, [])}
+                    days.update({d.effective: d for d in rows})
+                    mine[key] = sorted(days.values(), key=lambda d: d.effective)
+                o.dated_prices[model_id] = mine
+            by_id = {m.id: m for m in o.custom_models}
+            by_id.update((m.id, m) for m in incoming.custom_models)
+            o.custom_models = list(by_id.values())
+
+        new = self.overrides.model_copy(deep=True)
+        change(new)
+        for model_id in incoming.prices.keys() | incoming.dated_prices.keys():
+            probe = UserCatalog(self.shipped, self.path, load=False)
+            probe.overrides = new
+            try:
+                probe._effective(self.shipped.get(model_id))
+            except (UnknownPrice, ValidationError) as e:
+                detail = str(e) if isinstance(e, UnknownPrice) else describe_validation(e)
+                raise FileProblem(
+                    Path(path), f"its prices for {model_id} do not fit this catalog ({detail})."
+                ) from None
+        self._change(change)
+        n_prices = incoming.count() - len(incoming.custom_models)
         return f"Imported {n_prices} price(s) and {len(incoming.custom_models)} custom model(s)."
+
+
+class _Loaded(Overrides):
+    """An overrides file as read: version 1 upgrades may carry prices they lost."""
+
+    lost: list[str] = Field(default_factory=list, alias="_lost")
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    def overrides(self) -> Overrides:
+        return Overrides.model_validate(self.model_dump(exclude={"lost"}, by_alias=True))
+
+
+def _put(table: dict[str, Any], model_id: str, value: dict[str, Any]) -> None:
+    if value:
+        table[model_id] = value
+    else:
+        table.pop(model_id, None)
+
+
+def _replace_custom(o: Overrides, entry: ModelEntry) -> None:
+    o.custom_models = [entry if m.id == entry.id else m for m in o.custom_models]

@@ -3,6 +3,7 @@ the charts read. They carry floats in USD; rounding is for display only."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -134,6 +135,16 @@ class ModelEstimate:
     notices: tuple[Notice, ...] = ()
     plan: str | None = None
     meters_total: dict[str, float] = field(default_factory=dict)
+    #: The model's standing on the day the estimate is for (see ``catalog.Status``).
+    status: str = "active"
+    shuts_down: dt.date | None = None
+    available_from: dt.date | None = None
+    as_of: dt.date | None = None
+
+    @property
+    def available(self) -> bool:
+        """Whether the model can be used on the day the estimate is for."""
+        return self.status in ("active", "deprecated")
 
     @property
     def complete(self) -> bool:
@@ -218,6 +229,9 @@ class ModelEstimate:
             "high_usd": self.high_usd,
             "output_tokens_per_image": self.output_tokens_per_image,
             "plan": self.plan,
+            "status": self.status,
+            "shuts_down": self.shuts_down.isoformat() if self.shuts_down else None,
+            "as_of": self.as_of.isoformat() if self.as_of else None,
             "meters": self.meter_totals(),
             "warnings": self.warnings,
             "notes": [n.message for n in self.all_notices if n.severity == "info"],

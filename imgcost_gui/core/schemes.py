@@ -22,7 +22,9 @@ from .billing import (
     unpriced,
 )
 from .catalog import (
+    FixedInputTokens,
     FixedTokenPricing,
+    GeminiTileInputRule,
     Gpt2OutputFormula,
     ModelEntry,
     PerImagePricing,
@@ -252,7 +254,12 @@ def per_megapixel_stage(entry: ModelEntry, p: PerMegapixelPricing, stage: Stage)
     attempts = billed_requests(entry, stage)
     billed = attempts * stage.outputs_per_request
     mp = megapixels_billed(p, stage.size)
-    per_image = float(p.first_mp_usd) + (mp - 1) * float(p.extra_mp_usd)
+    first, extra = p.first_mp_usd, p.extra_mp_usd
+    if stage.mode == "edit" and p.edit_first_mp_usd is not None:
+        first = p.edit_first_mp_usd
+        extra = p.edit_extra_mp_usd if p.edit_extra_mp_usd is not None else extra
+        notices.append(Notice("edit_price", f"{entry.name}: billed at its edit prices", "info"))
+    per_image = float(first) + (mp - 1) * float(extra)
     meters = [MeterCost("megapixels", per_image * factor * billed, float(mp) * billed)]
     refs = stage.references
     if refs.count and p.input_mp_usd is not None:
@@ -291,7 +298,9 @@ def fixed_token_stage(entry: ModelEntry, p: FixedTokenPricing, stage: Stage) -> 
     measured = (stage.mode == "edit" or refs.count > 0) and refs.measured_tokens is not None
     if measured and refs.measured_tokens is not None:
         img_in = refs.measured_tokens
-    elif refs.count and p.input_images is not None:
+    elif refs.count and isinstance(p.input_images, FixedInputTokens):
+        img_in = refs.count * p.input_images.tokens
+    elif refs.count and isinstance(p.input_images, GeminiTileInputRule):
         img_in = refs.count * gemini_input_tokens(p.input_images, refs.size)
     text_rate = rate(r.text_in, factor)
     img_rate = rate(r.image_in if r.image_in is not None else r.text_in, factor)

@@ -7,6 +7,8 @@ extra fast time $4 an hour. So an image costs 1/240 GPU hour, and a plan
 holds 240 * hours images: Basic 792, Standard 3600, Pro 7200, Mega 14400.
 """
 
+import datetime as dt
+
 import pytest
 
 from imgcost_gui.core import (
@@ -21,6 +23,8 @@ from imgcost_gui.core.compare import break_even
 
 from .helpers import CATALOG, notice, run, stage
 
+NOV_1 = dt.date(2026, 11, 1)
+
 
 def scenario(*stages, **kw):
     return Scenario(stages=list(stages), **kw)
@@ -33,9 +37,10 @@ def test_rank_cheapest_first_with_differences_to_the_baseline():
     # 10 images at 1536x1024 high:
     # gpt-image-2   10 * 5488 * 30/1e6 = $1.6464
     # gpt-image-1.5 10 * 6208 * 32/1e6 = $1.98656
-    # dall-e-3 does not offer 1536x1024: listed last, unranked
+    # dall-e-3 does not offer 1536x1024 (and is retired): listed last, unranked
+    # Planned for 2026-11-01, while GPT Image 1.5 still ran.
     sc = scenario(stage("1536x1024", "high", requests=10))
-    ests = estimate(sc, CATALOG, ["dall-e-3", "gpt-image-1.5", "gpt-image-2"])
+    ests = estimate(sc, CATALOG, ["dall-e-3", "gpt-image-1.5", "gpt-image-2"], as_of=NOV_1)
     ranked = rank(ests, baseline="gpt-image-1.5")
     assert [r.estimate.model for r in ranked] == ["gpt-image-2", "gpt-image-1.5", "dall-e-3"]
     assert [r.position for r in ranked] == [1, 2, None]
@@ -66,9 +71,15 @@ def test_cheapest_model_for_each_size_and_quality():
     # 1024x1024 high   7024*30/1e6=.21072 4160*32/1e6=.13312  .08 (hd)   .04
     # 1536x1024 low    158*30/1e6=.00474  400*32/1e6=.0128    (no size)  (edge > 1440)
     # 1536x1024 high   5488*30/1e6=.16464 6208*32/1e6=.198656 (no size)  (edge > 1440)
+    # On 2026-05-01, before DALL-E 3 and GPT Image 1.5 were shut down.
     models = ["gpt-image-2", "gpt-image-1.5", "dall-e-3", "flux-pro-1.1", "midjourney"]
     cells = cheapest_by_cell(
-        stage(), CATALOG, models, [(1024, 1024), (1536, 1024)], qualities=("low", "high")
+        stage(),
+        CATALOG,
+        models,
+        [(1024, 1024), (1536, 1024)],
+        qualities=("low", "high"),
+        day=dt.date(2026, 5, 1),
     )
     by_key = {(c.size, c.quality): c for c in cells}
     assert list(by_key) == [

@@ -6,6 +6,8 @@ gpt-image-1 $5/M text, $10/M image in, $40/M image out; gpt-image-1.5 $5/M,
 $8/M, $32/M; gpt-image-2 $5/M, $8/M, $30/M.
 """
 
+import datetime as dt
+
 import pytest
 
 from imgcost_gui.core import (
@@ -157,13 +159,17 @@ def test_a_flat_priced_model_has_no_quality_range():
     assert est.low_usd is None and est.high_usd is None
 
 
-def test_all_means_every_model_that_is_not_retired():
+def test_all_means_every_model_usable_today():
+    # Today is pinned to 2026-12-01 (tests/conftest.py).
     est = estimate(Scenario(stages=[stage()]), CATALOG, ["all"])
     ids = [e.model for e in est]
-    assert ids == [m.id for m in CATALOG.models if m.lifecycle.status != "retired"]
+    assert ids == [m.id for m in CATALOG.models if CATALOG.available(m, dt.date(2026, 12, 1))]
     for retired in ("gpt-image-1", "dall-e-3", "dall-e-2", "imagen-4.0-generate-001"):
         assert retired not in ids
-    assert "gpt-image-1.5" in ids  # deprecated, still usable
+    # GPT Image 1.5 shuts down on 2026-12-01: on that day it is retired.
+    assert "gpt-image-1.5" not in ids
+    day_before = estimate(Scenario(stages=[stage()], plan_from=dt.date(2026, 11, 30)), CATALOG)
+    assert "gpt-image-1.5" in [e.model for e in day_before]
 
 
 def test_models_are_estimated_in_the_order_named_without_duplicates():
@@ -185,7 +191,10 @@ def test_lifecycle_is_told_to_the_user():
     retired = one_image("gpt-image-1")
     assert "2026-10-23" in notice(retired, "retired").message
     assert retired.total_usd is not None  # still priced, for comparison
-    assert "2026-12-01" in notice(one_image("gpt-image-1.5"), "deprecated").message
+    assert retired.status == "retired"
+    day_before = run("gpt-image-1.5", stage(requests=1), plan_from=dt.date(2026, 11, 30))
+    assert day_before.status == "deprecated"
+    assert "2026-12-01 (1 day left" in notice(day_before, "shuts_down").message
     assert "no_api" in codes(one_image("midjourney"))
 
 

@@ -14,7 +14,7 @@ from imgcost_gui.core import FileProblem, Scenario, UserCatalog, estimate_model
 
 from .helpers import CATALOG, stage
 
-IMAGE_OUT = "pricing.rates.image_out"
+IMAGE_OUT = "image_out"
 
 
 @pytest.fixture
@@ -41,10 +41,10 @@ def test_a_changed_price_changes_the_estimate_and_is_saved_as_a_difference(user,
     user.set_price("gpt-image-2", IMAGE_OUT, Decimal("15"))
     assert per_image(user.catalog, "gpt-image-2") == pytest.approx(1756 * 15 / 1e6)
     assert user.is_overridden("gpt-image-2", IMAGE_OUT)
-    assert not user.is_overridden("gpt-image-2", "pricing.rates.text_in")
+    assert not user.is_overridden("gpt-image-2", "text_in")
     assert user.shipped_value("gpt-image-2", IMAGE_OUT) == Decimal("30.00")
     data = saved(path)
-    assert data["schema_version"] == 1
+    assert data["schema_version"] == 2
     assert data["custom_models"] == []
     assert {k: {p: Decimal(v) for p, v in d.items()} for k, d in data["prices"].items()} == {
         "gpt-image-2": {IMAGE_OUT: Decimal("15")}
@@ -54,7 +54,7 @@ def test_a_changed_price_changes_the_estimate_and_is_saved_as_a_difference(user,
 
 
 def test_overrides_are_there_next_time(user, path):
-    user.set_price("dall-e-3", "pricing.prices.0.usd", Decimal("0.03"))  # 1024x1024 standard
+    user.set_price("dall-e-3", "1024x1024/standard", Decimal("0.03"))
     again = UserCatalog(CATALOG, path)
     assert per_image(again.catalog, "dall-e-3", "1024x1024", "low") == pytest.approx(0.03)
     assert per_image(again.catalog, "dall-e-3", "1024x1024", "high") == pytest.approx(0.08)
@@ -71,14 +71,14 @@ def test_setting_the_shipped_value_again_removes_the_override(user, path):
 
 def test_reset_one_cell_one_model_or_everything(user, path):
     user.set_price("gpt-image-2", IMAGE_OUT, Decimal("15"))
-    user.set_price("gpt-image-2", "pricing.rates.text_in", Decimal("4"))
+    user.set_price("gpt-image-2", "text_in", Decimal("4"))
     user.set_price("gpt-image-1.5", IMAGE_OUT, Decimal("16"))
-    user.set_price("midjourney", "pricing.plans.1.monthly_usd", Decimal("25"))  # Standard
+    user.set_price("midjourney", "plan/standard", Decimal("25"))
     assert user.override_count == 4
 
     user.reset_price("gpt-image-2", IMAGE_OUT)
     assert not user.is_overridden("gpt-image-2", IMAGE_OUT)
-    assert user.is_overridden("gpt-image-2", "pricing.rates.text_in")
+    assert user.is_overridden("gpt-image-2", "text_in")
     assert per_image(user.catalog, "gpt-image-2") == pytest.approx(1756 * 30 / 1e6)
 
     user.reset_model("gpt-image-2")
@@ -149,7 +149,7 @@ def test_export_then_import_into_a_fresh_catalog(user, tmp_path):
 def test_import_of_prices_for_an_unknown_model_is_refused(user, tmp_path):
     bad = tmp_path / "bad.json"
     bad.write_text(
-        json.dumps({"schema_version": 1, "prices": {"gpt-image-9": {IMAGE_OUT: "1"}}}),
+        json.dumps({"schema_version": 2, "prices": {"gpt-image-9": {IMAGE_OUT: "1"}}}),
         encoding="utf-8",
     )
     with pytest.raises(FileProblem, match="gpt-image-9"):
@@ -185,7 +185,7 @@ def test_a_negative_or_non_numeric_price_is_refused(user, path, value):
 
 def test_a_path_that_is_not_a_price_is_refused(user, path):
     with pytest.raises(KeyError):
-        user.set_price("gpt-image-2", "pricing.rates.nonsense", Decimal("1"))
+        user.set_price("gpt-image-2", "nonsense", Decimal("1"))
     with pytest.raises(KeyError):
         user.set_price("gpt-image-2", "name", Decimal("1"))
     assert not path.exists()
@@ -217,7 +217,7 @@ def test_an_override_that_no_longer_fits_the_catalog_is_reported_and_skipped(pat
                 "schema_version": 1,
                 "prices": {
                     "gpt-image-2": {"pricing.rates.retired_meter": "1"},
-                    "gpt-image-1.5": {IMAGE_OUT: "16"},
+                    "gpt-image-1.5": {"pricing.rates.image_out": "16"},
                 },
             }
         ),
@@ -246,7 +246,7 @@ def test_a_custom_model_that_takes_a_shipped_id_is_ignored_with_a_problem(path):
 def test_importing_a_file_from_a_newer_imgcost_changes_nothing(user, tmp_path):
     newer = tmp_path / "newer.json"
     newer.write_text(
-        json.dumps({"schema_version": 2, "prices": {"gpt-image-2": {IMAGE_OUT: "1"}}}),
+        json.dumps({"schema_version": 3, "prices": {"gpt-image-2": {IMAGE_OUT: "1"}}}),
         encoding="utf-8",
     )
     with pytest.raises(FileProblem, match="newer"):
@@ -257,7 +257,7 @@ def test_importing_a_file_from_a_newer_imgcost_changes_nothing(user, tmp_path):
 
 def test_prices_for_a_model_the_catalog_lacks_are_reported(path):
     path.write_text(
-        json.dumps({"schema_version": 1, "prices": {"ghost": {IMAGE_OUT: "1"}}}), encoding="utf-8"
+        json.dumps({"schema_version": 2, "prices": {"ghost": {IMAGE_OUT: "1"}}}), encoding="utf-8"
     )
     user = UserCatalog(CATALOG, path)
     assert any("'ghost'" in p and "no such model" in p for p in user.problems)
@@ -277,7 +277,7 @@ def test_duplicate_custom_ids_keep_the_file_aside_and_use_shipped_prices(path):
 
 
 def test_a_newer_overrides_file_is_left_alone_and_never_overwritten(path):
-    text = json.dumps({"schema_version": 2, "prices": {}, "from_the_future": True})
+    text = json.dumps({"schema_version": 3, "prices": {}, "from_the_future": True})
     path.write_text(text, encoding="utf-8")
     user = UserCatalog(CATALOG, path)
     assert user.read_only

@@ -2,6 +2,7 @@
 a price is never negative, more requests never cost less, batch is never
 dearer, and an accepted size always gets a price."""
 
+import datetime as dt
 import math
 
 import pytest
@@ -14,7 +15,7 @@ from imgcost_gui.core.tokens import gpt_image_2_output_tokens
 
 from .helpers import CATALOG
 
-ACTIVE = CATALOG.active()
+ACTIVE = CATALOG.active(dt.date(2026, 12, 1))
 FAST = settings(
     max_examples=80,
     deadline=None,
