@@ -26,6 +26,8 @@ PINNED_IDS = (
     "gpt-image-2.5-flare",
     "gpt-image-2.5-sunburst",
     "gpt-image-2.6-sunburst",
+    "gpt-image-2.6-flare",
+    "chatgpt-image-latest",
     "gpt-image-1.5",
     "gpt-image-1-mini",
     "gpt-image-1",
@@ -33,6 +35,9 @@ PINNED_IDS = (
     "dall-e-2",
     "gemini-2.5-flash-image",
     "gemini-3-pro-image",
+    "gemini-3.1-flash-image",
+    "gemini-3.1-flash-lite-image",
+    "gemini-nano-banana-2.1",
     "imagen-4.0-fast-generate-001",
     "imagen-4.0-generate-001",
     "imagen-4.0-ultra-generate-001",
@@ -47,6 +52,37 @@ PINNED_IDS = (
     "flux-2-flex",
     "flux-2-klein-4b",
     "flux-2-klein-9b",
+    "flux-pro-1.0-expand",
+    "flux-dev",
+    "flux-pro",
+    "ideogram-4.5",
+    "ideogram-4.0",
+    "ideogram-3.0",
+    "ideogram-3.0-character",
+    "recraft-v3",
+    "recraft-v3-vector",
+    "recraft-v2",
+    "grok-imagine-image",
+    "grok-imagine-image-quality",
+    "grok-imagine-image-2.0",
+    "qwen-image-3.0",
+    "qwen-image-3.0-pro",
+    "qwen-image-2.0",
+    "qwen-image-2.0-pro",
+    "seedream-5.0-flash",
+    "seedream-5.0-lite",
+    "seedream-5.0-pro",
+    "runway-gen4-image",
+    "runway-gen4-image-turbo",
+    "mai-image-2.5",
+    "mai-image-2.5-flash",
+    "mai-image-2.5-pro",
+    "mai-image-2.6",
+    "mai-image-2.6-flash",
+    "muse-image-1.0",
+    "amazon.nova-canvas-v1",
+    "amazon.titan-image-generator-v2",
+    "amazon.titan-image-generator-v1",
     "stable-image-ultra",
     "stable-image-core",
     "sd3.5-large",
@@ -58,6 +94,26 @@ PINNED_IDS = (
     "hiapi/gpt-image-2",
     "hiapi/gpt-image-2-beta",
     "hiapi/gpt-image-1.5",
+    "azure/gpt-image-2.5-flare",
+    "azure/gpt-image-2.5-sunburst",
+    "azure/gpt-image-2",
+    "azure/gpt-image-1.5",
+    "azure/gpt-image-1-mini",
+    "azure/flux-2-pro",
+    "azure/flux-pro-1.1",
+    "azure/flux-kontext-pro",
+    "vertex/gemini-3.1-flash-image",
+    "vertex/gemini-3-pro-image",
+    "vertex/imagen-4.0-fast-generate-001",
+    "vertex/imagen-4.0-generate-001",
+    "vertex/imagen-4.0-ultra-generate-001",
+    "vertex/imagen-3.0-generate-002",
+    "bedrock/stable-image-ultra",
+    "bedrock/stable-image-core",
+    "bedrock/sd3.5-large",
+    "fal/gemini-3-pro-image",
+    "fal/gemini-3.1-flash-image",
+    "fal/flux-dev",
 )
 
 
@@ -106,8 +162,18 @@ def test_every_price_has_a_dated_source(entry):
 
 
 @pytest.mark.parametrize("entry", CATALOG.models, ids=lambda m: m.id)
+def test_a_model_priced_only_from_secondary_sources_says_so(entry):
+    found = [src for _, src in sources(entry.pricing)]
+    if entry.batch is not None:
+        found += [src for _, src in sources(entry.batch)]
+    if not any(src.official for src in found):
+        assert entry.note, "no official source and no note saying so"
+        assert "secondary" in entry.note.lower() or "unverified" in entry.note.lower()
+
+
+@pytest.mark.parametrize("entry", CATALOG.models, ids=lambda m: m.id)
 def test_lifecycle_dates_agree_with_the_status(entry):
-    lc = entry.lifecycle
+    lc = CATALOG.lifecycle_of(entry)
     if lc.status == "retired":
         assert lc.retired_on is not None, "a retired model must say when"
         assert lc.retired_on <= CATALOG.checked
@@ -116,23 +182,39 @@ def test_lifecycle_dates_agree_with_the_status(entry):
         assert lc.retired_on > CATALOG.checked
     else:
         assert lc.retired_on is None or lc.retired_on > CATALOG.checked
+    if lc.deprecated_on and lc.retired_on:
+        assert lc.deprecated_on <= lc.retired_on
 
 
 @pytest.mark.parametrize(
     ("model", "retired_on"),
     [
-        # OpenAI's API reference; Google's Imagen migration guide
+        # OpenAI's API reference and deprecations page
         ("dall-e-2", dt.date(2026, 5, 12)),
         ("dall-e-3", dt.date(2026, 5, 12)),
         ("gpt-image-1", dt.date(2026, 10, 23)),
+        ("gpt-image-1.5", dt.date(2026, 12, 1)),
+        ("gpt-image-1-mini", dt.date(2026, 12, 1)),
+        # Google's Imagen migration guide; Google's deprecations table (as copied)
         ("imagen-4.0-generate-001", dt.date(2026, 8, 17)),
         ("imagen-3.0-generate-002", dt.date(2026, 8, 17)),
+        ("gemini-2.5-flash-image", dt.date(2026, 10, 2)),
     ],
 )
 def test_published_retirement_dates(model, retired_on):
     entry = CATALOG.get(model)
-    assert entry.retired
     assert entry.lifecycle.retired_on == retired_on
+    assert CATALOG.status(entry, retired_on) == "retired"
+    assert CATALOG.status(entry, retired_on - dt.timedelta(days=1)) != "retired"
+
+
+@pytest.mark.parametrize("entry", [m for m in CATALOG.models if "/" in m.id], ids=lambda m: m.id)
+def test_a_reseller_without_dates_of_its_own_follows_its_family(entry):
+    if entry.lifecycle is None:
+        assert CATALOG.lifecycle_of(entry) is CATALOG.get(entry.family).lifecycle
+    else:
+        # a reseller keeps its own lifecycle only to say something the vendor's does not
+        assert entry.lifecycle != CATALOG.get(entry.family).lifecycle
 
 
 @pytest.mark.parametrize("entry", [m for m in CATALOG.models if "/" in m.id], ids=lambda m: m.id)
@@ -173,6 +255,8 @@ PRICE_KEYS = {
     "first_mp_usd",
     "extra_mp_usd",
     "input_mp_usd",
+    "edit_first_mp_usd",
+    "edit_extra_mp_usd",
     "monthly_usd",
     "extra_hour_usd",
     "discount",
