@@ -38,9 +38,12 @@ from .prices import (
 )
 from .storage import (
     FileProblem,
+    FileSignature,
     atomic_write_text,
     describe_validation,
+    file_signature,
     keep_aside,
+    locked,
     migrator,
     read_versioned,
 )
@@ -200,6 +203,8 @@ class UserCatalog:
         self.problems: list[str] = []
         #: Set when a newer ImgCost wrote the file: it is left alone and never saved over.
         self.read_only = False
+        #: The file as last read or written here; another writer changes it.
+        self._signature: FileSignature | None = None
         if load:
             self._load()
         self._rebuild()
@@ -220,6 +225,7 @@ class UserCatalog:
         if not self.path.exists() and not self.path.is_symlink():
             return
         try:
+            self._signature = file_signature(self.path)
             self.overrides, lost, upgraded = self._read()
         except FileProblem as e:
             if e.newer:
@@ -434,22 +440,52 @@ class UserCatalog:
             )
 
     def _change(self, change: Change, check: str | None = None) -> None:
-        """Apply ``change`` to a copy, check it, save it, and only then take it."""
-        new = self.overrides.model_copy(deep=True)
-        change(new)
-        if check is not None:
-            entry = self.shipped.by_id.get(check)
-            if entry is not None:
-                before = self.overrides
-                self.overrides = new
-                try:
-                    self._effective(entry)  # refuse a bad key or value before saving
-                finally:
-                    self.overrides = before
-        self._write(new)
+        """Apply ``change`` to the file as it is on disk now, check it, save it, and
+        only then take it.
+
+        Another ImgCost (a second window, the command line) may have saved since
+        this one read the file: the change is made on top of what it saved, under
+        a lock, so neither erases the other's prices.
+        """
+        with locked(self.path):
+            base = self._on_disk() or self.overrides
+            new = base.model_copy(deep=True)
+            change(new)
+            if check is not None and check in self.shipped.by_id:
+                probe = UserCatalog(self.shipped, self.path, load=False)
+                probe.overrides = new
+                probe._effective(self.shipped.by_id[check])  # refuse a bad key or value
+            self._write(new)
+            self._signature = file_signature(self.path)
         self.overrides = new
         self.problems = []
         self._rebuild()
+
+    def _on_disk(self) -> Overrides | None:
+        """The file's overrides if another writer changed it since, else None."""
+        if self.read_only or file_signature(self.path) == self._signature:
+            return None
+        try:
+            overrides, _, _ = self._read()
+        except FileProblem:
+            return None  # unreadable now: ours stand, and the save replaces it whole
+        return overrides
+
+    def reload(self) -> list[str]:
+        """Take in what another ImgCost saved since; say what changed, in words.
+
+        Returns nothing when the file is as this one left it.
+        """
+        with locked(self.path):
+            theirs = self._on_disk()
+            signature = file_signature(self.path)
+        if theirs is None:
+            return []
+        said = _differences(self.overrides, theirs)
+        self.overrides, self._signature = theirs, signature
+        self.problems = []
+        self._rebuild()
+        return said
 
     def _write(self, overrides: Overrides, path: Path | None = None) -> None:
         target = Path(path or self.path)
@@ -537,6 +573,27 @@ class _Loaded(Overrides):
 
     def overrides(self) -> Overrides:
         return Overrides.model_validate(self.model_dump(exclude={"lost"}, by_alias=True))
+
+
+def _differences(mine: Overrides, theirs: Overrides) -> list[str]:
+    """What another window changed, one line a price or model."""
+    out = []
+    for model_id in sorted(mine.prices.keys() | theirs.prices.keys()):
+        a, b = mine.prices.get(model_id, {}), theirs.prices.get(model_id, {})
+        for key in sorted(a.keys() | b.keys()):
+            if a.get(key) != b.get(key):
+                was = f"${a[key]}" if key in a else "the shipped price"
+                now = f"${b[key]}" if key in b else "the shipped price"
+                out.append(
+                    f"{model_id} {key} changed from {was} to {now} in another ImgCost window"
+                )
+    if mine.dated_prices != theirs.dated_prices:
+        out.append("Dated prices were changed in another ImgCost window")
+    added = {m.id for m in theirs.custom_models} - {m.id for m in mine.custom_models}
+    removed = {m.id for m in mine.custom_models} - {m.id for m in theirs.custom_models}
+    out += [f"Custom model {i} was added in another ImgCost window" for i in sorted(added)]
+    out += [f"Custom model {i} was deleted in another ImgCost window" for i in sorted(removed)]
+    return out
 
 
 def _put(table: dict[str, Any], model_id: str, value: dict[str, Any]) -> None:
