@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 from typing import Annotated, Literal
 
@@ -11,11 +12,32 @@ from .sizes import Size
 
 SCENARIO_SCHEMA_VERSION: Literal[1] = 1
 
-StageQuality = Literal["low", "medium", "high", "auto"]
+StageQuality = Literal["low", "medium", "high", "xhigh", "max", "auto"]
+AssumedQuality = Literal["low", "medium", "high", "xhigh", "max"]
+# Limits, part of the schema (``imgcost schema scenario`` shows them): each is far
+# past any real workload, and keeps every estimate a finite number of dollars.
+#: A trillion requests a period is past any real workload; beyond it numbers lose meaning.
+MAX_REQUESTS = 10**12
+MAX_STAGES = 100
+MAX_REFERENCES = 16
+#: The largest side of an image, as stages allow.
+MAX_SIDE = 20000
+MAX_TOKENS = 10**7
+MAX_USD = 10**12
+MAX_USD_PER_M = 10**6
+MAX_NAME = 200
+MAX_DESCRIPTION = 10_000
+MAX_MODELS = 500
+
 Share = Annotated[float, Field(ge=0, le=1)]
 Count = Annotated[int, Field(ge=0)]
-#: A trillion requests a period is past any real workload; beyond it numbers lose meaning.
-Volume = Annotated[int, Field(ge=0, le=10**12)]
+Volume = Annotated[int, Field(ge=0, le=MAX_REQUESTS)]
+Side = Annotated[int, Field(gt=0, le=MAX_SIDE)]
+Tokens = Annotated[int, Field(ge=0, le=MAX_TOKENS)]
+Name = Annotated[str, Field(max_length=MAX_NAME)]
+UsdPerMillion = Annotated[
+    Decimal, Field(ge=0, le=MAX_USD_PER_M, description=f"At most {MAX_USD_PER_M:,} USD.")
+]
 
 
 class Editable(BaseModel):
@@ -25,13 +47,16 @@ class Editable(BaseModel):
 class ReferenceImages(Editable):
     """Images sent with each request (edits, style references)."""
 
-    count: Count = 0
-    width: Annotated[int, Field(gt=0)] = 1024
-    height: Annotated[int, Field(gt=0)] = 1024
+    count: Annotated[int, Field(ge=0, le=MAX_REFERENCES)] = Field(
+        0, description=f"Reference images per request, at most {MAX_REFERENCES}."
+    )
+    width: Side = Field(1024, description=f"Pixels, at most {MAX_SIDE}.")
+    height: Side = Field(1024, description=f"Pixels, at most {MAX_SIDE}.")
     high_fidelity: bool = False
-    measured_tokens: Count | None = Field(
+    measured_tokens: Tokens | None = Field(
         None,
-        description="Input-image tokens per request from your usage logs; replaces the estimate.",
+        description="Input-image tokens per request from your usage logs; replaces the "
+        f"estimate. At most {MAX_TOKENS:,}.",
     )
 
     @property
@@ -42,27 +67,31 @@ class ReferenceImages(Editable):
 class ResponsesOverhead(Editable):
     """Tokens the main model bills when images are made through the Responses API."""
 
-    input_tokens: Count = 0
-    output_tokens: Count = 0
-    input_usd_per_m: Annotated[Decimal, Field(ge=0)] = Decimal("0")
-    output_usd_per_m: Annotated[Decimal, Field(ge=0)] = Decimal("0")
+    input_tokens: Tokens = Field(0, description=f"Per request, at most {MAX_TOKENS:,}.")
+    output_tokens: Tokens = Field(0, description=f"Per request, at most {MAX_TOKENS:,}.")
+    input_usd_per_m: UsdPerMillion = Decimal("0")
+    output_usd_per_m: UsdPerMillion = Decimal("0")
 
 
 class Stage(Editable):
     """One step of a workload, such as "drafts" or "finals"."""
 
-    name: str = "Images"
-    requests: Volume = 1000
-    jobs: Volume | None = Field(None, description="If set, requests = jobs x images_per_job.")
-    images_per_job: Annotated[int, Field(ge=1)] = 1
+    name: Name = Field("Images", description=f"At most {MAX_NAME} characters.")
+    requests: Volume = Field(1000, description=f"Per period, at most {MAX_REQUESTS:,}.")
+    jobs: Volume | None = Field(
+        None,
+        description="If set, requests = jobs x images_per_job, which may be at most "
+        f"{MAX_REQUESTS:,}.",
+    )
+    images_per_job: Annotated[int, Field(ge=1, le=MAX_REQUESTS)] = 1
     outputs_per_request: Annotated[int, Field(ge=1, le=10)] = 1
-    width: Annotated[int, Field(gt=0, le=20000)] = 1024
-    height: Annotated[int, Field(gt=0, le=20000)] = 1024
+    width: Side = Field(1024, description=f"Pixels, at most {MAX_SIDE}.")
+    height: Side = Field(1024, description=f"Pixels, at most {MAX_SIDE}.")
     quality: StageQuality = "medium"
-    auto_assumes: Literal["low", "medium", "high"] = "medium"
+    auto_assumes: AssumedQuality = "medium"
     mode: Literal["generate", "edit"] = "generate"
     references: ReferenceImages = ReferenceImages()
-    prompt_tokens: Count = 50
+    prompt_tokens: Tokens = Field(50, description=f"Per request, at most {MAX_TOKENS:,}.")
     cached_text_share: Share = 0.0
     cached_image_share: Share = 0.0
     retry_multiplier: Annotated[float, Field(ge=1, le=100)] = 1.0
@@ -70,6 +99,15 @@ class Stage(Editable):
     partial_images: Annotated[int, Field(ge=0, le=3)] = 0
     batch: bool = False
     responses: ResponsesOverhead | None = None
+
+    @model_validator(mode="after")
+    def _requests_in_range(self) -> Stage:
+        if self.jobs is not None and self.jobs * self.images_per_job > MAX_REQUESTS:
+            raise ValueError(
+                f"jobs x images_per_job is {self.jobs * self.images_per_job:,} requests; "
+                f"the most a stage can plan is {MAX_REQUESTS:,}"
+            )
+        return self
 
     @property
     def size(self) -> Size:
@@ -96,13 +134,30 @@ class Scenario(Editable):
     """A named workload over a period, made of stages."""
 
     schema_version: Literal[1] = SCENARIO_SCHEMA_VERSION
-    name: str = "Untitled scenario"
-    description: str = ""
+    name: Name = Field("Untitled scenario", description=f"At most {MAX_NAME} characters.")
+    description: Annotated[str, Field(max_length=MAX_DESCRIPTION)] = Field(
+        "", description=f"At most {MAX_DESCRIPTION:,} characters."
+    )
     period: Literal["day", "week", "month", "year"] = "month"
-    stages: list[Stage] = Field(default_factory=lambda: [Stage()])
-    models: list[str] = Field(default_factory=list)
-    baseline: str | None = None
-    budget_usd: Annotated[Decimal, Field(ge=0)] | None = None
+    stages: list[Stage] = Field(
+        default_factory=lambda: [Stage()],
+        max_length=MAX_STAGES,
+        description=f"At least one stage, at most {MAX_STAGES}.",
+    )
+    models: list[Name] = Field(
+        default_factory=list,
+        max_length=MAX_MODELS,
+        description=f"Model ids, at most {MAX_MODELS}.",
+    )
+    baseline: Name | None = None
+    budget_usd: Annotated[Decimal, Field(ge=0, le=MAX_USD)] | None = Field(
+        None, description=f"At most {MAX_USD:,} USD."
+    )
+    plan_from: dt.date | None = Field(
+        None,
+        description="The first day of the period planned; prices and lifecycles are taken "
+        "as of this day. Unset: today.",
+    )
 
     @field_validator("stages")
     @classmethod

@@ -1,31 +1,85 @@
 """Files on disk: atomic writes, versioned JSON with migrations, and files we
-cannot read kept aside rather than overwritten."""
+cannot read kept aside rather than overwritten.
+
+Reading never crashes on a hostile file: it is refused, with one line that
+names the file, the problem and the fix, when it is too big (``MAX_FILE_BYTES``),
+nested too deep (``MAX_JSON_DEPTH``), holds a number too long to be a real
+count (``MAX_NUMBER_DIGITS``), or cannot be reached (a symlink loop).
+"""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import errno
 import json
+import math
 import os
-import tempfile
-from collections.abc import Callable
+import re
+import secrets
+import stat
+import threading
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from .scenario import SCENARIO_SCHEMA_VERSION, Scenario
 from .sizes import Size
 
+try:
+    import fcntl
+except ImportError:  # Windows: no advisory locks; a lock is a no-op there
+    fcntl = None  # type: ignore[assignment]
+
 M = TypeVar("M", bound=BaseModel)
 
 SCENARIO_SUFFIX = ".imgcost.json"
+
+#: No file ImgCost writes comes near this; a bigger one is not ours, and reading it
+#: whole would freeze the app.
+MAX_FILE_BYTES = 10 * 1024 * 1024
+#: Our deepest file (a custom model's pricing) nests fewer than 10 levels.
+MAX_JSON_DEPTH = 64
+#: Counts and prices in our files have at most 13 digits; 30 leaves room and keeps
+#: every number far from float overflow (about 10^308).
+MAX_NUMBER_DIGITS = 30
+#: A temp file of ours older than this is left by a save that was killed.
+STALE_TEMP_SECONDS = 60.0
+
+
+# --- messages --------------------------------------------------------------------------
+
+#: C0 and C1 controls, DEL, and the Unicode line and bidirectional-text controls.
+_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape(match: re.Match[str]) -> str:
+    ch = match.group()
+    if ch in _NAMED:
+        return _NAMED[ch]
+    code = ord(ch)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def one_line(text: str) -> str:
+    """``text`` with control characters shown as visible escapes (``\\x1b``, ``\\n``).
+
+    A message built from a file's contents then cannot retitle a terminal, ring
+    its bell, or turn into several lines.
+    """
+    return _CONTROLS.sub(_escape, str(text))
 
 
 class FileProblem(Exception):
     """A file that could not be read, with a message fit for the user.
 
     ``newer`` is set when a newer ImgCost wrote the file: it is not broken, so
-    it must be left where it is and never saved over.
+    it must be left where it is and never saved over. The message is kept on
+    one line, with control characters escaped.
     """
 
     def __init__(
@@ -34,41 +88,197 @@ class FileProblem(Exception):
         self.path = path
         self.kept_at = kept_at
         self.newer = newer
-        super().__init__(message)
+        super().__init__(one_line(message))
 
     @property
     def message(self) -> str:
-        text = f"{self.path.name}: {self.args[0]}"
+        text = f"{one_line(Path(self.path).name)}: {self.args[0]}"
         if self.kept_at is not None:
-            text += f" The file was kept as {self.kept_at}."
+            text += f" The file was kept as {one_line(str(self.kept_at))}."
         return text
 
 
+# --- writing ---------------------------------------------------------------------------
+
+#: ``.NAME.RANDOM.tmp``, as ``atomic_write_text`` (and ``tempfile.mkstemp`` before it)
+#: names its temp files; only JSON files, which is all ImgCost saves this way.
+_OUR_TEMP = re.compile(r"^\.(?P<name>.+\.json)\.[a-z0-9_]{8}\.tmp$")
+_TEMP_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789_"
+
+
+def _write_target(path: Path) -> Path:
+    """Where a save of ``path`` lands: through symlinks, to the file they point at."""
+    if not path.is_symlink():
+        return path
+    target = Path(os.path.realpath(path))
+    if target.is_symlink():  # realpath gave up: the links go round in a circle
+        raise OSError(errno.ELOOP, "the path is a loop of symbolic links", str(path))
+    return target
+
+
+def _temp_name(target: Path) -> Path:
+    random = "".join(secrets.choice(_TEMP_ALPHABET) for _ in range(8))
+    return target.with_name(f".{target.name}.{random}.tmp")
+
+
 def atomic_write_text(path: Path, text: str) -> None:
-    """Write ``text`` so that a crash leaves either the old file or the new one."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    """Write ``text`` so that a crash leaves either the old file or the new one.
+
+    A symlink is written through: its target gets the new text and the link stays
+    a link. An existing file keeps its permission mode; a new one gets the
+    process's umask, like any file the user makes. Temp files of ours that a
+    killed save left in the folder are removed afterwards.
+    """
+    target = _write_target(Path(path))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        mode: int | None = stat.S_IMODE(os.stat(target).st_mode)
+    except FileNotFoundError:
+        mode = None  # a new file: 0o666 less the umask, applied by os.open
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    while True:
+        tmp = _temp_name(target)
+        try:
+            fd = os.open(tmp, flags, 0o666)
+            break
+        except FileExistsError:
+            continue
+        except OSError as e:  # name the user's file, not our temp file
+            raise type(e)(e.errno, e.strerror, str(target)) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            if mode is not None:
+                if hasattr(os, "fchmod"):
+                    os.fchmod(f.fileno(), mode)
+                else:
+                    os.chmod(tmp, mode)
             f.write(text)
             f.flush()
             os.fsync(f.fileno())
-        os.replace(tmp, path)
+        os.replace(tmp, target)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
-    if hasattr(os, "O_DIRECTORY"):
+    _fsync_folder(target.parent)
+    remove_stale_temp_files(target.parent)
+
+
+def _fsync_folder(folder: Path) -> None:
+    if not hasattr(os, "O_DIRECTORY"):
+        return
+    try:
+        dir_fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError:
+        return
+    try:
+        os.fsync(dir_fd)
+    except OSError:
+        pass
+    finally:
+        os.close(dir_fd)
+
+
+def remove_stale_temp_files(folder: Path, older_than: float = STALE_TEMP_SECONDS) -> list[Path]:
+    """Delete temp files of ours (``.NAME.json.RANDOM.tmp``) that a killed save left.
+
+    Only plain files older than ``older_than`` seconds are removed, so a save in
+    progress in another window is never touched. Returns what was removed; a
+    folder that cannot be listed, or a file that cannot be removed, is skipped.
+    """
+    removed: list[Path] = []
+    now = time.time()
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        if not _OUR_TEMP.match(entry.name):
+            continue
         try:
-            dir_fd = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY)
+            info = entry.stat(follow_symlinks=False)
+            if not stat.S_ISREG(info.st_mode) or now - info.st_mtime < older_than:
+                continue
+            os.unlink(entry.path)
         except OSError:
+            continue
+        removed.append(Path(entry.path))
+    return removed
+
+
+# --- two writers -----------------------------------------------------------------------
+
+
+class FileSignature(NamedTuple):
+    """What tells a file apart from the one read before: changed when it is rewritten."""
+
+    mtime_ns: int
+    size: int
+    inode: int
+
+
+def file_signature(path: Path) -> FileSignature | None:
+    """The file's signature now, or None when it does not exist (or cannot be reached).
+
+    Compare it with the one taken at the last read to know another process wrote
+    the file since (an atomic save always gives a new inode).
+    """
+    try:
+        info = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return FileSignature(info.st_mtime_ns, info.st_size, info.st_ino)
+
+
+_held = threading.local()
+
+
+@contextlib.contextmanager
+def locked(path: Path, timeout: float = 10.0) -> Iterator[None]:
+    """Hold the cross-process lock of ``path`` for a read-modify-write.
+
+    The lock is an advisory ``flock`` on ``.NAME.lock`` beside the file (beside
+    the target of a symlink, so every link shares it); other processes that use
+    ``locked`` on the same file wait. Nested use in one thread is allowed. Where
+    there is no ``fcntl`` (Windows), and where the folder cannot hold the lock
+    file (read-only: the write fails on its own), this is a no-op. Raises
+    ``TimeoutError`` after ``timeout`` seconds of waiting.
+    """
+    target = _write_target(Path(path)).absolute()
+    held: set[Path] = getattr(_held, "paths", set())
+    _held.paths = held
+    if fcntl is None or target in held:
+        yield
+        return
+    lock_path = target.with_name(f".{target.name}.lock")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o666)
+    except OSError as e:
+        if e.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+            yield
             return
+        raise
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise TimeoutError(
+                        f"{target.name} is being saved by another ImgCost for more than "
+                        f"{timeout:g} s; try again, or close the other window"
+                    ) from None
+                time.sleep(0.02)
+        held.add(target)
         try:
-            os.fsync(dir_fd)
-        except OSError:
-            pass
+            yield
         finally:
-            os.close(dir_fd)
+            held.discard(target)
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
 
 
 def dump_json(model: BaseModel) -> str:
@@ -146,7 +356,7 @@ def _scenario_0_to_1(data: dict[str, Any]) -> dict[str, Any]:
     if "model" in data:
         model = data.pop("model")
         out["models"] = model if isinstance(model, list) else [model]
-    for key in ("name", "description", "period", "models", "baseline", "budget_usd"):
+    for key in ("name", "description", "period", "models", "baseline", "budget_usd", "plan_from"):
         if key in data:
             out[key] = data.pop(key)
     if data:
@@ -157,30 +367,162 @@ def _scenario_0_to_1(data: dict[str, Any]) -> dict[str, Any]:
 # --- reading -------------------------------------------------------------------------
 
 
-def describe_validation(err: ValidationError) -> str:
+def _a(kind: str) -> str:
+    return f"{'an' if kind[:1] in 'aeiou' else 'a'} {kind}"
+
+
+def _child(node: Any, key: int | str) -> Any:
+    if isinstance(node, dict):
+        return node.get(key)
+    if isinstance(node, list):
+        return node[key] if isinstance(key, int) and -len(node) <= key < len(node) else None
+    return getattr(node, str(key), None)
+
+
+def _where(loc: tuple[int | str, ...], data: Any) -> str:
+    """A field's place in words: ``stage 1 (Drafts), quality``, not ``stages.0.quality``."""
+    parts: list[str] = []
+    node, parent = data, None
+    for key in loc:
+        node = _child(node, key)
+        if isinstance(key, int) and parent == "stages":
+            name = node.get("name") if isinstance(node, dict) else getattr(node, "name", None)
+            named = f" ({name[:40]})" if isinstance(name, str) and name.strip() else ""
+            parts[-1] = f"stage {key + 1}{named}"
+        elif isinstance(key, int):
+            parts.append(f"item {key + 1}")
+        else:
+            parts.append(str(key))
+        parent = key
+    return ", ".join(parts)
+
+
+def describe_validation(err: ValidationError, data: Any = None) -> str:
+    """The first problem pydantic found, in one line a user reads.
+
+    ``data`` (what was validated) lets a stage be named as well as numbered.
+    """
     first = err.errors()[0]
-    where = ".".join(str(p) for p in first["loc"]) or "the file"
+    where = _where(tuple(first["loc"]), data)
+    msg = str(first["msg"]).removeprefix("Value error, ")
     more = f" (and {err.error_count() - 1} more problems)" if err.error_count() > 1 else ""
-    return f"{where}: {first['msg']}{more}"
+    return one_line(f"{where}: {msg}{more}" if where else f"{msg}{more}")
+
+
+class _NotANumber(ValueError):
+    """A number in a file that no count or price could be."""
+
+
+def _parse_int(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_NUMBER_DIGITS:
+        raise _NotANumber(f"a number with {len(text.lstrip('-'))} digits ({text[:12]}…)")
+    return int(text)
+
+
+def _parse_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value) or abs(value) >= 10.0**MAX_NUMBER_DIGITS:
+        raise _NotANumber(f"the number {text[:24]}, too big for any count or price")
+    return value
+
+
+def _parse_constant(name: str) -> float:
+    raise _NotANumber(f"{name}, which is not a number")
+
+
+def _depth(data: Any) -> int:
+    """How deep lists and objects nest (without recursion), stopping past the limit."""
+    deepest = 0
+    stack: list[tuple[Any, int]] = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, dict):
+            children: Any = value.values()
+        elif isinstance(value, list):
+            children = value
+        else:
+            continue
+        deepest = max(deepest, depth)
+        if deepest > MAX_JSON_DEPTH:
+            break
+        stack.extend((child, depth + 1) for child in children)
+    return deepest
+
+
+def _read_text(path: Path, kind: str) -> str:
+    try:
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
+            raise FileProblem(
+                path, f"this is not a file (a folder or a device); choose {_a(kind)} file."
+            )
+        too_big = FileProblem(
+            path,
+            f"the file is {max(info.st_size, MAX_FILE_BYTES + 1) / 1e6:.0f} MB, and {_a(kind)} "
+            f"file is at most {MAX_FILE_BYTES // 2**20} MB; this is not one, choose another file.",
+        )
+        if info.st_size > MAX_FILE_BYTES:
+            raise too_big
+        with open(path, "rb") as f:
+            raw = f.read(MAX_FILE_BYTES + 1)
+        if len(raw) > MAX_FILE_BYTES:  # it grew since the stat
+            raise too_big
+        return raw.decode("utf-8-sig")
+    except FileNotFoundError:
+        raise FileProblem(path, "the file does not exist.") from None
+    except UnicodeDecodeError as e:
+        raise FileProblem(
+            path, f"the file is not UTF-8 text (byte {e.start}); save it as UTF-8 JSON."
+        ) from None
+    except (OSError, RuntimeError, ValueError) as e:
+        if isinstance(e, OSError) and e.errno == errno.ELOOP:
+            problem = "its symbolic links go round in a loop; point the link at a real file"
+        elif isinstance(e, OSError):
+            problem = f"the file cannot be read ({e.strerror or e}); check that you may read it"
+        else:
+            problem = f"the file cannot be reached ({e}); choose another file"
+        raise FileProblem(path, f"{problem}.") from None
+
+
+def _parse(path: Path, raw: str, kind: str) -> Any:
+    too_deep = FileProblem(
+        path,
+        f"the JSON is nested more than {MAX_JSON_DEPTH} levels deep, far more than "
+        f"{_a(kind)} file is; this is not one, choose another file.",
+    )
+    try:
+        data = json.loads(
+            raw,
+            parse_int=_parse_int,
+            parse_float=_parse_float,
+            parse_constant=_parse_constant,
+        )
+    except json.JSONDecodeError as e:
+        raise FileProblem(
+            path,
+            f"not valid JSON (line {e.lineno}, column {e.colno}: {e.msg}); "
+            "correct it in a text editor.",
+        ) from None
+    except RecursionError:
+        raise too_deep from None
+    except ValueError as e:  # _NotANumber, or a number Python itself refuses
+        raise FileProblem(path, f"it holds {e}; correct that value in a text editor.") from None
+    if _depth(data) > MAX_JSON_DEPTH:
+        raise too_deep
+    return data
 
 
 def read_versioned(path: Path, kind: str, model: type[M], current: int) -> tuple[M, bool]:
-    """Read, migrate and validate a JSON file; raise FileProblem with a clear message."""
+    """Read, migrate and validate a JSON file; raise FileProblem with a clear message.
+
+    Never raises anything else for what the file holds: a file that is too big,
+    nested too deep, holds impossible numbers or cannot be reached is a
+    FileProblem too. The second value says whether the file was upgraded.
+    """
     path = Path(path)
-    try:
-        raw = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise FileProblem(path, "the file does not exist.") from None
-    except (OSError, UnicodeDecodeError) as e:
-        raise FileProblem(path, f"the file cannot be read ({e}).") from None
-    try:
-        data = json.loads(raw)
-    except json.JSONDecodeError as e:
-        raise FileProblem(
-            path, f"not valid JSON (line {e.lineno}, column {e.colno}: {e.msg})."
-        ) from None
+    data = _parse(path, _read_text(path, kind), kind)
     if not isinstance(data, dict):
-        raise FileProblem(path, f"expected a JSON object for a {kind} file.")
+        raise FileProblem(path, f"expected a JSON object for {_a(kind)} file.")
     version = data.get("schema_version", 0)
     try:
         data = migrate(kind, data, current)
@@ -188,8 +530,10 @@ def read_versioned(path: Path, kind: str, model: type[M], current: int) -> tuple
     except NewerFile as e:
         raise FileProblem(path, f"{e}.", newer=True) from None
     except ValidationError as e:
-        raise FileProblem(path, f"not a valid {kind} file: {describe_validation(e)}.") from None
-    except (ValueError, TypeError) as e:
+        raise FileProblem(
+            path, f"not a valid {kind} file: {describe_validation(e, data)}."
+        ) from None
+    except (ValueError, TypeError, ArithmeticError, RecursionError) as e:
         raise FileProblem(path, f"not a valid {kind} file: {e}.") from None
     return value, version != current
 
