@@ -7,6 +7,8 @@ published figures (see shared/PRICING-NOTES.md), at their printed precision.
 
 import pytest
 
+from imgcost_gui.core.scenario import ReferenceImages
+
 from .helpers import assert_published, codes, one_image
 
 SQUARE, PORTRAIT, LANDSCAPE = "1024x1024", "1024x1536", "1536x1024"
@@ -227,3 +229,115 @@ def test_reseller_gpt_image_2_prices_by_resolution_tier(size, tier, price):
 )
 def test_flux_2_prices_per_megapixel(model, size, price):
     assert one_image(model, size).per_image_usd == pytest.approx(price)
+
+
+def test_flux_2_pro_smallest_edit_is_bfls_from_price():
+    # BFL: FLUX.2 [pro] edits "from $0.045" = first output MP $0.03 + one 1 MP
+    # reference at $0.015; the catalog's generation formula already bills that.
+    refs = ReferenceImages(count=1, width=1024, height=1024)
+    est = one_image("flux-2-pro", "1024x1024", mode="edit", references=refs)
+    assert est.per_image_usd == pytest.approx(0.045)
+
+
+@pytest.mark.parametrize(
+    ("model", "price"),
+    [
+        # Recraft API reference (1,000 units = $1): V3 raster 40 units, vector 80, V2 22.
+        ("recraft-v3", "0.04"),
+        ("recraft-v3-vector", "0.08"),
+        ("recraft-v2", "0.022"),
+        # Black Forest Labs (LiteLLM's copy of bfl.ai/pricing).
+        ("flux-pro-1.0-expand", "0.05"),
+        ("flux-dev", "0.025"),
+        # xAI, Runway, Alibaba, Tencent, Meta, Amazon (LiteLLM, secondary).
+        ("grok-imagine-image", "0.02"),
+        ("runway-gen4-image-turbo", "0.02"),
+        ("qwen-image-3.0", "0.03"),
+        ("qwen-image-2.0", "0.035"),
+        ("qwen-image-2.0-pro", "0.075"),
+        ("seedream-5.0-flash", "0.018"),
+        ("seedream-5.0-lite", "0.035"),
+        ("seedream-5.0-pro", "0.09"),
+        ("muse-image-1.0", "0.01"),
+        ("amazon.nova-canvas-v1", "0.06"),
+        ("amazon.titan-image-generator-v2", "0.008"),
+        # Microsoft's MAI-Image-2.5 family on Azure AI Foundry.
+        ("mai-image-2.5", "0.048"),
+        ("mai-image-2.5-flash", "0.02"),
+        ("mai-image-2.5-pro", "0.1085"),
+        # Hosts whose price differs from the vendor's.
+        ("bedrock/stable-image-ultra", "0.14"),
+        ("bedrock/stable-image-core", "0.04"),
+        ("bedrock/sd3.5-large", "0.08"),
+        ("azure/flux-2-pro", "0.04"),
+        ("vertex/imagen-3.0-generate-002", "0.04"),
+    ],
+)
+def test_new_flat_per_image_prices(model, price):
+    assert_published(one_image(model, "1024x1024").per_image_usd, price)
+
+
+@pytest.mark.parametrize(
+    ("model", "prices"),
+    [
+        # Ideogram's pricing guide (2026-11-16): 4.5 Low / Medium / High.
+        ("ideogram-4.5", ("0.03", "0.06", "0.10")),
+        # Ideogram's API pricing: Turbo / Default / Quality, billed as low / medium / high.
+        ("ideogram-4.0", ("0.03", "0.06", "0.10")),
+        ("ideogram-3.0", ("0.03", "0.06", "0.09")),
+        ("ideogram-3.0-character", ("0.10", "0.15", "0.20")),
+    ],
+)
+def test_ideogram_prices_by_quality(model, prices):
+    for quality, price in zip(("low", "medium", "high"), prices, strict=True):
+        assert_published(one_image(model, "1024x1024", quality).per_image_usd, price)
+
+
+@pytest.mark.parametrize(
+    ("model", "size", "tier", "price"),
+    [
+        # Gemini 3.1 Flash Image: 747 / 1,120 / 1,680 / 2,520 tokens at $60/M
+        # = $0.04482 / $0.0672 / $0.1008 / $0.1512 (Google: $0.045 / $0.067 / $0.101 / $0.151).
+        ("gemini-3.1-flash-image", "512x512", "512", "0.045"),
+        ("gemini-3.1-flash-image", "1024x1024", "1K", "0.067"),
+        ("gemini-3.1-flash-image", "2048x2048", "2K", "0.101"),
+        ("gemini-3.1-flash-image", "4096x4096", "4K", "0.151"),
+        ("vertex/gemini-3.1-flash-image", "1024x1024", "1K", "0.0672"),
+        # Flash-Lite Image and Nano Banana 2.1: 1,120 tokens at $30/M = $0.0336.
+        ("gemini-3.1-flash-lite-image", "1024x1024", "1K", "0.0336"),
+        ("gemini-nano-banana-2.1", "1024x1024", "1K", "0.0336"),
+        # fal's own prices for Google's models.
+        ("fal/gemini-3-pro-image", "2048x2048", "2K", "0.15"),
+        ("fal/gemini-3-pro-image", "4096x4096", "4K", "0.30"),
+        ("fal/gemini-3.1-flash-image", "1024x1024", "1K", "0.08"),
+        # xAI Grok Imagine Image Quality: 1K $0.05, 2K $0.07.
+        ("grok-imagine-image-quality", "1024x1024", "1K", "0.05"),
+        ("grok-imagine-image-quality", "2048x2048", "2K", "0.07"),
+        # Runway Gen-4 Image: 5 credits at 720p, 8 at 1080p ($0.01 a credit).
+        ("runway-gen4-image", "1024x1024", "720p", "0.05"),
+        ("runway-gen4-image", "1920x1080", "1080p", "0.08"),
+        # Qwen-Image 3.0 Pro: 1K $0.04, 2K $0.075.
+        ("qwen-image-3.0-pro", "1024x1024", "1K", "0.04"),
+        ("qwen-image-3.0-pro", "2048x2048", "2K", "0.075"),
+    ],
+)
+def test_new_prices_by_resolution_tier(model, size, tier, price):
+    est = one_image(model, size)
+    assert est.stages[0].tier == tier
+    assert_published(est.per_image_usd, price)
+
+
+@pytest.mark.parametrize(
+    ("size", "quality", "price"),
+    [
+        # Azure bills gpt-image-1-mini from the gpt-image-1 token table at $8/M
+        # (LiteLLM's per-pixel prices): 272 -> $0.002176, 1056 -> $0.008448,
+        # 4160 -> $0.03328, 408 -> $0.003264.
+        ("1024x1024", "low", "0.002176"),
+        ("1024x1024", "medium", "0.008448"),
+        ("1024x1024", "high", "0.03328"),
+        ("1024x1536", "low", "0.003264"),
+    ],
+)
+def test_azure_gpt_image_1_mini_follows_the_token_table(size, quality, price):
+    assert_published(one_image("azure/gpt-image-1-mini", size, quality).per_image_usd, price)
