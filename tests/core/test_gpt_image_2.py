@@ -104,12 +104,26 @@ GPT2_RULE_MODELS = [
 ]
 
 
-@pytest.mark.parametrize("model", [m for m in GPT2_RULE_MODELS if m != "gpt-image-2"])
-def test_newer_variants_priced_with_gpt_image_2_rule_say_it_is_an_assumption(model):
-    # PRICING-NOTES: no source states the variants' output-token rule; if shipped,
-    # the gpt-image-2 rule must be marked as an assumption.
+@pytest.mark.parametrize("model", GPT2_RULE_MODELS)
+def test_an_output_rule_no_source_states_is_told_as_an_assumption(model):
+    rule = CATALOG.get(model).pricing.output
     est = one_image(model, "1024x1024", "medium")
-    assert "assumed_rule" in codes(est)
+    assert ("assumed_rule" in codes(est)) == rule.assumption
+
+
+def test_the_gpt_image_2_5_ladder_is_derived_not_assumed():
+    # PRICING-NOTES (2026-12-01): q = 16/24/48/64/96 reproduces all five published
+    # 1024x1024 counts and fal's 1024x1536 prices, so 2.5 is no longer an assumption.
+    for model in ("gpt-image-2.5-flare", "gpt-image-2.5-sunburst"):
+        rule = CATALOG.get(model).pricing.output
+        assert not rule.assumption
+        assert dict(rule.quality_factor) == {
+            "low": 16,
+            "medium": 24,
+            "high": 48,
+            "xhigh": 64,
+            "max": 96,
+        }
 
 
 def test_gpt_image_2_itself_is_not_called_an_assumption():
