@@ -15,6 +15,7 @@ from .. import __version__
 from ..core.catalog import PriceCatalog
 from ..core.overrides import Overrides
 from ..core.scenario import Scenario
+from ..core.storage import one_line
 from . import catalog, estimate, prices
 from .common import Parser, UsageError
 
@@ -52,7 +53,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         code: int = args.func(args)
         return code
     except UsageError as e:
-        print(f"imgcost: error: {e}", file=sys.stderr)
+        print(f"imgcost: error: {one_line(str(e))}", file=sys.stderr)
         return 2
     except BrokenPipeError:
         return 0

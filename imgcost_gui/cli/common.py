@@ -11,7 +11,7 @@ from typing import NoReturn
 from ..core.calendar import plan_day
 from ..core.catalog import PriceCatalog
 from ..core.overrides import UserCatalog, load_shipped_catalog
-from ..core.storage import FileProblem
+from ..core.storage import FileProblem, one_line
 
 
 class UsageError(Exception):
@@ -72,7 +72,7 @@ def user_catalog(args: argparse.Namespace) -> UserCatalog:
         raise UsageError(e.message) from None
     user = UserCatalog(shipped)
     for problem in user.problems:
-        print(f"imgcost: warning: {problem}", file=sys.stderr)
+        print(f"imgcost: warning: {one_line(problem)}", file=sys.stderr)
     return user
 
 

@@ -184,3 +184,23 @@ def test_bad_price_commands_say_what_is_wrong_and_write_nothing(capsys, user_dat
     assert says in err
     assert len(err.strip().splitlines()) == 1
     assert not (user_data_dir / "price-overrides.json").exists()
+
+
+def test_control_characters_in_input_are_shown_escaped_on_one_line(capsys):
+    code, _, err = run(capsys, "prices", "set", "gpt-image-2", "image\x1b]0;x\x07\nout", "1")
+    assert code == 2
+    assert "\x1b" not in err and "\x07" not in err
+    assert "\\x1b" in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_a_deeply_nested_overrides_file_is_kept_aside_and_every_command_still_runs(
+    capsys, user_data_dir
+):
+    path = user_data_dir / "price-overrides.json"
+    path.write_text('{"prices":' * 100_000 + "1" + "}" * 100_000, encoding="utf-8")
+    code, out, err = run(capsys, "catalog", "list")
+    assert code == 0 and "gpt-image-2" in out
+    assert "could not be loaded" in err and "kept as" in err
+    assert not path.exists()
+    assert len(list(user_data_dir.glob("price-overrides.json.unreadable-*"))) == 1
