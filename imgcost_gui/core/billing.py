@@ -103,15 +103,32 @@ def size_and_edit_notices(entry: ModelEntry, stage: Stage) -> tuple[bool, list[N
     if stage.mode == "edit" and not entry.edits:
         notices.append(
             Notice(
-                "no_edits", f"{entry.name} does not edit images; priced as generation", "warning"
+                "no_edits",
+                f"{entry.name} cannot edit images, and stage '{stage.name}' is an edit",
+                "error",
             )
         )
+        return False, notices
     return True, notices
 
 
-def responses_meters(stage: Stage, attempts: float) -> list[MeterCost]:
+def responses_meters(
+    entry: ModelEntry, stage: Stage, attempts: float, notices: list[Notice]
+) -> list[MeterCost]:
+    """The main model's tokens when images are made through the Responses API,
+    for the models that API can call; others are called directly."""
     o = stage.responses
     if o is None:
+        return []
+    if not entry.responses_api:
+        notices.append(
+            Notice(
+                "no_responses_api",
+                f"{entry.name} is not called through OpenAI's Responses API; "
+                "its overhead is not added",
+                "info",
+            )
+        )
         return []
     return [
         token_meter("responses_in", o.input_tokens * attempts, float(o.input_usd_per_m)),

@@ -229,9 +229,9 @@ class FixedTokenPricing(Strict):
     scheme: Literal["fixed_tokens"] = "fixed_tokens"
     rates: TokenRates
     tiers: list[Tier]
-    input_images: Annotated[
-        GeminiTileInputRule | FixedInputTokens, Field(discriminator="kind")
-    ] | None = None
+    input_images: (
+        Annotated[GeminiTileInputRule | FixedInputTokens, Field(discriminator="kind")] | None
+    ) = None
     thinking_tokens: int = Field(
         0, ge=0, description="Reasoning tokens billed per image at the text-output rate."
     )
@@ -294,6 +294,9 @@ class ModelEntry(Strict):
     batch: BatchTerms | None = None
     edits: bool = True
     api: bool = True
+    responses_api: bool = Field(
+        False, description="True when OpenAI's Responses API image tool can call this model."
+    )
     bills_failures: bool = Field(
         True, description="False when the provider charges only for images it delivers."
     )

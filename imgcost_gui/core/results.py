@@ -168,6 +168,13 @@ class ModelEstimate:
         return total / self.images
 
     @property
+    def partial_usd(self) -> float | None:
+        """What the stages this model can run cost, when it cannot run them all."""
+        if self.complete or not any(s.supported for s in self.stages):
+            return None
+        return sum(s.total_usd or 0.0 for s in self.stages if s.supported)
+
+    @property
     def low_usd(self) -> float | None:
         """Total if every 'auto' stage came out low quality (None without auto)."""
         return self._bound("low_usd")
@@ -227,6 +234,7 @@ class ModelEstimate:
             "per_image_usd": self.per_image_usd,
             "low_usd": self.low_usd,
             "high_usd": self.high_usd,
+            "partial_usd": self.partial_usd,
             "output_tokens_per_image": self.output_tokens_per_image,
             "plan": self.plan,
             "status": self.status,

@@ -127,7 +127,7 @@ def token_stage(entry: ModelEntry, p: TokenPricing, stage: Stage) -> StageEstima
         )
         return unpriced(stage, notices, billed_images)
     meters = [*meters_common, out]
-    meters += responses_meters(stage, attempts)
+    meters += responses_meters(entry, stage, attempts, notices)
     low = high = None
     if others:
         base = sum(m.usd for m in meters) - out.usd
@@ -216,7 +216,7 @@ def per_image_stage(entry: ModelEntry, p: PerImagePricing, stage: Stage) -> Stag
             )
         )
     meters = [MeterCost("images", price * factor * billed)]
-    meters += responses_meters(stage, attempts)
+    meters += responses_meters(entry, stage, attempts, notices)
     low = high = None
     if others and entry.qualities:
         base = sum(m.usd for m in meters) - meters[0].usd
@@ -272,7 +272,7 @@ def per_megapixel_stage(entry: ModelEntry, p: PerMegapixelPricing, stage: Stage)
                 f"{entry.name}: reference-image megapixels may also be billed; not included",
             )
         )
-    meters += responses_meters(stage, attempts)
+    meters += responses_meters(entry, stage, attempts, notices)
     return StageEstimate(stage.name, images, billed, True, tuple(meters), notices=tuple(notices))
 
 
@@ -312,7 +312,7 @@ def fixed_token_stage(entry: ModelEntry, p: FixedTokenPricing, stage: Stage) -> 
     meters.append(token_meter("image_out", tier.tokens * billed, out_rate))
     if p.thinking_tokens:
         meters.append(token_meter("thinking", p.thinking_tokens * billed, rate(r.text_out, factor)))
-    meters += responses_meters(stage, attempts)
+    meters += responses_meters(entry, stage, attempts, notices)
     return StageEstimate(
         stage.name,
         images,

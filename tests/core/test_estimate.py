@@ -7,6 +7,7 @@ $8/M, $32/M; gpt-image-2 $5/M, $8/M, $30/M.
 """
 
 import datetime as dt
+from decimal import Decimal
 
 import pytest
 
@@ -218,3 +219,32 @@ def test_failed_attempts_are_free_where_the_provider_bills_only_delivered_images
     assert failing.total_usd == pytest.approx(100 * 0.034)
     retried = run("gptimage2/gpt-image-1", stage(requests=100, retry_multiplier=1.5))
     assert retried.total_usd == pytest.approx(150 * 0.034)
+
+
+def test_responses_api_overhead_is_added_only_where_that_api_can_call_the_model():
+    # 10 requests, 2000 input tokens at $2/M + 300 output at $8/M through the Responses API.
+    overhead = ResponsesOverhead(
+        input_tokens=2000,
+        output_tokens=300,
+        input_usd_per_m=Decimal("2"),
+        output_usd_per_m=Decimal("8"),
+    )
+    flux = run("flux-2-pro", stage("1024x1024", "low", requests=10, responses=overhead))
+    assert flux.stages[0].meter("responses_in") is None
+    assert flux.total_usd == pytest.approx(10 * 0.03)  # FLUX.2 [pro]: $0.03 a 1 MP image
+    assert "no_responses_api" in codes(flux)
+    gpt = run("gpt-image-2", stage("1024x1024", "low", requests=10, responses=overhead))
+    assert gpt.stages[0].meter("responses_in").usd == pytest.approx(10 * 2000 * 2 / 1e6)
+
+
+def test_a_model_that_cannot_run_every_stage_still_shows_what_the_rest_cost():
+    # FLUX1.1 [pro] ($0.04 an image) makes 1024x1024 but not 2048x2048 (longest edge 1440).
+    est = run(
+        "flux-pro-1.1",
+        stage("1024x1024", "low", name="Drafts", requests=100),
+        stage("2048x2048", "low", name="Finals", requests=10),
+    )
+    assert est.total_usd is None
+    assert est.partial_usd == pytest.approx(100 * 0.04)
+    assert est.to_dict()["partial_usd"] == pytest.approx(4.0)
+    assert run("flux-pro-1.1", stage(requests=5)).partial_usd is None  # complete: no partial

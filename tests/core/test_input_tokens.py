@@ -12,7 +12,7 @@ import pytest
 from imgcost_gui.core import ReferenceImages, Size
 from imgcost_gui.core.tokens import gemini_input_tokens, tile_input_tokens
 
-from .helpers import CATALOG, codes, one_image
+from .helpers import CATALOG, codes, notice, one_image
 
 TILES = CATALOG.get("gpt-image-1").pricing.input_images
 
@@ -109,10 +109,11 @@ def test_an_edit_without_references_is_pointed_out():
     assert "no_references" in codes(est)
 
 
-def test_a_model_that_cannot_edit_says_so():
+def test_a_model_that_cannot_edit_is_not_priced_for_an_edit_stage():
     est = edit("dall-e-3")
     assert "no_edits" in codes(est)
-    assert est.total_usd == pytest.approx(0.04)  # priced as a generation
+    assert est.total_usd is None  # it cannot run the stage, so it is not ranked on it
+    assert "cannot edit images" in notice(est, "no_edits").message
 
 
 @pytest.mark.parametrize(

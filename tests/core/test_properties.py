@@ -47,7 +47,8 @@ def accepted_size(draw, entry):
 def workloads(draw, entry):
     """Stage fields with a size ``entry`` accepts and any other settings."""
     size = draw(accepted_size(entry))
-    edit = draw(st.booleans())
+    # A model that cannot edit is not priced for an edit stage (it says why instead).
+    edit = draw(st.booleans()) if entry.edits else False
     fields = dict(
         width=size.width,
         height=size.height,
