@@ -101,12 +101,20 @@ def _stage_from_flags(args: argparse.Namespace) -> Scenario:
 REFUSALS = ("unsupported_size", "unsupported_quality")
 
 
-def _check_stages(results: list[ModelEstimate], explicit: bool) -> None:
-    """Named models that cannot make the size or quality are an input error, not a result."""
-    if not explicit:
+def _check_stages(results: list[ModelEstimate], explicit: bool, from_file: bool) -> None:
+    """Named models that cannot make the size or quality are an input error, not a result.
+
+    On the command line any such model is a mistake to point out. In a scenario
+    file a model that cannot run one stage is an answer (it shows what it can
+    run), unless no named model can run that stage at all.
+    """
+    if not explicit or not results:
         return
-    for r in results:
-        for s in r.stages:
+    for i in range(len(results[0].stages)):
+        stages = [r.stages[i] for r in results]
+        if from_file and any(s.supported for s in stages):
+            continue
+        for s in stages:
             if not s.supported:
                 why = next((n.message for n in s.notices if n.code in REFUSALS), None)
                 if why is not None:
@@ -186,6 +194,21 @@ def _print_csv(rows: list[dict[str, Any]]) -> None:
     sys.stdout.write(buf.getvalue())
 
 
+def _print_stage_csv(rows: list[dict[str, Any]]) -> None:
+    """One row per model and stage: what drafts cost against finals."""
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    fields = ["images", "per_image_usd", "total_usd", "low_usd", "high_usd", "supported"]
+    w.writerow(["model", "provider", "rank", "stage", *fields, "warnings"])
+    for d in rows:
+        for s in d["stages"]:
+            w.writerow(
+                [d["model"], d["provider"], d["rank"], s["stage"], *(s[f] for f in fields)]
+                + [" | ".join(s["warnings"])]
+            )
+    sys.stdout.write(buf.getvalue())
+
+
 def cmd_estimate(args: argparse.Namespace) -> int:
     cat = catalog(args)
     if args.scenario:
@@ -215,11 +238,15 @@ def cmd_estimate(args: argparse.Namespace) -> int:
         raise UsageError(
             f"the baseline {baseline} is not among the compared models; add --model {baseline}"
         )
-    _check_stages(results, explicit)
+    if args.by_stage and args.format != "csv":
+        raise UsageError("--by-stage goes with --format csv")
+    _check_stages(results, explicit, bool(args.scenario))
     table = rows(results, baseline)
     if args.format == "json":
         json.dump(table, sys.stdout, indent=2)
         sys.stdout.write("\n")
+    elif args.format == "csv" and args.by_stage:
+        _print_stage_csv(table)
     elif args.format == "csv":
         _print_csv(table)
     else:
@@ -250,4 +277,7 @@ def add_parser(sub: argparse._SubParsersAction[Any]) -> None:
     e.add_argument("--baseline", help="model id to compare every other model against")
     add_as_of(e)
     e.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    e.add_argument(
+        "--by-stage", action="store_true", help="with --format csv: one row per model and stage"
+    )
     e.set_defaults(func=cmd_estimate)

@@ -226,3 +226,83 @@ def images_within_budget(
         c = total_at_volume(entry, estimate, scenario, mid)
         lo, hi = (mid, hi) if c is not None and c <= budget_usd else (lo, mid)
     return lo
+
+
+# --- the cheapest plan: a model per stage -------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class StagePick:
+    """The cheapest model for one stage, or none (``model`` None) with the reason."""
+
+    stage: str
+    model: str | None
+    total_usd: float | None
+    why_none: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CheapestPlan:
+    stages: tuple[StagePick, ...]
+    #: Total of the per-stage picks; None when a stage has no model that can run it.
+    total_usd: float | None
+    best_single: ModelEstimate | None
+    #: What the plan saves over the best single model (positive = cheaper).
+    saving_usd: float | None
+
+    def to_dict(self) -> dict[str, object]:
+        best = self.best_single
+        return {
+            "stages": [
+                {"stage": p.stage, "model": p.model, "total_usd": p.total_usd}
+                | ({"why_none": p.why_none} if p.why_none else {})
+                for p in self.stages
+            ],
+            "total_usd": self.total_usd,
+            "best_single": None
+            if best is None
+            else {"model": best.model, "total_usd": best.total_usd},
+            "saving_usd": self.saving_usd,
+        }
+
+
+def _plannable(e: ModelEstimate, catalog: PriceCatalog) -> bool:
+    """Usable that day, reachable by API, and billed per stage (not a flat fee)."""
+    entry = catalog.by_id.get(e.model)
+    return (
+        e.available and entry is not None and entry.api and entry.pricing.scheme != "subscription"
+    )
+
+
+def cheapest_plan(estimates: Sequence[ModelEstimate], catalog: PriceCatalog) -> CheapestPlan:
+    """The cheapest model for each stage (models may differ between stages), its
+    total, and what it saves over the cheapest model that runs every stage.
+
+    Subscriptions and models without a public API are left out: a flat fee
+    cannot be split between stages, and the plan is for API workloads.
+    """
+    usable = [e for e in estimates if _plannable(e, catalog)]
+    names = [s.stage for s in usable[0].stages] if usable else []
+    picks = []
+    for i, name in enumerate(names):
+        priced = [
+            (s.total_usd, e.model)
+            for e in usable
+            if (s := e.stages[i]).supported and s.total_usd is not None
+        ]
+        if priced:
+            usd, model = min(priced)
+            picks.append(StagePick(name, model, usd))
+        else:
+            picks.append(StagePick(name, None, None, "no compared model can run this stage"))
+    total = (
+        None
+        if any(p.model is None for p in picks) or not picks
+        else sum(p.total_usd or 0.0 for p in picks)
+    )
+    complete = [e for e in usable if e.total_usd is not None]
+    best = min(complete, key=lambda e: (e.total_usd, e.model)) if complete else None
+    saving = None
+    if best is not None and best.total_usd is not None and total is not None:
+        saving = best.total_usd - total
+    return CheapestPlan(tuple(picks), total, best, saving)

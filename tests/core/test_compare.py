@@ -217,3 +217,20 @@ def test_midjourney_for_a_week_pays_a_share_of_the_monthly_fee():
     est = run("midjourney", stage(requests=600), period="week")
     assert est.plan == "Standard"
     assert est.total_usd == pytest.approx(30 * 7 / 30.4375)
+
+
+def test_the_cheapest_plan_leaves_out_subscriptions_and_says_when_no_model_runs_a_stage():
+    from imgcost_gui.core.compare import cheapest_plan
+
+    # Midjourney (a flat fee, no API) is never a pick; 5000x5000 is beyond every model here.
+    sc = scenario(
+        stage("1024x1024", "low", name="Drafts", requests=100),
+        stage("5000x5000", "low", name="Posters", requests=1),
+    )
+    ests = estimate(sc, CATALOG, ["midjourney", "flux-pro-1.1"])
+    plan = cheapest_plan(ests, CATALOG)
+    drafts, posters = plan.stages
+    assert (drafts.model, drafts.total_usd) == ("flux-pro-1.1", pytest.approx(100 * 0.04))
+    assert posters.model is None and "no compared model" in posters.why_none
+    assert plan.total_usd is None and plan.saving_usd is None
+    assert plan.best_single is None  # no plannable model runs both stages
