@@ -1,0 +1,165 @@
+"""The "updated prices" layer: the diff rows a user chose to keep.
+
+It holds, per model id, the prices by key (undated: they hold on every day;
+dated: from their day on), the batch discount, lifecycle dates, and new model
+entries. Every value comes from one peer file, named once in ``source``
+(title, version, import day, never official). Saving and loading the layer
+with the user's catalog is the catalog's business; this is the model and its
+JSON.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from ..catalog import Lifecycle, ModelEntry, Price, Source
+from .diff import CatalogDiff, LifecycleRow, NewModelRow, PriceRow
+
+LAYER_SCHEMA_VERSION: Literal[1] = 1
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class LayerSource(_Strict):
+    """The peer file every value of the layer came from."""
+
+    title: str
+    version: str
+    imported_on: dt.date
+    url: str | None = None
+    official: Literal[False] = False
+
+    def as_source(self) -> Source:
+        return Source(
+            title=self.title,
+            url=self.url,
+            official=False,
+            checked=self.imported_on,
+            note=f"version {self.version}",
+        )
+
+
+class DatedPrice(_Strict):
+    effective: dt.date
+    usd: Price
+
+
+class LifecycleUpdate(_Strict):
+    status: Literal["active", "deprecated", "retired"] | None = None
+    announced_on: dt.date | None = None
+    deprecated_on: dt.date | None = None
+    retired_on: dt.date | None = None
+
+
+class ModelUpdate(_Strict):
+    prices: dict[str, Price] = Field(default_factory=dict)
+    dated: dict[str, list[DatedPrice]] = Field(default_factory=dict)
+    batch_discount: Price | None = Field(None, le=1)
+    lifecycle: LifecycleUpdate | None = None
+
+
+class UpdatedLayer(_Strict):
+    schema_version: Literal[1] = LAYER_SCHEMA_VERSION
+    source: LayerSource
+    models: dict[str, ModelUpdate] = Field(default_factory=dict)
+    new_models: list[ModelEntry] = Field(default_factory=list)
+
+    def to_json(self) -> str:
+        return self.model_dump_json(indent=2, exclude_none=True) + "\n"
+
+    @classmethod
+    def from_json(cls, text: str) -> UpdatedLayer:
+        return cls.model_validate_json(text)
+
+
+class UnknownRows(KeyError):
+    """Row ids that are not in the diff (or are checks, which cannot be applied)."""
+
+    def __init__(self, ids: list[str]):
+        super().__init__(ids)
+        self.ids = ids
+
+    def __str__(self) -> str:
+        return f"no such change in the diff: {', '.join(self.ids)}"
+
+
+def _lifecycle_update(old: LifecycleUpdate | None, row: LifecycleRow) -> LifecycleUpdate:
+    data = old.model_dump() if old else {}
+    data[row.field] = row.new
+    return LifecycleUpdate(**data)
+
+
+def apply_rows(
+    diff: CatalogDiff, chosen_ids: Iterable[str], *, imported_on: dt.date | None = None
+) -> UpdatedLayer:
+    """The layer that keeps the chosen rows of ``diff``; UnknownRows for ids it lacks."""
+    chosen = list(dict.fromkeys(chosen_ids))
+    rows = {r.id: r for r in diff.rows}
+    missing = [i for i in chosen if i not in rows]
+    if missing:
+        raise UnknownRows(missing)
+    source = LayerSource(
+        title=diff.peer_title,
+        version=diff.peer_version,
+        imported_on=imported_on or diff.day,
+        url=diff.peer_url,
+    )
+    updates: dict[str, dict[str, object]] = {}
+    new_models: list[ModelEntry] = []
+    for rid in chosen:
+        row = rows[rid]
+        if isinstance(row, NewModelRow):
+            new_models.append(_sourced(row.entry, source.as_source()))
+            continue
+        u = updates.setdefault(row.model_id, {"prices": {}, "dated": {}})
+        if isinstance(row, PriceRow):
+            if row.kind == "batch":
+                u["batch_discount"] = row.new
+            elif row.effective is not None:
+                dated = u["dated"]
+                assert isinstance(dated, dict)
+                dated.setdefault(row.key, []).append(
+                    DatedPrice(effective=row.effective, usd=row.new)
+                )
+            else:
+                prices = u["prices"]
+                assert isinstance(prices, dict)
+                prices[row.key] = row.new
+        else:
+            old = u.get("lifecycle")
+            u["lifecycle"] = _lifecycle_update(
+                old if isinstance(old, LifecycleUpdate) else None, row
+            )
+    return UpdatedLayer(
+        source=source,
+        models={mid: ModelUpdate.model_validate(u) for mid, u in updates.items()},
+        new_models=new_models,
+    )
+
+
+def _sourced(entry: ModelEntry, source: Source) -> ModelEntry:
+    """A new entry whose every source is the layer's peer file."""
+    data = entry.model_dump()
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            for k, v in node.items():
+                if k in ("source", "thinking_source") and isinstance(v, dict):
+                    node[k] = source.model_dump()
+                else:
+                    walk(v)
+        elif isinstance(node, list):
+            for v in node:
+                walk(v)
+
+    walk(data)
+    lifecycle = data.get("lifecycle")
+    if isinstance(lifecycle, dict):
+        data["lifecycle"] = Lifecycle(**lifecycle).model_dump()
+    return ModelEntry.model_validate(data)
