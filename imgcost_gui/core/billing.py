@@ -63,7 +63,8 @@ def qualities_to_price(entry: ModelEntry, stage: Stage) -> tuple[str, ...]:
         if entry.quality_levels and assumed not in levels:
             # Assume no more than the model offers: its nearest level below.
             order = QUALITIES.index(stage.auto_assumes)
-            assumed = max((q for q in levels if QUALITIES.index(q) <= order), default=levels[0])
+            below = [q for q in levels if QUALITIES.index(q) <= order]
+            assumed = max(below, key=QUALITIES.index) if below else levels[0]
         return (assumed, levels[0], levels[-1])
     return (stage.quality,)
 
@@ -137,13 +138,18 @@ def responses_meters(
 
 
 def auto_quality_notice(
-    entry: ModelEntry, stage: Stage, low: float | None, high: float | None, images: int
+    entry: ModelEntry,
+    priced_as: str,
+    low: float | None,
+    high: float | None,
+    images: int,
 ) -> Notice:
+    """Says that 'auto' lets the model pick, the level priced, and the range."""
     if low is None or high is None or not images:
-        text = f"quality auto: {entry.name} picks the quality; priced as {stage.auto_assumes}"
+        text = f"quality auto: {entry.name} picks the quality; priced as {priced_as}"
     else:
         text = (
-            f"quality auto: {entry.name} picks the quality; priced as {stage.auto_assumes}, "
+            f"quality auto: {entry.name} picks the quality; priced as {priced_as}, "
             f"range ${low / images:.3f}–${high / images:.3f} per image"
         )
     return Notice("auto_quality", text, "info")

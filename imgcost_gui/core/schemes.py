@@ -133,7 +133,7 @@ def token_stage(entry: ModelEntry, p: TokenPricing, stage: Stage) -> StageEstima
         base = sum(m.usd for m in meters) - out.usd
         bounds = [output_meter(q)[0] for q in others]
         low, high = (base + b.usd if b else None for b in bounds)
-        notices.append(auto_quality_notice(entry, stage, low, high, images))
+        notices.append(auto_quality_notice(entry, chosen, low, high, images))
     if isinstance(p.output, Gpt2OutputFormula) and p.output.assumption:
         notices.append(
             Notice(
@@ -222,7 +222,7 @@ def per_image_stage(entry: ModelEntry, p: PerImagePricing, stage: Stage) -> Stag
         base = sum(m.usd for m in meters) - meters[0].usd
         bounds = [per_image_price(p, stage.size, vendor_quality(q), tier_name) for q in others]
         low, high = (base + b * factor * billed if b is not None else None for b in bounds)
-        notices.append(auto_quality_notice(entry, stage, low, high, images))
+        notices.append(auto_quality_notice(entry, chosen, low, high, images))
     return StageEstimate(
         stage.name,
         images,
@@ -358,7 +358,7 @@ def subscription_estimate(
     for stage in scenario.stages:
         ok, sn = size_and_edit_notices(entry, stage)
         billed = billed_requests(entry, stage) * stage.outputs_per_request
-        hours = billed / p.images_per_job * float(p.gpu_minutes_per_job) / 60.0
+        hours = p.gpu_hours(billed)
         hours_by_stage.append(hours if ok else 0.0)
         stage_results.append((stage, ok, sn, billed))
     if any(stage.batch for stage in scenario.stages):

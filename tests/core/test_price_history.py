@@ -343,11 +343,6 @@ def test_auto_on_a_five_level_model_ranges_from_low_to_max():
     assert "$0.006–$0.211 per image" in notices(est, "auto_quality")[0].message
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: billing.qualities_to_price picks the nearest level below with max() over "
-    "the level names, so 'medium' (alphabetically last) wins over 'high'",
-)
 @pytest.mark.parametrize("assumed", ["xhigh", "max"])
 def test_auto_assuming_more_than_a_three_level_model_has_assumes_its_highest(assumed):
     # Assumed high (q=96): 1000 x ceil(9216*0.762144) = 7024 tokens -> $210.72;
@@ -365,11 +360,6 @@ def test_price_keys_of_a_token_model_are_its_meters():
     assert keys == ["text_in", "image_in", "image_out"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: billing.auto_quality_notice says 'priced as <auto_assumes>' even when "
-    "qualities_to_price priced a lower level the model has",
-)
 def test_auto_says_the_level_it_priced_when_the_assumed_one_is_missing():
     sc = scenario(quality="auto")
     sc.stages[0].auto_assumes = "max"
