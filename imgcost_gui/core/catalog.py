@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 from functools import cached_property
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -36,6 +36,14 @@ Positive = Annotated[int, Field(gt=0)]
 
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class PricingScheme(Strict):
+    """What every pricing scheme answers about itself."""
+
+    #: True when the scheme bills the whole scenario at once (a monthly fee),
+    #: so a stage, or an image, has no price of its own.
+    flat_fee: ClassVar[bool] = False
 
 
 class Source(Strict):
@@ -167,7 +175,7 @@ InputRule = Annotated[TileInputRule | GeminiTileInputRule, Field(discriminator="
 # --- pricing schemes -------------------------------------------------------------
 
 
-class TokenPricing(Strict):
+class TokenPricing(PricingScheme):
     scheme: Literal["tokens"] = "tokens"
     rates: TokenRates
     output: OutputRule
@@ -192,7 +200,7 @@ class Tier(Strict):
     tokens: Tokens | None = None
 
 
-class PerImagePricing(Strict):
+class PerImagePricing(PricingScheme):
     scheme: Literal["per_image"] = "per_image"
     prices: list[ImagePrice]
     tiers: list[Tier] | None = None
@@ -208,7 +216,7 @@ class PerImagePricing(Strict):
         return self
 
 
-class PerMegapixelPricing(Strict):
+class PerMegapixelPricing(PricingScheme):
     scheme: Literal["per_megapixel"] = "per_megapixel"
     first_mp_usd: Price
     extra_mp_usd: Price
@@ -223,7 +231,7 @@ class PerMegapixelPricing(Strict):
     source: Source
 
 
-class FixedTokenPricing(Strict):
+class FixedTokenPricing(PricingScheme):
     """A fixed number of output tokens per image by resolution tier (Gemini)."""
 
     scheme: Literal["fixed_tokens"] = "fixed_tokens"
@@ -244,15 +252,20 @@ class Plan(Strict):
     fast_hours: Annotated[Decimal, Field(gt=0)]
 
 
-class SubscriptionPricing(Strict):
+class SubscriptionPricing(PricingScheme):
     """A monthly fee buys GPU time; images cost GPU minutes (Midjourney)."""
 
+    flat_fee: ClassVar[bool] = True
     scheme: Literal["subscription"] = "subscription"
     plans: list[Plan]
     extra_hour_usd: Price | None = None
     gpu_minutes_per_job: Annotated[Decimal, Field(gt=0)] = Decimal(1)
     images_per_job: Positive = 4
     source: Source
+
+    def gpu_hours(self, billed_images: float) -> float:
+        """Fast GPU hours that ``billed_images`` images take."""
+        return billed_images / self.images_per_job * float(self.gpu_minutes_per_job) / 60.0
 
 
 Pricing = Annotated[

@@ -8,6 +8,7 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from .billing import as_float
 from .calendar import plan_day
 from .catalog import ModelEntry, PriceCatalog, SubscriptionPricing
 from .estimate import MONTHS_PER_PERIOD, estimate_model, resolve_models, subscription_cost
@@ -82,7 +83,7 @@ def cheapest_by_cell(
             )
             per_image = {}
             for entry in entries:
-                if entry.pricing.scheme == "subscription":
+                if entry.pricing.flat_fee:
                     continue  # a flat fee has no per-image price apart from a volume
                 value = estimate_model(probe, entry, day=day, catalog=catalog).per_image_usd
                 if value is not None:
@@ -100,8 +101,7 @@ def _subscription_total(
         return None
     months = MONTHS_PER_PERIOD[scenario.period]
     billed = sum(s.billed_images for s in base.stages) * images / base.images
-    hours = billed / p.images_per_job * float(p.gpu_minutes_per_job) / 60.0
-    _, monthly, _ = subscription_cost(p, hours / months)
+    _, monthly, _ = subscription_cost(p, p.gpu_hours(billed) / months)
     return monthly * months
 
 
@@ -109,7 +109,7 @@ def total_at_volume(
     entry: ModelEntry, base: ModelEstimate, scenario: Scenario, images: float
 ) -> float | None:
     """Period cost if the scenario's mix of stages ran at ``images`` images."""
-    if entry.pricing.scheme == "subscription":
+    if entry.pricing.flat_fee:
         return _subscription_total(entry, base, scenario, images)
     per_image = base.per_image_usd
     return None if per_image is None else per_image * images
@@ -165,10 +165,8 @@ def break_even(
     if isinstance(p, SubscriptionPricing) and per_image and sub_base.images:
         months = MONTHS_PER_PERIOD[scenario.period]
         billed_per_image = sum(s.billed_images for s in sub_base.stages) / sub_base.images
-        hours_per_image = (
-            billed_per_image / p.images_per_job * float(p.gpu_minutes_per_job) / 60 / months
-        )
-        extra = _money(p.extra_hour_usd)
+        hours_per_image = p.gpu_hours(billed_per_image) / months
+        extra = as_float(p.extra_hour_usd)
         for plan in p.plans:
             fee = float(plan.monthly_usd) * months
             edge = float(plan.fast_hours) / hours_per_image
@@ -196,17 +194,13 @@ def break_even(
     return None
 
 
-def _money(value: object) -> float:
-    return 0.0 if value is None else float(value)  # type: ignore[arg-type]
-
-
 def images_within_budget(
     entry: ModelEntry, estimate: ModelEstimate, scenario: Scenario, budget_usd: float
 ) -> int | None:
     """How many images (in the scenario's mix) a period budget buys; None if unknown."""
     if budget_usd < 0:
         raise ValueError("a budget cannot be negative")
-    if entry.pricing.scheme != "subscription":
+    if not entry.pricing.flat_fee:
         per_image = estimate.per_image_usd
         if per_image is None:
             return None
@@ -269,9 +263,7 @@ class CheapestPlan:
 def _plannable(e: ModelEstimate, catalog: PriceCatalog) -> bool:
     """Usable that day, reachable by API, and billed per stage (not a flat fee)."""
     entry = catalog.by_id.get(e.model)
-    return (
-        e.available and entry is not None and entry.api and entry.pricing.scheme != "subscription"
-    )
+    return e.available and entry is not None and entry.api and not entry.pricing.flat_fee
 
 
 def cheapest_plan(estimates: Sequence[ModelEstimate], catalog: PriceCatalog) -> CheapestPlan:

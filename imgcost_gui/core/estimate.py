@@ -13,10 +13,13 @@ import dataclasses
 import datetime as dt
 from collections.abc import Iterable
 
+from typing_extensions import assert_never
+
 from .billing import MONTHS_PER_PERIOD
 from .calendar import SHUTDOWN_WARNING_DAYS, period_end, plan_day
 from .catalog import (
     NO_LIFECYCLE,
+    FixedTokenPricing,
     Lifecycle,
     ModelEntry,
     PerImagePricing,
@@ -121,8 +124,7 @@ def _price_change_notices(
             diff = then.total_usd - first.total_usd
             pct = f" ({diff / first.total_usd * 100:+.0f}%)" if first.total_usd else ""
             effect = (
-                f"; at the new prices this {scenario.period} would cost "
-                f"${then.total_usd:,.2f}{pct}"
+                f"; at the new prices this {scenario.period} would cost ${then.total_usd:,.2f}{pct}"
             )
         out.append(
             Notice(
@@ -142,18 +144,19 @@ def _price_change_notices(
 def _priced(scenario: Scenario, entry: ModelEntry) -> ModelEstimate:
     """Cost of a whole scenario on one entry at the prices it carries."""
     p = entry.pricing
-    if isinstance(p, SubscriptionPricing):
-        return subscription_estimate(entry, p, scenario)
-    stages = []
-    for stage in scenario.stages:
-        if isinstance(p, TokenPricing):
-            stages.append(token_stage(entry, p, stage))
-        elif isinstance(p, PerImagePricing):
-            stages.append(per_image_stage(entry, p, stage))
-        elif isinstance(p, PerMegapixelPricing):
-            stages.append(per_megapixel_stage(entry, p, stage))
-        else:
-            stages.append(fixed_token_stage(entry, p, stage))
+    match p:
+        case SubscriptionPricing():
+            return subscription_estimate(entry, p, scenario)
+        case TokenPricing():
+            stages = [token_stage(entry, p, s) for s in scenario.stages]
+        case PerImagePricing():
+            stages = [per_image_stage(entry, p, s) for s in scenario.stages]
+        case PerMegapixelPricing():
+            stages = [per_megapixel_stage(entry, p, s) for s in scenario.stages]
+        case FixedTokenPricing():
+            stages = [fixed_token_stage(entry, p, s) for s in scenario.stages]
+        case _:
+            assert_never(p)
     return ModelEstimate(entry.id, entry.name, entry.vendor, entry.provider, tuple(stages))
 
 

@@ -15,7 +15,20 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from .catalog import ModelEntry, PriceChange, Source
+from typing_extensions import assert_never
+
+from .catalog import (
+    FixedTokenPricing,
+    ModelEntry,
+    PerImagePricing,
+    PerMegapixelPricing,
+    PriceChange,
+    PublishedImagePrices,
+    Source,
+    SubscriptionPricing,
+    TokenPricing,
+    TokenRates,
+)
 
 #: Token meters a user can price, with their labels (the meter names of the JSON output).
 TOKEN_KEYS: dict[str, str] = {
@@ -59,76 +72,106 @@ def _cell_label(size: str | None, quality: str | None, tier: str | None) -> str:
     return " ".join(p for p in parts if p) or "any size"
 
 
+def _token_fields(r: TokenRates) -> list[PriceField]:
+    out = []
+    for key, label in TOKEN_KEYS.items():
+        value = getattr(r, key, None)
+        if value is not None:
+            out.append(PriceField(key, label, "$ / 1M tokens", value, r.source, f"rates.{key}"))
+    return out
+
+
+def _published_image_fields(rule: PublishedImagePrices) -> list[PriceField]:
+    return [
+        PriceField(
+            cell_key(size, q, None),
+            f"Image {size} {q}",
+            "$ / image",
+            usd,
+            rule.source,
+            f"output.usd.{q}.{size}",
+        )
+        for q, row in rule.usd.items()
+        for size, usd in row.items()
+    ]
+
+
+def _cell_fields(p: PerImagePricing) -> list[PriceField]:
+    return [
+        PriceField(
+            cell_key(cell.size, cell.quality, cell.tier),
+            f"Image, {_cell_label(cell.size, cell.quality, cell.tier)}",
+            "$ / image",
+            cell.usd,
+            p.source,
+            f"prices.{i}.usd",
+        )
+        for i, cell in enumerate(p.prices)
+    ]
+
+
+def _megapixel_fields(p: PerMegapixelPricing) -> list[PriceField]:
+    out = []
+    for key, attr, label, unit in (
+        ("first_mp", "first_mp_usd", "First megapixel", "$ / image"),
+        ("extra_mp", "extra_mp_usd", "Each extra megapixel", "$ / MP"),
+        ("input_mp", "input_mp_usd", "Reference image megapixel", "$ / MP"),
+        ("edit_first_mp", "edit_first_mp_usd", "Edit: first megapixel", "$ / image"),
+        ("edit_extra_mp", "edit_extra_mp_usd", "Edit: each extra megapixel", "$ / MP"),
+    ):
+        value = getattr(p, attr)
+        if value is not None:
+            out.append(PriceField(key, label, unit, value, p.source, attr))
+    return out
+
+
+def _plan_fields(p: SubscriptionPricing) -> list[PriceField]:
+    out = [
+        PriceField(
+            f"plan/{plan.name.lower()}",
+            f"{plan.name} plan",
+            "$ / month",
+            plan.monthly_usd,
+            p.source,
+            f"plans.{i}.monthly_usd",
+        )
+        for i, plan in enumerate(p.plans)
+    ]
+    if p.extra_hour_usd is not None:
+        out.append(
+            PriceField(
+                "extra_hour",
+                "Extra fast hour",
+                "$ / hour",
+                p.extra_hour_usd,
+                p.source,
+                "extra_hour_usd",
+            )
+        )
+    return out
+
+
 def price_fields(entry: ModelEntry) -> list[PriceField]:
     """Every price a user may change, with its key and a label in the user's words."""
     p = entry.pricing
-    out: list[PriceField] = []
-    if p.scheme in ("tokens", "fixed_tokens"):
-        r = p.rates
-        for key, label in TOKEN_KEYS.items():
-            value = getattr(r, key, None)
-            if value is not None:
-                out.append(PriceField(key, label, "$ / 1M tokens", value, r.source, f"rates.{key}"))
-    if p.scheme == "tokens" and p.output.kind == "per_image":
-        for q, row in p.output.usd.items():
-            for size, usd in row.items():
-                out.append(
-                    PriceField(
-                        cell_key(size, q, None),
-                        f"Image {size} {q}",
-                        "$ / image",
-                        usd,
-                        p.output.source,
-                        f"output.usd.{q}.{size}",
-                    )
-                )
-    elif p.scheme == "per_image":
-        for i, cell in enumerate(p.prices):
-            out.append(
-                PriceField(
-                    cell_key(cell.size, cell.quality, cell.tier),
-                    f"Image, {_cell_label(cell.size, cell.quality, cell.tier)}",
-                    "$ / image",
-                    cell.usd,
-                    p.source,
-                    f"prices.{i}.usd",
-                )
+    match p:
+        case TokenPricing():
+            extra = (
+                _published_image_fields(p.output)
+                if isinstance(p.output, PublishedImagePrices)
+                else []
             )
-    elif p.scheme == "per_megapixel":
-        for key, attr, label, unit in (
-            ("first_mp", "first_mp_usd", "First megapixel", "$ / image"),
-            ("extra_mp", "extra_mp_usd", "Each extra megapixel", "$ / MP"),
-            ("input_mp", "input_mp_usd", "Reference image megapixel", "$ / MP"),
-            ("edit_first_mp", "edit_first_mp_usd", "Edit: first megapixel", "$ / image"),
-            ("edit_extra_mp", "edit_extra_mp_usd", "Edit: each extra megapixel", "$ / MP"),
-        ):
-            value = getattr(p, attr)
-            if value is not None:
-                out.append(PriceField(key, label, unit, value, p.source, attr))
-    elif p.scheme == "subscription":
-        for i, plan in enumerate(p.plans):
-            out.append(
-                PriceField(
-                    f"plan/{plan.name.lower()}",
-                    f"{plan.name} plan",
-                    "$ / month",
-                    plan.monthly_usd,
-                    p.source,
-                    f"plans.{i}.monthly_usd",
-                )
-            )
-        if p.extra_hour_usd is not None:
-            out.append(
-                PriceField(
-                    "extra_hour",
-                    "Extra fast hour",
-                    "$ / hour",
-                    p.extra_hour_usd,
-                    p.source,
-                    "extra_hour_usd",
-                )
-            )
-    return out
+            return _token_fields(p.rates) + extra
+        case FixedTokenPricing():
+            return _token_fields(p.rates)
+        case PerImagePricing():
+            return _cell_fields(p)
+        case PerMegapixelPricing():
+            return _megapixel_fields(p)
+        case SubscriptionPricing():
+            return _plan_fields(p)
+        case _:
+            assert_never(p)
 
 
 class UnknownPrice(KeyError):
