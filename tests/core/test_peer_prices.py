@@ -128,6 +128,33 @@ def test_peers_agree_with_the_catalog_or_the_catalog_says_why(catalog, genai, li
     assert not unexplained, "peers disagree and no note says why:\n" + "\n".join(unexplained)
 
 
+def test_a_wrong_price_would_fail_the_cross_check(catalog, genai):
+    """The check can fail: gpt-image-2 at $31/M output is caught and unexplained."""
+    wrong = catalog.model_copy(deep=True)
+    entry = wrong.get("gpt-image-2")
+    rates = entry.pricing.rates.model_copy(update={"image_out": Decimal("31")})
+    pricing = entry.pricing.model_copy(update={"rates": rates})
+    models = [
+        m if m.id != entry.id else m.model_copy(update={"pricing": pricing}) for m in wrong.models
+    ]
+    wrong = PriceCatalog(checked=wrong.checked, models=models)
+    bad = [c for c in checked(wrong, genai) if not c.agrees and c.model_id == "gpt-image-2"]
+    assert [(c.key, c.theirs) for c in bad] == [("image_out", Decimal("30"))]
+    assert not explained(wrong, genai, bad[0])
+
+
+def test_lifecycle_differences_are_listed(catalog, genai, litellm):
+    """Shutdown dates are reported, not failed on: peers lag the vendors' notices."""
+    for peer in (genai, litellm):
+        for c in compare(catalog, peer, DAY).comparisons:
+            if c.kind == "lifecycle" and c.comparable and not c.agrees:
+                print(
+                    f"\n  lifecycle: {c.model_id} {c.key}: ours {c.ours}, {peer.title} says "
+                    f"{c.theirs} ({c.peer_model})",
+                    end="",
+                )
+
+
 def test_the_mapping_finds_the_overlap(catalog, genai, litellm):
     """A mapping that silently matched nothing would pass the test above."""
     kinds: Counter[str] = Counter()
