@@ -27,7 +27,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from .calendar import today
 from .catalog import ModelEntry, PriceCatalog, Source
-from .paths import overrides_path, shipped_catalog_path
+from .paths import overrides_path, shipped_catalog_path, updated_prices_path
 from .prices import (
     PriceField,
     UnknownPrice,
@@ -47,6 +47,7 @@ from .storage import (
     migrator,
     read_versioned,
 )
+from .updated import UpdatedLayer, apply_layer, read_layer, write_layer
 
 __all__ = [
     "DatedPrice",
@@ -196,9 +197,24 @@ class UserCatalog:
     and the error goes to the caller.
     """
 
-    def __init__(self, shipped: PriceCatalog, path: Path | None = None, *, load: bool = True):
+    def __init__(
+        self,
+        shipped: PriceCatalog,
+        path: Path | None = None,
+        *,
+        load: bool = True,
+        layer_path: Path | None = None,
+    ):
         self.shipped = shipped
         self.path = Path(path) if path is not None else overrides_path()
+        #: The "updated prices" layer (``imgcost catalog update``), beside the overrides.
+        if layer_path is not None:
+            self.layer_path = Path(layer_path)
+        elif path is not None:
+            self.layer_path = self.path.with_name("updated-prices.json")
+        else:
+            self.layer_path = updated_prices_path()
+        self.layer: UpdatedLayer | None = None
         self.overrides = Overrides()
         self.problems: list[str] = []
         #: Set when a newer ImgCost wrote the file: it is left alone and never saved over.
@@ -206,6 +222,7 @@ class UserCatalog:
         #: The file as last read or written here; another writer changes it.
         self._signature: FileSignature | None = None
         if load:
+            self._load_layer()
             self._load()
         self._rebuild()
 
@@ -256,17 +273,54 @@ class UserCatalog:
                     f"not used; your old file is kept as {backup.name}."
                 )
 
-    def _effective(self, entry: ModelEntry) -> ModelEntry:
-        undated = self.overrides.prices.get(entry.id, {})
-        dated = {
-            k: [(d.effective, d.usd) for d in rows]
-            for k, rows in self.overrides.dated_prices.get(entry.id, {}).items()
-        }
-        return layered(entry, undated, dated, USER_SOURCE)
+    def _load_layer(self) -> None:
+        if not self.layer_path.exists():
+            return
+        try:
+            self.layer = read_layer(self.layer_path)
+        except FileProblem as e:
+            try:
+                kept = keep_aside(self.layer_path)
+            except OSError:
+                kept = None
+            problem = FileProblem(self.layer_path, e.args[0], kept)
+            self.problems.append(
+                f"Your updated prices could not be loaded. {problem.message} "
+                "ImgCost is using the shipped prices and your own."
+            )
 
-    def _rebuild(self) -> None:
+    def _updated(self, entry: ModelEntry) -> ModelEntry:
+        """The shipped entry with the updated-prices layer on it."""
+        if self.layer is None or entry.id not in self.layer.models:
+            return entry
+        return apply_layer(entry, self.layer, self.shipped.lifecycle_of(entry))
+
+    def _effective(self, entry: ModelEntry) -> ModelEntry:
+        return _with_user_prices(self.overrides, entry)
+
+    def _build_base(self) -> None:
+        """The catalog below the user's prices: shipped, with the updated layer."""
         models: list[ModelEntry] = []
         for entry in self.shipped.models:
+            try:
+                entry = self._updated(entry)
+            except (UnknownPrice, ValidationError):
+                self.problems.append(
+                    f"The updated prices for {entry.id} no longer fit it; its shipped prices "
+                    "are used."
+                )
+            models.append(entry)
+        ids = {m.id for m in models}
+        for new in self.layer.new_models if self.layer else []:
+            if new.id not in ids:
+                models.append(new)
+                ids.add(new.id)
+        self.base = PriceCatalog(checked=self.shipped.checked, models=models)
+
+    def _rebuild(self) -> None:
+        self._build_base()
+        models: list[ModelEntry] = []
+        for entry in self.base.models:
             try:
                 entry = self._effective(entry)
             except UnknownPrice as e:
@@ -281,13 +335,13 @@ class UserCatalog:
                 )
             models.append(entry)
         named = self.overrides.prices.keys() | self.overrides.dated_prices.keys()
-        for model_id in sorted(named - self.shipped.by_id.keys()):
+        for model_id in sorted(named - self.base.by_id.keys()):
             self.problems.append(
                 f"Your prices for {model_id!r} are ignored: the catalog has no such model."
             )
-        shipped_ids = {m.id for m in models}
+        base_ids = {m.id for m in models}
         for custom in self.overrides.custom_models:
-            if custom.id in shipped_ids:
+            if custom.id in base_ids:
                 self.problems.append(
                     f"Custom model {custom.id} has the id of a shipped model; it is ignored."
                 )
@@ -310,9 +364,19 @@ class UserCatalog:
         """The user's prices for a key that start on a day, oldest first."""
         return list(self.overrides.dated_prices.get(model_id, {}).get(path, []))
 
+    def is_updated(self, model_id: str, path: str) -> bool:
+        """Whether the price with key ``path`` comes from the updated-prices layer."""
+        if self.layer is None:
+            return False
+        if any(m.id == model_id for m in self.layer.new_models):
+            return True
+        update = self.layer.models.get(model_id)
+        return update is not None and (path in update.prices or path in update.dated)
+
     def shipped_value(self, model_id: str, path: str, day: dt.date | None = None) -> Decimal | None:
-        """The shipped price with key ``path`` in force on ``day`` (default today)."""
-        entry = self.shipped.by_id.get(model_id)
+        """The price with key ``path`` below the user's own (shipped, or updated) on
+        ``day`` (default today)."""
+        entry = self.base.by_id.get(model_id)
         if entry is None:
             return None
         for f in price_fields(entry_on(entry, day or today())):
@@ -342,7 +406,7 @@ class UserCatalog:
             changed = apply_prices(self.catalog.get(model_id), {path: value})
             self._change(lambda o: _replace_custom(o, changed))
             return
-        entry = self.shipped.by_id.get(model_id)
+        entry = self.base.by_id.get(model_id)
         if entry is None:
             raise KeyError(model_id)
 
@@ -451,10 +515,8 @@ class UserCatalog:
             base = self._on_disk() or self.overrides
             new = base.model_copy(deep=True)
             change(new)
-            if check is not None and check in self.shipped.by_id:
-                probe = UserCatalog(self.shipped, self.path, load=False)
-                probe.overrides = new
-                probe._effective(self.shipped.by_id[check])  # refuse a bad key or value
+            if check is not None and check in self.base.by_id:
+                _with_user_prices(new, self.base.by_id[check])  # refuse a bad key or value
             self._write(new)
             self._signature = file_signature(self.path)
         self.overrides = new
@@ -500,6 +562,24 @@ class UserCatalog:
     def save(self, path: Path | None = None) -> None:
         self._write(self.overrides, path)
 
+    # --- the updated-prices layer ---------------------------------------------------
+
+    def keep_update(self, layer: UpdatedLayer) -> None:
+        """Keep ``layer`` as the updated prices (it replaces an earlier one)."""
+        write_layer(layer, self.layer_path)
+        self.layer = layer
+        self.problems = []
+        self._rebuild()
+
+    def revert_update(self) -> bool:
+        """Drop the updated prices; whether there were any."""
+        had = self.layer is not None or self.layer_path.exists()
+        self.layer_path.unlink(missing_ok=True)
+        self.layer = None
+        self.problems = []
+        self._rebuild()
+        return had
+
     # --- sharing -----------------------------------------------------------------
 
     def export(self, path: Path) -> None:
@@ -521,12 +601,12 @@ class UserCatalog:
             )
         incoming = loaded.overrides()
         for model_id in incoming.prices.keys() | incoming.dated_prices.keys():
-            if model_id not in self.shipped.by_id:
+            if model_id not in self.base.by_id:
                 raise FileProblem(
                     Path(path),
                     f"it changes prices of {model_id!r}, which this catalog does not have.",
                 )
-        clash = [m.id for m in incoming.custom_models if m.id in self.shipped.by_id]
+        clash = [m.id for m in incoming.custom_models if m.id in self.base.by_id]
         if clash:
             raise FileProblem(
                 Path(path),
@@ -550,10 +630,8 @@ class UserCatalog:
         new = self.overrides.model_copy(deep=True)
         change(new)
         for model_id in incoming.prices.keys() | incoming.dated_prices.keys():
-            probe = UserCatalog(self.shipped, self.path, load=False)
-            probe.overrides = new
             try:
-                probe._effective(self.shipped.get(model_id))
+                _with_user_prices(new, self.base.get(model_id))
             except (UnknownPrice, ValidationError) as e:
                 detail = str(e) if isinstance(e, UnknownPrice) else describe_validation(e)
                 raise FileProblem(
@@ -573,6 +651,16 @@ class _Loaded(Overrides):
 
     def overrides(self) -> Overrides:
         return Overrides.model_validate(self.model_dump(exclude={"lost"}, by_alias=True))
+
+
+def _with_user_prices(overrides: Overrides, entry: ModelEntry) -> ModelEntry:
+    """``entry`` with the user's own prices (undated and dated) on top."""
+    undated = overrides.prices.get(entry.id, {})
+    dated = {
+        k: [(d.effective, d.usd) for d in rows]
+        for k, rows in overrides.dated_prices.get(entry.id, {}).items()
+    }
+    return layered(entry, undated, dated, USER_SOURCE)
 
 
 def _differences(mine: Overrides, theirs: Overrides) -> list[str]:

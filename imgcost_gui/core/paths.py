@@ -40,3 +40,8 @@ def user_data_dir() -> Path:
 
 def overrides_path() -> Path:
     return user_data_dir() / "price-overrides.json"
+
+
+def updated_prices_path() -> Path:
+    """The "updated prices" layer kept by ``imgcost catalog update --apply``."""
+    return user_data_dir() / "updated-prices.json"
