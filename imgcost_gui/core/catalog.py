@@ -54,6 +54,8 @@ class Source(Strict):
     official: bool
     checked: dt.date
     note: str | None = None
+    #: The user's own price (their overrides), not a published one.
+    by_user: bool = False
 
 
 class Lifecycle(Strict):
@@ -304,6 +306,9 @@ class ModelEntry(Strict):
     qualities: list[str] = []
     pricing: Pricing
     price_changes: list[PriceChange] = []
+    #: Where a single price came from when not from its group's source: a price
+    #: update, the user's own price (by price key).
+    price_sources: dict[str, Source] = {}
     batch: BatchTerms | None = None
     edits: bool = True
     api: bool = True

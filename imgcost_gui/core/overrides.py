@@ -62,8 +62,19 @@ __all__ = [
 
 OVERRIDES_SCHEMA_VERSION: Literal[2] = 2
 
-#: What the user's own prices are sourced as, in estimates and in the editor.
-USER_SOURCE = Source(title="Your price", official=False, checked=dt.date(2000, 1, 1))
+
+def user_source() -> Source:
+    """What the user's own prices are sourced as, in estimates and in the editor.
+
+    The file does not say when a price was set; it is the user's, current today.
+    """
+    return Source(
+        title="Your price",
+        official=False,
+        checked=today(),
+        note="set by you in ImgCost (price-overrides.json)",
+        by_user=True,
+    )
 
 
 class ReadOnlyOverrides(ValueError):
@@ -660,7 +671,7 @@ def _with_user_prices(overrides: Overrides, entry: ModelEntry) -> ModelEntry:
         k: [(d.effective, d.usd) for d in rows]
         for k, rows in overrides.dated_prices.get(entry.id, {}).items()
     }
-    return layered(entry, undated, dated, USER_SOURCE)
+    return layered(entry, undated, dated, user_source())
 
 
 def _differences(mine: Overrides, theirs: Overrides) -> list[str]:

@@ -9,6 +9,7 @@ the overrides file, dated price changes and price updates all use these keys.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -152,7 +153,20 @@ def _plan_fields(p: SubscriptionPricing) -> list[PriceField]:
 
 
 def price_fields(entry: ModelEntry) -> list[PriceField]:
-    """Every price a user may change, with its key and a label in the user's words."""
+    """Every price a user may change, with its key, a label in the user's words,
+    and its source (the price's own where one is known)."""
+    fields = _scheme_fields(entry)
+    if not entry.price_sources:
+        return fields
+    return [
+        dataclasses.replace(f, source=entry.price_sources[f.path])
+        if f.path in entry.price_sources
+        else f
+        for f in fields
+    ]
+
+
+def _scheme_fields(entry: ModelEntry) -> list[PriceField]:
     p = entry.pricing
     match p:
         case TokenPricing():
@@ -222,8 +236,18 @@ def prices_in_force(entry: ModelEntry, day: dt.date) -> dict[str, Decimal]:
 
 
 def entry_on(entry: ModelEntry, day: dt.date) -> ModelEntry:
-    """The entry with the prices in force on ``day``."""
-    return apply_prices(entry, prices_in_force(entry, day)) if entry.price_changes else entry
+    """The entry with the prices in force on ``day``, each sourced as its change."""
+    if not entry.price_changes:
+        return entry
+    prices: dict[str, Decimal] = {}
+    sources = dict(entry.price_sources)
+    for change in entry.price_changes:
+        if change.effective <= day:
+            prices.update(change.prices)
+            sources.update(dict.fromkeys(change.prices, change.source))
+    if not prices:
+        return entry
+    return apply_prices(entry, prices).model_copy(update={"price_sources": sources})
 
 
 def changes_between(entry: ModelEntry, start: dt.date, end: dt.date) -> list[dt.date]:
@@ -268,4 +292,5 @@ def layered(
     # Same day: the layer's change comes after the one below, so it wins.
     kept.sort(key=lambda c: c.effective)
     base = apply_prices(entry, dict(undated)) if undated else entry
-    return base.model_copy(update={"price_changes": kept})
+    sources = {**entry.price_sources, **dict.fromkeys(undated, source)}
+    return base.model_copy(update={"price_changes": kept, "price_sources": sources})

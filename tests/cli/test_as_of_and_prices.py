@@ -204,3 +204,15 @@ def test_a_deeply_nested_overrides_file_is_kept_aside_and_every_command_still_ru
     assert "could not be loaded" in err and "kept as" in err
     assert not path.exists()
     assert len(list(user_data_dir.glob("price-overrides.json.unreadable-*"))) == 1
+
+
+def test_catalog_show_labels_a_price_of_yours_with_the_one_it_replaces(capsys):
+    run(capsys, "prices", "set", "gpt-image-2", "image_out", "25")
+    code, out, _ = run(capsys, "catalog", "show", "gpt-image-2")
+    assert code == 0
+    line = next(x for x in out.splitlines() if x.strip().startswith("image_out"))
+    assert "25" in line and "your price" in line
+    assert "instead of 30.00" in line and "OpenAI API pricing, official" in line
+    # Shipped prices still say where they came from.
+    text_in = next(x for x in out.splitlines() if x.strip().startswith("text_in"))
+    assert "your price" not in text_in and "official" in text_in
