@@ -1,41 +1,45 @@
 """The user's own prices layered over the shipped catalog.
 
-The overrides file stores only what differs from the shipped catalog: changed
-prices by model id and price key (what a price is: ``image_out``,
-``1024x1024/high``, ``1K``; see ``prices.py``), prices dated from a day on, and
-custom models. The effective catalog is rebuilt from both, and every price
-knows whether it is the user's and what the shipped value was.
-
-Version 1 files named prices by their position in the catalog
-(``pricing.prices.0.usd``); they are upgraded on load, and the old file is
-kept beside the new one.
+shipped < updated prices (a price update kept from a file) < the user's own
+(the overrides file, ``overrides_file.py``). The effective catalog is rebuilt
+from the three, and every price knows whether it is the user's and what it
+replaces. Every change is saved at once, on top of what another ImgCost may
+have saved since.
 """
 
 from __future__ import annotations
 
 import contextlib
-import contextvars
 import datetime as dt
 import shutil
 from collections.abc import Callable
 from decimal import Decimal
-from functools import cache
 from pathlib import Path
-from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import ValidationError
 
 from .calendar import today
-from .catalog import ModelEntry, PriceCatalog, Source
-from .paths import overrides_path, shipped_catalog_path, updated_prices_path
+from .catalog import ModelEntry, PriceCatalog
+from .overrides_file import (
+    OVERRIDES_SCHEMA_VERSION,
+    DatedPrice,
+    Loaded,
+    Overrides,
+    differences,
+    positions_of,
+    put,
+    replace_custom,
+    with_user_prices,
+)
+from .paths import overrides_path, updated_prices_path
 from .prices import (
     PriceField,
     UnknownPrice,
     apply_prices,
     entry_on,
-    layered,
     price_fields,
 )
+from .shipped import load_shipped_catalog
 from .storage import (
     FileProblem,
     FileSignature,
@@ -44,12 +48,12 @@ from .storage import (
     file_signature,
     keep_aside,
     locked,
-    migrator,
     read_versioned,
 )
 from .updated import UpdatedLayer, apply_layer, read_layer, write_layer
 
 __all__ = [
+    "OVERRIDES_SCHEMA_VERSION",
     "DatedPrice",
     "Overrides",
     "PriceField",
@@ -60,142 +64,12 @@ __all__ = [
     "price_fields",
 ]
 
-OVERRIDES_SCHEMA_VERSION: Literal[2] = 2
-
-
-def user_source() -> Source:
-    """What the user's own prices are sourced as, in estimates and in the editor.
-
-    The file does not say when a price was set; it is the user's, current today.
-    """
-    return Source(
-        title="Your price",
-        official=False,
-        checked=today(),
-        note="set by you in ImgCost (price-overrides.json)",
-        by_user=True,
-    )
-
 
 class ReadOnlyOverrides(ValueError):
     """A change refused because a newer ImgCost owns the overrides file."""
 
 
-class DatedPrice(BaseModel):
-    """A price of the user's that holds from a day on."""
-
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
-    effective: dt.date = Field(alias="from")
-    usd: Decimal = Field(ge=0, allow_inf_nan=False)
-
-
-class Overrides(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    schema_version: Literal[2] = OVERRIDES_SCHEMA_VERSION
-    #: model id -> price key -> USD, on every day.
-    prices: dict[str, dict[str, Decimal]] = Field(default_factory=dict)
-    #: model id -> price key -> prices from a day on, oldest first.
-    dated_prices: dict[str, dict[str, list[DatedPrice]]] = Field(default_factory=dict)
-    custom_models: list[ModelEntry] = Field(default_factory=list)
-
-    @model_validator(mode="after")
-    def _unique_custom_ids(self) -> Overrides:
-        ids = [m.id for m in self.custom_models]
-        twice = sorted({i for i in ids if ids.count(i) > 1})
-        if twice:
-            raise ValueError(f"custom model id {twice[0]!r} appears twice")
-        return self
-
-    def to_json(self) -> str:
-        return self.model_dump_json(indent=2, by_alias=True) + "\n"
-
-    def count(self) -> int:
-        dated = sum(len(rows) for d in self.dated_prices.values() for rows in d.values())
-        return sum(len(v) for v in self.prices.values()) + dated + len(self.custom_models)
-
-
-# --- version 1: prices named by position -------------------------------------------------
-
-#: The shipped catalog a version 1 file's positions refer to (set while loading).
-_positions_of: contextvars.ContextVar[PriceCatalog | None] = contextvars.ContextVar(
-    "_positions_of", default=None
-)
-
-
-def _v1_key(entry: ModelEntry | None, path: str) -> str | None:
-    """The price key a version 1 path named, or None when it cannot be told."""
-    parts = path.split(".")
-    if parts[:2] == ["pricing", "rates"] and len(parts) == 3:
-        return parts[2]
-    if parts[:3] == ["pricing", "output", "usd"] and len(parts) == 5:
-        return f"{parts[4]}/{parts[3]}"
-    simple = {
-        "pricing.first_mp_usd": "first_mp",
-        "pricing.extra_mp_usd": "extra_mp",
-        "pricing.input_mp_usd": "input_mp",
-        "pricing.extra_hour_usd": "extra_hour",
-    }
-    if path in simple:
-        return simple[path]
-    if entry is None:
-        return None
-    location = path.removeprefix("pricing.")
-    for f in price_fields(entry):
-        if f.location == location:
-            return f.path
-    return None
-
-
-@migrator("overrides", 1)
-def _overrides_1_to_2(data: dict[str, Any]) -> dict[str, Any]:
-    shipped = _positions_of.get()
-    prices: dict[str, dict[str, Any]] = {}
-    lost: list[str] = []
-    raw = data.get("prices") or {}
-    if not isinstance(raw, dict):
-        raise ValueError("'prices' must be an object")
-    for model_id, changes in raw.items():
-        if not isinstance(changes, dict):
-            raise ValueError(f"prices of {model_id!r} must be an object")
-        entry = shipped.by_id.get(model_id) if shipped is not None else None
-        for path, value in changes.items():
-            key = _v1_key(entry, str(path))
-            if key is None:
-                lost.append(f"{model_id} {path}")
-                continue
-            prices.setdefault(model_id, {})[key] = value
-    out = {k: v for k, v in data.items() if k != "prices"}
-    out.update(schema_version=2, prices=prices)
-    if lost:
-        out["_lost"] = lost
-    return out
-
-
-# --- the shipped catalog ---------------------------------------------------------------
-
-
-@cache
-def _read_shipped(path: str) -> PriceCatalog:
-    try:
-        value, _ = read_versioned(Path(path), "catalog", PriceCatalog, 1)
-    except FileProblem as e:
-        raise FileProblem(
-            e.path,
-            f"{e.args[0]} The price catalog that ships with ImgCost is damaged; reinstall ImgCost.",
-        ) from None
-    return value
-
-
-def load_shipped_catalog(path: Path | None = None) -> PriceCatalog:
-    """The catalog that ships with ImgCost (read once per process).
-
-    A damaged file raises FileProblem with a message that says to reinstall.
-    """
-    return _read_shipped(str(path or shipped_catalog_path()))
-
-
-# --- the user's catalog ------------------------------------------------------------------
-
+#: A change to the user's overrides, applied to a copy of what is on disk.
 Change = Callable[[Overrides], None]
 
 
@@ -241,12 +115,12 @@ class UserCatalog:
 
     def _read(self) -> tuple[Overrides, list[str], bool]:
         """The file's overrides, prices lost in an upgrade, and whether it was upgraded."""
-        token = _positions_of.set(self.shipped)
+        token = positions_of.set(self.shipped)
         try:
             # A v1 file's "_lost" list is the migration's note; take it off before checking.
-            value, upgraded = read_versioned(self.path, "overrides", _Loaded, 2)
+            value, upgraded = read_versioned(self.path, "overrides", Loaded, 2)
         finally:
-            _positions_of.reset(token)
+            positions_of.reset(token)
         return value.overrides(), value.lost, upgraded
 
     def _load(self) -> None:
@@ -307,7 +181,7 @@ class UserCatalog:
         return apply_layer(entry, self.layer, self.shipped.lifecycle_of(entry))
 
     def _effective(self, entry: ModelEntry) -> ModelEntry:
-        return _with_user_prices(self.overrides, entry)
+        return with_user_prices(self.overrides, entry)
 
     def _build_base(self) -> None:
         """The catalog below the user's prices: shipped, with the updated layer."""
@@ -415,7 +289,7 @@ class UserCatalog:
                     "a custom model's prices have no dates; change the price itself instead"
                 )
             changed = apply_prices(self.catalog.get(model_id), {path: value})
-            self._change(lambda o: _replace_custom(o, changed))
+            self._change(lambda o: replace_custom(o, changed))
             return
         entry = self.base.by_id.get(model_id)
         if entry is None:
@@ -427,13 +301,13 @@ class UserCatalog:
                 prices[path] = value
                 if self.shipped_value(model_id, path) == value and not entry.price_changes:
                     prices.pop(path)
-                _put(o.prices, model_id, prices)
+                put(o.prices, model_id, prices)
             else:
                 dated = dict(o.dated_prices.get(model_id, {}))
                 rows = [d for d in dated.get(path, []) if d.effective != effective]
                 rows.append(DatedPrice(effective=effective, usd=value))
                 dated[path] = sorted(rows, key=lambda d: d.effective)
-                _put(o.dated_prices, model_id, dated)
+                put(o.dated_prices, model_id, dated)
 
         self._change(change, check=model_id)
 
@@ -447,14 +321,14 @@ class UserCatalog:
             if effective is None:
                 prices = dict(o.prices.get(model_id, {}))
                 prices.pop(path, None)
-                _put(o.prices, model_id, prices)
+                put(o.prices, model_id, prices)
             dated = dict(o.dated_prices.get(model_id, {}))
             rows = [d for d in dated.get(path, []) if effective and d.effective != effective]
             if rows:
                 dated[path] = rows
             else:
                 dated.pop(path, None)
-            _put(o.dated_prices, model_id, dated)
+            put(o.dated_prices, model_id, dated)
 
         self._change(change)
 
@@ -527,7 +401,7 @@ class UserCatalog:
             new = base.model_copy(deep=True)
             change(new)
             if check is not None and check in self.base.by_id:
-                _with_user_prices(new, self.base.by_id[check])  # refuse a bad key or value
+                with_user_prices(new, self.base.by_id[check])  # refuse a bad key or value
             self._write(new)
             self._signature = file_signature(self.path)
         self.overrides = new
@@ -554,7 +428,7 @@ class UserCatalog:
             signature = file_signature(self.path)
         if theirs is None:
             return []
-        said = _differences(self.overrides, theirs)
+        said = differences(self.overrides, theirs)
         self.overrides, self._signature = theirs, signature
         self.problems = []
         self._rebuild()
@@ -599,11 +473,11 @@ class UserCatalog:
     def import_file(self, path: Path) -> str:
         """Merge another team member's overrides, all or nothing; return a summary."""
         self._check_writable()
-        token = _positions_of.set(self.shipped)
+        token = positions_of.set(self.shipped)
         try:
-            loaded, _ = read_versioned(Path(path), "overrides", _Loaded, 2)
+            loaded, _ = read_versioned(Path(path), "overrides", Loaded, 2)
         finally:
-            _positions_of.reset(token)
+            positions_of.reset(token)
         if loaded.lost:
             raise FileProblem(
                 Path(path),
@@ -625,24 +499,13 @@ class UserCatalog:
             )
 
         def change(o: Overrides) -> None:
-            for model_id, prices in incoming.prices.items():
-                o.prices[model_id] = {**o.prices.get(model_id, {}), **prices}
-            for model_id, keys in incoming.dated_prices.items():
-                mine = dict(o.dated_prices.get(model_id, {}))
-                for key, rows in keys.items():
-                    days = {d.effective: d for d in mine.get(key, [])}
-                    days.update({d.effective: d for d in rows})
-                    mine[key] = sorted(days.values(), key=lambda d: d.effective)
-                o.dated_prices[model_id] = mine
-            by_id = {m.id: m for m in o.custom_models}
-            by_id.update((m.id, m) for m in incoming.custom_models)
-            o.custom_models = list(by_id.values())
+            o.merge(incoming)
 
         new = self.overrides.model_copy(deep=True)
         change(new)
         for model_id in incoming.prices.keys() | incoming.dated_prices.keys():
             try:
-                _with_user_prices(new, self.base.get(model_id))
+                with_user_prices(new, self.base.get(model_id))
             except (UnknownPrice, ValidationError) as e:
                 detail = str(e) if isinstance(e, UnknownPrice) else describe_validation(e)
                 raise FileProblem(
@@ -651,56 +514,3 @@ class UserCatalog:
         self._change(change)
         n_prices = incoming.count() - len(incoming.custom_models)
         return f"Imported {n_prices} price(s) and {len(incoming.custom_models)} custom model(s)."
-
-
-class _Loaded(Overrides):
-    """An overrides file as read: version 1 upgrades may carry prices they lost."""
-
-    lost: list[str] = Field(default_factory=list, alias="_lost")
-
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
-
-    def overrides(self) -> Overrides:
-        return Overrides.model_validate(self.model_dump(exclude={"lost"}, by_alias=True))
-
-
-def _with_user_prices(overrides: Overrides, entry: ModelEntry) -> ModelEntry:
-    """``entry`` with the user's own prices (undated and dated) on top."""
-    undated = overrides.prices.get(entry.id, {})
-    dated = {
-        k: [(d.effective, d.usd) for d in rows]
-        for k, rows in overrides.dated_prices.get(entry.id, {}).items()
-    }
-    return layered(entry, undated, dated, user_source())
-
-
-def _differences(mine: Overrides, theirs: Overrides) -> list[str]:
-    """What another window changed, one line a price or model."""
-    out = []
-    for model_id in sorted(mine.prices.keys() | theirs.prices.keys()):
-        a, b = mine.prices.get(model_id, {}), theirs.prices.get(model_id, {})
-        for key in sorted(a.keys() | b.keys()):
-            if a.get(key) != b.get(key):
-                was = f"${a[key]}" if key in a else "the shipped price"
-                now = f"${b[key]}" if key in b else "the shipped price"
-                out.append(
-                    f"{model_id} {key} changed from {was} to {now} in another ImgCost window"
-                )
-    if mine.dated_prices != theirs.dated_prices:
-        out.append("Dated prices were changed in another ImgCost window")
-    added = {m.id for m in theirs.custom_models} - {m.id for m in mine.custom_models}
-    removed = {m.id for m in mine.custom_models} - {m.id for m in theirs.custom_models}
-    out += [f"Custom model {i} was added in another ImgCost window" for i in sorted(added)]
-    out += [f"Custom model {i} was deleted in another ImgCost window" for i in sorted(removed)]
-    return out
-
-
-def _put(table: dict[str, Any], model_id: str, value: dict[str, Any]) -> None:
-    if value:
-        table[model_id] = value
-    else:
-        table.pop(model_id, None)
-
-
-def _replace_custom(o: Overrides, entry: ModelEntry) -> None:
-    o.custom_models = [entry if m.id == entry.id else m for m in o.custom_models]
