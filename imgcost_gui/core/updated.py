@@ -8,14 +8,76 @@ came from (its title, version and the import day, never official).
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
+from typing import Literal
 
-from .catalog import BatchTerms, Lifecycle, ModelEntry
-from .peers.layer import LAYER_SCHEMA_VERSION, UpdatedLayer
+from pydantic import BaseModel, ConfigDict, Field
+
+from .catalog import BatchTerms, Lifecycle, ModelEntry, Price, Source
 from .prices import layered
 from .storage import atomic_write_text, read_versioned
 
 __all__ = ["UpdatedLayer", "apply_layer", "read_layer", "write_layer"]
+
+
+LAYER_SCHEMA_VERSION: Literal[1] = 1
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class LayerSource(_Strict):
+    """The peer file every value of the layer came from."""
+
+    title: str
+    version: str
+    imported_on: dt.date
+    url: str | None = None
+    official: Literal[False] = False
+
+    def as_source(self) -> Source:
+        return Source(
+            title=self.title,
+            url=self.url,
+            official=False,
+            checked=self.imported_on,
+            note=f"version {self.version}",
+        )
+
+
+class DatedPrice(_Strict):
+    effective: dt.date
+    usd: Price
+
+
+class LifecycleUpdate(_Strict):
+    status: Literal["active", "deprecated", "retired"] | None = None
+    announced_on: dt.date | None = None
+    deprecated_on: dt.date | None = None
+    retired_on: dt.date | None = None
+
+
+class ModelUpdate(_Strict):
+    prices: dict[str, Price] = Field(default_factory=dict)
+    dated: dict[str, list[DatedPrice]] = Field(default_factory=dict)
+    batch_discount: Price | None = Field(None, le=1)
+    lifecycle: LifecycleUpdate | None = None
+
+
+class UpdatedLayer(_Strict):
+    schema_version: Literal[1] = LAYER_SCHEMA_VERSION
+    source: LayerSource
+    models: dict[str, ModelUpdate] = Field(default_factory=dict)
+    new_models: list[ModelEntry] = Field(default_factory=list)
+
+    def to_json(self) -> str:
+        return self.model_dump_json(indent=2, exclude_none=True) + "\n"
+
+    @classmethod
+    def from_json(cls, text: str) -> UpdatedLayer:
+        return cls.model_validate_json(text)
 
 
 def read_layer(path: Path) -> UpdatedLayer:
