@@ -48,10 +48,9 @@ def billed_requests(entry: ModelEntry, stage: Stage) -> float:
 
 
 def tier_for(tiers: Sequence[Tier], size: Size) -> Tier | None:
-    for t in sorted(tiers, key=lambda t: t.max_pixels):
-        if size.pixels <= t.max_pixels:
-            return t
-    return None
+    """The smallest tier that holds the size's pixels."""
+    fits = [t for t in tiers if size.pixels <= t.max_pixels]
+    return min(fits, key=lambda t: t.max_pixels) if fits else None
 
 
 def qualities_to_price(entry: ModelEntry, stage: Stage) -> tuple[str, ...]:

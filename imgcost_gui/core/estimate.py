@@ -9,7 +9,6 @@ that day decide it.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections.abc import Iterable
 
@@ -28,9 +27,10 @@ from .catalog import (
     SubscriptionPricing,
     TokenPricing,
 )
+from .memo import EstimateMemo
 from .prices import changes_between, entry_on, price_fields
-from .results import ModelEstimate, Notice
-from .scenario import Scenario
+from .results import ModelEstimate, Notice, StageEstimate
+from .scenario import Scenario, Stage
 from .schemes import (
     fixed_token_stage,
     megapixels_billed,
@@ -141,23 +141,51 @@ def _price_change_notices(
 # --- entry point ---------------------------------------------------------------------
 
 
-def _priced(scenario: Scenario, entry: ModelEntry) -> ModelEstimate:
+def _priced(
+    scenario: Scenario,
+    entry: ModelEntry,
+    memo: EstimateMemo | None = None,
+    keys: list[int] | None = None,
+) -> ModelEstimate:
     """Cost of a whole scenario on one entry at the prices it carries."""
     p = entry.pricing
+    if memo is not None:
+        keys = keys if keys is not None else memo.keys(scenario)
+        if isinstance(p, SubscriptionPricing):
+            return memo.scenario(
+                entry,
+                (scenario.period, *keys),
+                lambda: subscription_estimate(entry, p, scenario),
+            )
+        stages = memo.stages(entry, keys, lambda i: _stage(entry, scenario.stages[i]))
+        return ModelEstimate(entry.id, entry.name, entry.vendor, entry.provider, stages)
+    if isinstance(p, SubscriptionPricing):
+        return subscription_estimate(entry, p, scenario)
+    return ModelEstimate(
+        entry.id,
+        entry.name,
+        entry.vendor,
+        entry.provider,
+        tuple(_stage(entry, s) for s in scenario.stages),
+    )
+
+
+def _stage(entry: ModelEntry, stage: Stage) -> StageEstimate:
+    """One stage on a model whose scheme prices stage by stage."""
+    p = entry.pricing
     match p:
-        case SubscriptionPricing():
-            return subscription_estimate(entry, p, scenario)
         case TokenPricing():
-            stages = [token_stage(entry, p, s) for s in scenario.stages]
+            return token_stage(entry, p, stage)
         case PerImagePricing():
-            stages = [per_image_stage(entry, p, s) for s in scenario.stages]
+            return per_image_stage(entry, p, stage)
         case PerMegapixelPricing():
-            stages = [per_megapixel_stage(entry, p, s) for s in scenario.stages]
+            return per_megapixel_stage(entry, p, stage)
         case FixedTokenPricing():
-            stages = [fixed_token_stage(entry, p, s) for s in scenario.stages]
+            return fixed_token_stage(entry, p, stage)
+        case SubscriptionPricing():
+            raise ValueError("a subscription prices the whole scenario, not a stage")
         case _:
             assert_never(p)
-    return ModelEstimate(entry.id, entry.name, entry.vendor, entry.provider, tuple(stages))
 
 
 def estimate_model(
@@ -166,21 +194,35 @@ def estimate_model(
     *,
     day: dt.date | None = None,
     catalog: PriceCatalog | None = None,
+    memo: EstimateMemo | None = None,
+    keys: list[int] | None = None,
+    end: dt.date | None = None,
 ) -> ModelEstimate:
     """Cost of a whole scenario on one model, as of ``day`` (default: the plan's day).
 
-    ``catalog`` lets a reseller's entry follow its model family's lifecycle.
+    ``catalog`` lets a reseller's entry follow its model family's lifecycle;
+    ``memo`` hands back stages priced before on the same entry and values
+    (``keys`` and ``end`` are worked out once by ``estimate`` for every model).
     """
     day = day or plan_day(scenario.plan_from)
-    end = period_end(day, scenario.period)
+    end = end or period_end(day, scenario.period)
     lc = catalog.lifecycle_of(entry) if catalog is not None else entry.lifecycle or NO_LIFECYCLE
-    est = _priced(scenario, entry_on(entry, day))
+    if memo is not None and entry.price_changes:
+        priced = memo.on_day(entry, day, lambda: entry_on(entry, day))
+    else:
+        priced = entry_on(entry, day)
+    est = _priced(scenario, priced, memo, keys)
     notices = _lifecycle_notices(entry, lc, day, end, scenario.period) + est.notices
     if entry.price_changes:
         notices += tuple(_price_change_notices(scenario, entry, day, end, est))
-    return dataclasses.replace(
-        est,
-        notices=notices,
+    return ModelEstimate(
+        est.model,
+        est.name,
+        est.vendor,
+        est.provider,
+        est.stages,
+        notices,
+        plan=est.plan,
         status=lc.status_on(day),
         shuts_down=lc.retired_on,
         available_from=lc.announced_on,
@@ -217,15 +259,20 @@ def estimate(
     models: Iterable[str] | None = None,
     *,
     as_of: dt.date | None = None,
+    memo: EstimateMemo | None = None,
 ) -> list[ModelEstimate]:
     """Cost of ``scenario`` on each model, in the order the models were named.
 
     ``models`` defaults to the scenario's own list, then to every model usable
-    on the day. ``as_of`` overrides the scenario's "plan from" date.
+    on the day. ``as_of`` overrides the scenario's "plan from" date. A window
+    that re-estimates on every edit passes the same ``memo`` each time, so only
+    the stages an edit changed are priced again.
     """
     day = plan_day(scenario.plan_from, as_of)
     chosen = models if models is not None else (scenario.models or None)
+    keys = memo.keys(scenario) if memo is not None else None
+    end = period_end(day, scenario.period)
     return [
-        estimate_model(scenario, entry, day=day, catalog=catalog)
+        estimate_model(scenario, entry, day=day, catalog=catalog, memo=memo, keys=keys, end=end)
         for entry in resolve_models(catalog, chosen, day)
     ]
