@@ -276,6 +276,18 @@ Pricing = Annotated[
 ]
 
 
+class MeasuredOutput(Strict):
+    """Output tokens per image measured from a team's own API responses
+    (``imgcost calibrate --save``); they replace the published rule."""
+
+    tokens: Tokens
+    low: Tokens
+    high: Tokens
+    responses: Positive
+    measured_on: dt.date
+    file: str
+
+
 class PriceChange(Strict):
     """Prices that take effect on a date, by price key (see ``prices.price_fields``).
 
@@ -309,6 +321,8 @@ class ModelEntry(Strict):
     #: Where a single price came from when not from its group's source: a price
     #: update, the user's own price (by price key).
     price_sources: dict[str, Source] = {}
+    #: Output tokens measured from the user's responses, by "WIDTHxHEIGHT/quality".
+    measured_output: dict[str, MeasuredOutput] = {}
     batch: BatchTerms | None = None
     edits: bool = True
     api: bool = True

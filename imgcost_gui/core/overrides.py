@@ -20,6 +20,7 @@ from pydantic import ValidationError
 
 from .calendar import today
 from .catalog import ModelEntry, PriceCatalog
+from .measured import MeasuredOutput, MeasuredTokens, read_measured, with_measured, write_measured
 from .overrides_file import (
     OVERRIDES_SCHEMA_VERSION,
     DatedPrice,
@@ -31,7 +32,7 @@ from .overrides_file import (
     replace_custom,
     with_user_prices,
 )
-from .paths import overrides_path, updated_prices_path
+from .paths import measured_tokens_path, overrides_path, updated_prices_path
 from .prices import (
     PriceField,
     UnknownPrice,
@@ -100,6 +101,13 @@ class UserCatalog:
         else:
             self.layer_path = updated_prices_path()
         self.layer: UpdatedLayer | None = None
+        #: Output tokens measured from the user's responses (``imgcost calibrate --save``).
+        self.measured_path = (
+            self.path.with_name("measured-tokens.json")
+            if path is not None
+            else measured_tokens_path()
+        )
+        self.measured = MeasuredTokens()
         self.overrides = Overrides()
         self.problems: list[str] = []
         #: Set when a newer ImgCost wrote the file: it is left alone and never saved over.
@@ -108,6 +116,7 @@ class UserCatalog:
         self._signature: FileSignature | None = None
         if load:
             self._load_layer()
+            self._load_measured()
             self._load()
         self._rebuild()
 
@@ -174,6 +183,22 @@ class UserCatalog:
                 "ImgCost is using the shipped prices and your own."
             )
 
+    def _load_measured(self) -> None:
+        if not self.measured_path.exists():
+            return
+        try:
+            self.measured = read_measured(self.measured_path)
+        except FileProblem as e:
+            try:
+                kept = keep_aside(self.measured_path)
+            except OSError:
+                kept = None
+            problem = FileProblem(self.measured_path, e.args[0], kept)
+            self.problems.append(
+                f"Your measured token counts could not be loaded. {problem.message} "
+                "Estimates use the published token rules."
+            )
+
     def _updated(self, entry: ModelEntry) -> ModelEntry:
         """The shipped entry with the updated-prices layer on it."""
         if self.layer is None or entry.id not in self.layer.models:
@@ -232,6 +257,8 @@ class UserCatalog:
                 )
                 continue
             models.append(custom)
+        if self.measured.models:
+            models = [with_measured(m, self.measured) for m in models]
         self.catalog = PriceCatalog(checked=self.shipped.checked, models=models)
 
     # --- questions ---------------------------------------------------------------
@@ -464,6 +491,34 @@ class UserCatalog:
         self.problems = []
         self._rebuild()
         return had
+
+    # --- measured token counts -------------------------------------------------------
+
+    def keep_measured(self, model_id: str, found: dict[str, MeasuredOutput]) -> None:
+        """Keep measured output tokens for a model, by "WIDTHxHEIGHT/quality"."""
+        if model_id not in self.catalog.by_id:
+            raise KeyError(model_id)
+        store = self.measured.model_copy(deep=True)
+        store.models[model_id] = {**store.models.get(model_id, {}), **found}
+        write_measured(store, self.measured_path)
+        self.measured = store
+        self.problems = []
+        self._rebuild()
+
+    def reset_measured(self, model_id: str | None = None, key: str | None = None) -> None:
+        """Forget measured tokens: one size and quality, one model, or all."""
+        store = self.measured.model_copy(deep=True)
+        if model_id is None:
+            store.models = {}
+        elif key is None:
+            store.models.pop(model_id, None)
+        else:
+            rest = {k: v for k, v in store.models.get(model_id, {}).items() if k != key}
+            put(store.models, model_id, rest)
+        write_measured(store, self.measured_path)
+        self.measured = store
+        self.problems = []
+        self._rebuild()
 
     # --- sharing -----------------------------------------------------------------
 

@@ -45,3 +45,8 @@ def overrides_path() -> Path:
 def updated_prices_path() -> Path:
     """The "updated prices" layer kept by ``imgcost catalog update --apply``."""
     return user_data_dir() / "updated-prices.json"
+
+
+def measured_tokens_path() -> Path:
+    """Output tokens measured from the user's responses (``imgcost calibrate --save``)."""
+    return user_data_dir() / "measured-tokens.json"

@@ -109,11 +109,31 @@ def token_stage(entry: ModelEntry, p: TokenPricing, stage: Stage) -> StageEstima
             per_image = float(usd) * factor + partial * out_rate / PER_MILLION
             tokens = partial * billed_images if partial else None
             return MeterCost("image_out", per_image * billed_images, tokens), None
-        n = output_tokens(rule, stage.size, quality)
+        m = entry.measured_output.get(f"{stage.size}/{quality}")
+        n = m.tokens if m is not None else output_tokens(rule, stage.size, quality)
         if n is None:
             return None, None
         tokens = (n + partial) * billed_images
         return token_meter("image_out", tokens, out_rate), n
+
+    def measured_spread(quality: str) -> tuple[float, float] | None:
+        """The low and high output cost from measured tokens (p5 and p95)."""
+        m = entry.measured_output.get(f"{stage.size}/{quality}")
+        if m is None or isinstance(p.output, PublishedImagePrices):
+            return None
+        notices.append(
+            Notice(
+                "measured_output",
+                f"{entry.name}: {stage.size} {quality} output tokens measured from "
+                f"{m.responses} responses on {m.measured_on.isoformat()} ({m.tokens} a image, "
+                f"{m.low}-{m.high})",
+                "info",
+            )
+        )
+        return (
+            (m.low + partial) * billed_images * out_rate / PER_MILLION,
+            (m.high + partial) * billed_images * out_rate / PER_MILLION,
+        )
 
     chosen, *others = qualities_to_price(entry, stage)
     out, out_tokens = output_meter(chosen)
@@ -129,12 +149,16 @@ def token_stage(entry: ModelEntry, p: TokenPricing, stage: Stage) -> StageEstima
     meters = [*meters_common, out]
     meters += responses_meters(entry, stage, attempts, notices)
     low = high = None
+    spread = measured_spread(chosen)
     if others:
         base = sum(m.usd for m in meters) - out.usd
         bounds = [output_meter(q)[0] for q in others]
         low, high = (base + b.usd if b else None for b in bounds)
         notices.append(auto_quality_notice(entry, chosen, low, high, images))
-    if isinstance(p.output, Gpt2OutputFormula) and p.output.assumption:
+    elif spread is not None:
+        base = sum(m.usd for m in meters) - out.usd
+        low, high = base + spread[0], base + spread[1]
+    if isinstance(p.output, Gpt2OutputFormula) and p.output.assumption and spread is None:
         notices.append(
             Notice(
                 "assumed_rule",
