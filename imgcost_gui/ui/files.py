@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, QTimer
+from PySide6.QtCore import QObject, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from imgcost_gui.core import FileProblem, Scenario, load_scenario, save_scenario
-from imgcost_gui.core.paths import templates_dir
-from imgcost_gui.core.storage import SCENARIO_SUFFIX
+from imgcost_gui.core.paths import templates_dir, user_data_dir
+from imgcost_gui.core.storage import SCENARIO_SUFFIX, one_line, remove_stale_temp_files
 
 from .document import ScenarioDocument
 from .recovery import AUTOSAVE_INTERVAL_MS, Autosave, Recovered
-from .save_paths import ask_save_path, safe_file_name
+from .save_paths import ask_save_path, resolved, safe_file_name
 
 SCENARIO_FILTER = f"ImgCost scenarios (*{SCENARIO_SUFFIX});;JSON files (*.json)"
 SCENARIO_SUFFIXES = (SCENARIO_SUFFIX, ".json")
@@ -58,6 +58,9 @@ class FileActions(QObject):
         self.timer.timeout.connect(self.autosave_now)
         if autosave:
             self.timer.start()
+            # temp files of saves that were killed (a crash, a power cut)
+            for folder in (user_data_dir(), self.autosave.folder):
+                remove_stale_temp_files(folder)
 
     # --- asking -------------------------------------------------------------------
 
@@ -79,7 +82,15 @@ class FileActions(QObject):
         return answer == QMessageBox.StandardButton.Discard
 
     def _problem(self, title: str, message: str) -> None:
-        QMessageBox.warning(self.window, title, message)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            title,
+            one_line(message),
+            QMessageBox.StandardButton.Ok,
+            self.window,
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)  # names from files are never markup
+        box.exec()
 
     # --- new and open -------------------------------------------------------------
 
@@ -115,7 +126,7 @@ class FileActions(QObject):
             self._problem("Cannot open the scenario", e.message)
             self.forget_recent(path)
             return False
-        self.doc.load(scenario, None if upgraded else Path(path).resolve())
+        self.doc.load(scenario, None if upgraded else resolved(path))
         if upgraded:
             # Keep the old file whole; the upgraded one is saved under a new name when the user chooses.
             self.doc.path = None
@@ -162,12 +173,14 @@ class FileActions(QObject):
         try:
             save_scenario(self.doc.scenario, path)
         except OSError as e:
+            why = e.strerror or str(e)
             self._problem(
                 "Cannot save",
-                f"{path.name} could not be written ({e}). Your changes are still here.",
+                f"{path.name} could not be written in {path.parent} ({why}). Your changes "
+                "are still here: save them somewhere else with Save As.",
             )
             return False
-        self.doc.mark_saved(Path(path).resolve())
+        self.doc.mark_saved(resolved(path))
         self.remember(Path(path))
         if self.autosave is not None:
             self.autosave.clear()
@@ -182,12 +195,12 @@ class FileActions(QObject):
         return [Path(p) for p in (value or [])]
 
     def remember(self, path: Path) -> None:
-        path = Path(path).resolve()
+        path = resolved(path)
         paths = [path] + [p for p in self.recent() if p != path]
         QSettings().setValue(RECENT_KEY, [str(p) for p in paths[:MAX_RECENT]])
 
     def forget_recent(self, path: Path) -> None:
-        path = Path(path).resolve()
+        path = resolved(path)
         QSettings().setValue(RECENT_KEY, [str(p) for p in self.recent() if p != path])
 
     def fill_recent_menu(self, menu: QMenu) -> None:
@@ -246,6 +259,7 @@ class FileActions(QObject):
         when = f" (autosaved {leftover.saved_at.replace('T', ' ')})" if leftover.saved_at else ""
         which = f" ({n} of {of})" if of > 1 else ""
         box = QMessageBox(self.window)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the scenario's name came from a file
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle("Recover unsaved work?")
         box.setText(

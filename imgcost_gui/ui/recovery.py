@@ -159,9 +159,41 @@ def _reclaim(lock: QLockFile, session: str) -> bool:
 
 
 def _read_info(path: Path) -> tuple[Path | None, str]:
+    """The file the crashed session had saved to (if it still may be saved to) and when.
+
+    The info file is not trusted: anything could have written it.
+    """
     try:
-        info = json.loads(path.read_text(encoding="utf-8"))
-        source = Path(info["source"]) if info.get("source") else None
-        return source, str(info.get("saved_at", ""))
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        raw = path.read_bytes()
+        if len(raw) > 64 * 1024:  # ours are some 200 bytes
+            return None, ""
+        info = json.loads(raw.decode("utf-8"))
+        saved_at = info.get("saved_at", "")
+        saved_at = saved_at[:32] if isinstance(saved_at, str) else ""
+        return trusted_source(info.get("source"), path.parent), saved_at
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
         return None, ""
+
+
+def trusted_source(source: object, autosave_folder: Path) -> Path | None:
+    """``source`` resolved, when Save may write there after a recovery; else None.
+
+    Only a scenario the user saved can be such a place: an absolute path to an
+    existing file, outside the autosave folder, that opens as a current scenario
+    (an upgraded one is saved under a new name, as when it is opened). Otherwise
+    the recovered work has no file and Save asks Save As.
+    """
+    if not isinstance(source, str) or not source or "\x00" in source:
+        return None
+    try:
+        path = Path(source)
+        if not path.is_absolute():
+            return None
+        path = path.resolve(strict=True)
+        folder = autosave_folder.resolve()
+        if not path.is_file() or path.is_relative_to(folder):
+            return None
+        _scenario, upgraded = load_scenario(path)
+    except (OSError, RuntimeError, ValueError, FileProblem):
+        return None
+    return None if upgraded else path

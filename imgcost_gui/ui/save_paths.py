@@ -3,6 +3,7 @@ matches the chosen format, and no file replaced without asking."""
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -18,6 +19,15 @@ def safe_file_name(name: str, fallback: str = "Untitled") -> str:
     cleaned = _NOT_IN_NAMES.sub(" ", name)
     cleaned = re.sub(r"\s+", " ", cleaned).strip().rstrip(". ")
     return cleaned or fallback
+
+
+def resolved(path: Path) -> Path:
+    """``path`` absolute with its symlinks followed; as typed if they go round in a loop
+    (``Path.resolve`` raises then, and the caller only wanted a name to show or compare)."""
+    try:
+        return Path(path).resolve()
+    except (OSError, RuntimeError, ValueError):
+        return Path(os.path.abspath(path))
 
 
 def filter_suffix(name_filter: str, known: Sequence[str]) -> str | None:

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
 
-from PySide6.QtWidgets import QMessageBox
+import pytest
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from imgcost_gui.core import load_scenario
+from imgcost_gui.core import Scenario, load_scenario, save_scenario
+from imgcost_gui.ui.recovery import trusted_source
 
 RECOVER, KEEP, DISCARD = (
     QMessageBox.StandardButton.Yes,
@@ -123,3 +126,86 @@ def test_a_crash_whose_pid_came_back_is_still_offered(window_factory, user_data_
     assert window.files.offer_recovery()
     assert window.doc.scenario.name == "Before the restart"
     assert not (folder / "old.imgcost.json").exists()
+
+
+# --- the info file's source is not trusted (issue 9, item 7) --------------------------------
+
+
+def point_info_at(user_data_dir: Path, source: object) -> None:
+    (info,) = (user_data_dir / "autosave").glob("*.info.json")
+    data = json.loads(info.read_text(encoding="utf-8"))
+    data["source"] = source
+    info.write_text(json.dumps(data), encoding="utf-8")
+
+
+def recover(window_factory, dialogs):  # noqa: ANN001, ANN201
+    window = window_factory(persist=True)
+    dialogs.answer = RECOVER
+    assert window.files.offer_recovery()
+    return window
+
+
+def test_recovered_work_saves_where_the_user_had_saved_it(
+    window_factory, user_data_dir, dialogs, tmp_path
+):
+    plan = tmp_path / "plan.imgcost.json"
+    save_scenario(Scenario(name="Plan"), plan)
+    crash_with_unsaved_work(4242)
+    point_info_at(user_data_dir, str(plan))
+    window = recover(window_factory, dialogs)
+    assert window.doc.path == plan.resolve()
+    assert window.files.save()
+    assert load_scenario(plan)[0].stages[0].requests == 4242
+
+
+@pytest.mark.parametrize(
+    "make_source",
+    [
+        pytest.param(lambda tmp, data: str(tmp / "notes.txt"), id="not a scenario"),
+        pytest.param(lambda tmp, data: str(tmp / "gone.imgcost.json"), id="missing"),
+        pytest.param(lambda tmp, data: "../../victim.imgcost.json", id="relative"),
+        pytest.param(lambda tmp, data: str(tmp / "old.json"), id="an older version"),
+        pytest.param(lambda tmp, data: str(data / "price-overrides.json"), id="overrides"),
+        pytest.param(lambda tmp, data: {"path": "/etc/passwd"}, id="not a string"),
+        pytest.param(
+            lambda tmp, data: str(next((data / "autosave").glob("*.imgcost.json"))),
+            id="the autosave itself",
+        ),
+    ],
+)
+def test_recovery_never_saves_over_a_file_it_was_not_saved_to(
+    window_factory, user_data_dir, dialogs, tmp_path, monkeypatch, make_source
+):
+    (tmp_path / "notes.txt").write_text("my notes\n", encoding="utf-8")
+    (tmp_path / "old.json").write_text('{"size": "1024x1024", "images": 5}', encoding="utf-8")
+    (user_data_dir / "price-overrides.json").write_text('{"schema_version": 2}', encoding="utf-8")
+    crash_with_unsaved_work(4242)
+    source = make_source(tmp_path, user_data_dir)
+    point_info_at(user_data_dir, source)
+    before = {p: p.read_bytes() for p in [*tmp_path.rglob("*.json"), tmp_path / "notes.txt"]}
+    window = recover(window_factory, dialogs)
+    assert window.doc.path is None
+    assert window.doc.scenario.stages[0].requests == 4242 and window.isWindowModified()
+    asked = []
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: asked.append(a) or ("", ""))
+    )
+    assert not window.files.save()  # Save asks where (Save As), and the user cancelled
+    assert len(asked) == 1
+    for path, data in before.items():
+        if path.parent.name != "autosave":
+            assert path.read_bytes() == data, path
+
+
+def test_trusted_source_resolves_links_to_a_scenario(tmp_path):
+    plan = tmp_path / "real" / "plan.imgcost.json"
+    save_scenario(Scenario(), plan)
+    link = tmp_path / "link.imgcost.json"
+    link.symlink_to(plan)
+    autosave = tmp_path / "autosave"
+    assert trusted_source(str(link), autosave) == plan.resolve()
+    loop = tmp_path / "loop.imgcost.json"
+    loop.symlink_to(loop)
+    assert trusted_source(str(loop), autosave) is None
+    assert trusted_source("", autosave) is None
+    assert trusted_source(str(plan) + "\x00", autosave) is None

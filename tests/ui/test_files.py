@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMessageBox
@@ -143,3 +144,65 @@ def test_version_flag():
         timeout=30,
     )
     assert result.returncode == 0 and result.stdout.startswith("imgcost-gui ")
+
+
+# --- hostile files and failed saves (issue 9) -------------------------------------------------
+
+
+def test_opening_a_symlink_loop_explains_and_the_app_carries_on(window, tmp_path, dialogs):
+    loop = tmp_path / "loop.imgcost.json"
+    loop.symlink_to(loop)
+    assert not window.files.open_path(loop, ask=False)  # Path.resolve raised after the dialog
+    assert dialogs.titles() == ["Cannot open the scenario"]
+    assert "loop" in dialogs.asked[-1][2]
+    window.files.remember(loop)  # the recent-files list copes with it too
+    window.files.forget_recent(loop)
+
+
+def test_problem_dialogs_show_text_from_files_as_plain_text(window, tmp_path, monkeypatch):
+    formats = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: formats.append(box.textFormat()) or 0)
+    bad = tmp_path / "<img src=x onerror=alert(1)>.imgcost.json"
+    bad.write_text(json.dumps({"schema_version": 1, "<b>\x1b[31m": 1}), encoding="utf-8")
+    assert not window.files.open_path(bad, ask=False)
+    assert formats == [Qt.TextFormat.PlainText]
+
+
+def test_a_save_that_fails_says_why_and_keeps_the_work(window, tmp_path, dialogs):
+    import os
+
+    real_open = os.open
+
+    def refuse(path, *args, **kwargs):
+        if str(path).endswith(".tmp"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)
+
+    window.scenario_panel.form.requests.setValue(321)
+    target = tmp_path / "plan.imgcost.json"
+    with pytest.MonkeyPatch.context() as patch:  # monkeypatch.undo() would undo `dialogs` too
+        patch.setattr(os, "open", refuse)
+        assert not window.files.save_to(target)
+    (kind, title, text) = dialogs.asked[-1]
+    assert title == "Cannot save"
+    assert "plan.imgcost.json could not be written" in text and "Permission denied" in text
+    assert ".tmp" not in text and "Save As" in text
+    assert window.isWindowModified() and window.doc.path is None
+    assert window.doc.scenario.stages[0].requests == 321
+
+
+def test_a_start_removes_temp_files_that_killed_saves_left(window_factory, user_data_dir):
+    import os
+    import time
+
+    old = time.time() - 3600
+    left = [
+        user_data_dir / ".price-overrides.json.abcd1234.tmp",
+        user_data_dir / "autosave" / ".1-x.imgcost.json.k3j_x9a0.tmp",
+    ]
+    left[1].parent.mkdir()
+    for p in left:
+        p.write_text("{", encoding="utf-8")
+        os.utime(p, (old, old))
+    window_factory(persist=True)
+    assert not any(p.exists() for p in left)
