@@ -87,11 +87,36 @@ def test_matplotlib_cache_is_kept_between_starts(bundle: Path, tmp_path: Path) -
     assert any(cache.glob("fontlist-*.json")), "matplotlib's font cache was not kept"
 
 
+MIMETYPE_MISSING = (
+    "xdg-mime needs `mimetype` from Debian's libfile-mimeinfo-perl to read the MIME "
+    "database (without it, it asks `file`, which only sees JSON): run "
+    "`sh scripts/setup.sh --test`, or `apt-get install libfile-mimeinfo-perl`"
+)
+
+
+def require_mimetype() -> None:
+    assert shutil.which("mimetype") is not None, MIMETYPE_MISSING
+
+
+@pytest.fixture
+def mimetype_tool() -> None:
+    """Checked before the bundle is built: a missing tool fails at once, by name."""
+    require_mimetype()
+
+
+def test_a_missing_mimetype_fails_naming_the_package(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    with pytest.raises(AssertionError, match="libfile-mimeinfo-perl"):
+        require_mimetype()
+
+
 @pytest.mark.skipif(
     not sys.platform.startswith("linux") or shutil.which("xdg-mime") is None,
-    reason="needs Linux with xdg-utils and shared-mime-info",
+    reason="needs Linux with xdg-mime (xdg-utils) to ask the desktop's MIME database",
 )
-def test_linux_install_opens_scenario_files_with_the_app(bundle: Path, tmp_path: Path) -> None:
+def test_linux_install_opens_scenario_files_with_the_app(
+    mimetype_tool: None, bundle: Path, tmp_path: Path
+) -> None:
     sys.path.insert(0, str(ROOT / "packaging"))
     from build import LINUX_FILES
 
