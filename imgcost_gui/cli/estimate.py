@@ -13,12 +13,16 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from ..core.compare import rank
+from ..core.duration import Team, UnknownTier
 from ..core.estimate import UnknownModel, estimate
 from ..core.results import ModelEstimate
 from ..core.scenario import Scenario, Stage, StageQuality
 from ..core.sizes import Size
 from ..core.storage import FileProblem, describe_validation, load_scenario
-from .common import UsageError, add_as_of, catalog, money, signed, the_day
+from .common import UsageError, add_as_of, catalog, duration, money, signed, the_day
+
+#: Exit status when --fail-over finds the cheapest eligible model over budget.
+OVER_BUDGET = 3
 
 QUALITY_CHOICES: tuple[str, ...] = StageQuality.__args__  # type: ignore[attr-defined]
 
@@ -134,7 +138,7 @@ def rows(results: list[ModelEstimate], baseline: str | None) -> list[dict[str, A
 
 
 def _print_table(rows: list[dict[str, Any]], scenario: Scenario, baseline: str | None) -> None:
-    header = ["Model", "Provider", "Per image", f"Per {scenario.period}", "vs cheapest"]
+    header = ["Model", "Provider", "Per image", f"Per {scenario.period}", "vs cheapest", "Time"]
     if baseline:
         header.append(f"vs {baseline}")
     body: list[tuple[list[str], str]] = []
@@ -148,6 +152,7 @@ def _print_table(rows: list[dict[str, Any]], scenario: Scenario, baseline: str |
             per_period += f" ({money(d['low_usd'])}–{money(d['high_usd'])})"
         row = [d["model"], d["provider"], money(d["per_image_usd"]), per_period]
         row.append(signed(d["vs_cheapest_usd"]))
+        row.append(duration(d["duration_s"]))
         if baseline:
             row.append("baseline" if d["model"] == baseline else signed(d["vs_baseline_usd"]))
         body.append((row, "; ".join(d["warnings"])))
@@ -187,6 +192,8 @@ def _print_csv(rows: list[dict[str, Any]]) -> None:
         "output_tokens_per_image",
         "status",
         "shuts_down",
+        "duration_s",
+        "limited_by",
     ]
     w.writerow([*fields, "warnings"])
     for d in rows:
@@ -228,9 +235,15 @@ def cmd_estimate(args: argparse.Namespace) -> int:
         models = args.model or ["all"]
     explicit = models is not None and "all" not in models
     baseline = args.baseline or scenario.baseline
+    team = Team(
+        tiers={"*": args.tier} if args.tier else {},
+        parallel_requests=args.parallel,
+    )
     try:
-        results = estimate(scenario, cat, models, as_of=the_day(args, scenario.plan_from))
-    except UnknownModel as e:
+        results = estimate(
+            scenario, cat, models, as_of=the_day(args, scenario.plan_from), team=team
+        )
+    except (UnknownModel, UnknownTier) as e:
         raise UsageError(str(e)) from None
     if baseline is not None and all(r.model != baseline for r in results):
         if baseline not in cat.by_id:
@@ -251,6 +264,25 @@ def cmd_estimate(args: argparse.Namespace) -> int:
         _print_csv(table)
     else:
         _print_table(table, scenario, baseline)
+    return _budget_gate(args.fail_over, table, scenario.period)
+
+
+def _budget_gate(limit: float | None, table: list[dict[str, Any]], period: str) -> int:
+    """Exit 3 when the cheapest model that can run the scenario costs more than ``limit``."""
+    if limit is None:
+        return 0
+    priced = [d["total_usd"] for d in table if d["rank"] is not None]
+    if not priced:
+        print("imgcost: over budget: no compared model can run the scenario", file=sys.stderr)
+        return OVER_BUDGET
+    cheapest = min(priced)
+    if cheapest > limit:
+        print(
+            f"imgcost: over budget: the cheapest model costs {money(cheapest)} per {period}, "
+            f"more than {money(limit)}",
+            file=sys.stderr,
+        )
+        return OVER_BUDGET
     return 0
 
 
@@ -276,6 +308,18 @@ def add_parser(sub: argparse._SubParsersAction[Any]) -> None:
     e.add_argument("--batch", action="store_true", help="use the batch (asynchronous) discount")
     e.add_argument("--baseline", help="model id to compare every other model against")
     add_as_of(e)
+    e.add_argument(
+        "--tier", help="your usage tier with the vendor (OpenAI: free, 1 to 5), for the time column"
+    )
+    e.add_argument(
+        "--parallel", type=int, help="requests you send at once (default: as many as allowed)"
+    )
+    e.add_argument(
+        "--fail-over",
+        type=float,
+        metavar="USD",
+        help="exit with status 3 when the cheapest eligible model costs more than USD per period",
+    )
     e.add_argument("--format", choices=["table", "csv", "json"], default="table")
     e.add_argument(
         "--by-stage", action="store_true", help="with --format csv: one row per model and stage"

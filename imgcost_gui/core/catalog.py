@@ -276,6 +276,38 @@ Pricing = Annotated[
 ]
 
 
+class TierLimits(Strict):
+    """What one usage tier allows per minute; unset means not published."""
+
+    name: str
+    images_per_minute: Annotated[int, Field(ge=0)] | None = None
+    tokens_per_minute: Annotated[int, Field(ge=0)] | None = None
+    requests_per_minute: Annotated[int, Field(ge=0)] | None = None
+
+
+class Throughput(Strict):
+    """What limits how fast a model's images come back, with sources.
+
+    ``tiers`` are the vendor's usage tiers by name ("1" ... "5" for OpenAI);
+    ``concurrent_requests`` caps requests in flight; ``queues`` means requests
+    beyond it wait instead of failing. Latency is one image's, in seconds.
+    """
+
+    tiers: list[TierLimits] = []
+    concurrent_requests: Positive | None = None
+    queues: bool = False
+    latency_p50_s: Annotated[Decimal, Field(gt=0)] | None = None
+    latency_p95_s: Annotated[Decimal, Field(gt=0)] | None = None
+    batch_window_hours: Positive | None = None
+    batch_max_requests: Positive | None = None
+    source: Source
+    latency_source: Source | None = None
+
+    def tier(self, name: str) -> TierLimits | None:
+        wanted = name.strip().lower().removeprefix("tier").strip()
+        return next((t for t in self.tiers if t.name.lower() == wanted), None)
+
+
 class MeasuredOutput(Strict):
     """Output tokens per image measured from a team's own API responses
     (``imgcost calibrate --save``); they replace the published rule."""
@@ -323,6 +355,8 @@ class ModelEntry(Strict):
     price_sources: dict[str, Source] = {}
     #: Output tokens measured from the user's responses, by "WIDTHxHEIGHT/quality".
     measured_output: dict[str, MeasuredOutput] = {}
+    #: Rate limits, concurrency and latency; None when nothing is published.
+    throughput: Throughput | None = None
     batch: BatchTerms | None = None
     edits: bool = True
     api: bool = True

@@ -9,6 +9,7 @@ that day decide it.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterable
 
@@ -27,6 +28,7 @@ from .catalog import (
     SubscriptionPricing,
     TokenPricing,
 )
+from .duration import Team, stage_duration
 from .memo import EstimateMemo
 from .prices import changes_between, entry_on, price_fields
 from .results import ModelEstimate, Notice, StageEstimate
@@ -260,19 +262,35 @@ def estimate(
     *,
     as_of: dt.date | None = None,
     memo: EstimateMemo | None = None,
+    team: Team | None = None,
 ) -> list[ModelEstimate]:
     """Cost of ``scenario`` on each model, in the order the models were named.
 
     ``models`` defaults to the scenario's own list, then to every model usable
     on the day. ``as_of`` overrides the scenario's "plan from" date. A window
     that re-estimates on every edit passes the same ``memo`` each time, so only
-    the stages an edit changed are priced again.
+    the stages an edit changed are priced again. With ``team`` (its tiers and
+    parallel requests) each estimate also says how long its work takes.
     """
     day = plan_day(scenario.plan_from, as_of)
     chosen = models if models is not None else (scenario.models or None)
     keys = memo.keys(scenario) if memo is not None else None
     end = period_end(day, scenario.period)
-    return [
+    out = [
         estimate_model(scenario, entry, day=day, catalog=catalog, memo=memo, keys=keys, end=end)
         for entry in resolve_models(catalog, chosen, day)
     ]
+    if team is not None:
+        out = [with_durations(e, catalog.by_id[e.model], scenario, team) for e in out]
+    return out
+
+
+def with_durations(
+    est: ModelEstimate, entry: ModelEntry, scenario: Scenario, team: Team
+) -> ModelEstimate:
+    """``est`` with how long each stage takes for ``team``."""
+    durations = tuple(
+        stage_duration(entry, stage, s, team)
+        for stage, s in zip(scenario.stages, est.stages, strict=True)
+    )
+    return dataclasses.replace(est, durations=durations)

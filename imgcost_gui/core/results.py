@@ -40,6 +40,16 @@ METER_LABELS: dict[str, str] = {
 
 
 @dataclass(frozen=True, slots=True)
+class Duration:
+    """How long a stage's work takes, what binds it, and why (or why unknown)."""
+
+    seconds: float | None
+    limited_by: str | None
+    why: str
+    batch_jobs: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Notice:
     """Something the user must be told about an estimate."""
 
@@ -140,6 +150,34 @@ class ModelEstimate:
     shuts_down: dt.date | None = None
     available_from: dt.date | None = None
     as_of: dt.date | None = None
+    #: How long each stage takes (``duration.stage_duration``), when asked for.
+    durations: tuple[Duration, ...] = ()
+
+    @property
+    def duration_s(self) -> float | None:
+        """The period's work, stage after stage, in seconds; None if any is unknown."""
+        if not self.durations or any(d.seconds is None for d in self.durations):
+            return None
+        return sum(d.seconds or 0.0 for d in self.durations)
+
+    @property
+    def limited_by(self) -> str | None:
+        """What binds the longest stage (or why the time is unknown)."""
+        if not self.durations:
+            return None
+        unknown = next((d for d in self.durations if d.seconds is None), None)
+        if unknown is not None:
+            return unknown.limited_by
+        return max(self.durations, key=lambda d: d.seconds or 0.0).limited_by
+
+    @property
+    def duration_why(self) -> str | None:
+        if not self.durations:
+            return None
+        unknown = next((d for d in self.durations if d.seconds is None), None)
+        if unknown is not None:
+            return unknown.why
+        return max(self.durations, key=lambda d: d.seconds or 0.0).why
 
     @property
     def available(self) -> bool:
@@ -239,9 +277,26 @@ class ModelEstimate:
             "plan": self.plan,
             "status": self.status,
             "shuts_down": self.shuts_down.isoformat() if self.shuts_down else None,
+            "duration_s": self.duration_s,
+            "limited_by": self.limited_by,
+            "duration_note": self.duration_why,
             "as_of": self.as_of.isoformat() if self.as_of else None,
             "meters": self.meter_totals(),
             "warnings": self.warnings,
             "notes": [n.message for n in self.all_notices if n.severity == "info"],
-            "stages": [s.to_dict() for s in self.stages],
+            "stages": [
+                s.to_dict() | _duration_fields(self.durations[i] if self.durations else None)
+                for i, s in enumerate(self.stages)
+            ],
         }
+
+
+def _duration_fields(d: Duration | None) -> dict[str, Any]:
+    if d is None:
+        return {"duration_s": None, "limited_by": None, "duration_note": None}
+    return {
+        "duration_s": d.seconds,
+        "limited_by": d.limited_by,
+        "duration_note": d.why,
+        "batch_jobs": d.batch_jobs,
+    }

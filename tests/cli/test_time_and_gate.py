@@ -1,0 +1,75 @@
+"""The time column (--tier, --parallel) and the budget gate (--fail-over).
+
+10,000 gpt-image-2 images at OpenAI tier 3 (50 images a minute) take 200
+minutes plus one 45.3 s latency. 1024x1024 low with no prompt: 196 tokens at
+$30/M = $0.00588 an image, $58.80 for 10,000.
+"""
+
+import json
+
+import pytest
+
+from imgcost_gui.cli import main
+
+
+def run(capsys, *argv):
+    try:
+        code = main(list(argv))
+    except SystemExit as e:
+        code = e.code
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+TEN_K = [
+    "estimate", "--model", "gpt-image-2", "--images", "10000", "--prompt-tokens", "0",
+    "--quality", "low",
+]  # fmt: skip
+
+
+def test_tier_gives_the_time_and_what_binds_it(capsys):
+    code, out, err = run(capsys, *TEN_K, "--tier", "3", "--format", "json")
+    assert code == 0, err
+    (row,) = json.loads(out)
+    assert row["duration_s"] == pytest.approx(200 * 60 + 45.3)
+    assert row["limited_by"] == "images_per_minute"
+    assert row["stages"][0]["duration_s"] == pytest.approx(200 * 60 + 45.3)
+    code, out, _ = run(capsys, *TEN_K, "--tier", "3")
+    assert "Time" in out and "3 h 21 min" in out
+
+
+def test_without_a_tier_the_time_is_null_and_says_why(capsys):
+    code, out, _ = run(capsys, *TEN_K, "--format", "json")
+    (row,) = json.loads(out)
+    assert row["duration_s"] is None
+    assert "usage tier" in row["duration_note"]
+
+
+def test_an_unknown_tier_is_one_line_naming_the_tiers(capsys):
+    code, _, err = run(capsys, *TEN_K, "--tier", "9")
+    assert code == 2
+    assert "free, 1, 2, 3, 4, 5" in err and len(err.strip().splitlines()) == 1
+
+
+def test_the_budget_gate_exits_3_over_budget_and_0_within(capsys):
+    code, out, err = run(capsys, *TEN_K, "--fail-over", "50")
+    assert code == 3
+    assert "$58.80" in err and "$50.00" in err
+    assert "gpt-image-2" in out  # the normal output is still printed
+    code, _, _ = run(capsys, *TEN_K, "--fail-over", "60")
+    assert code == 0
+
+
+def test_the_gate_uses_the_cheapest_eligible_model(capsys, tmp_path):
+    plan = tmp_path / "plan.imgcost.json"
+    plan.write_text(
+        json.dumps(
+            {"size": "1024x1024", "quality": "low", "images": 10000, "prompt_tokens": 0,
+             "model": ["gpt-image-2", "flux-2-pro", "gpt-image-1"]}
+        ),
+        encoding="utf-8",
+    )  # fmt: skip
+    # gpt-image-1 is retired today and not eligible; gpt-image-2 ($58.80) is cheapest
+    # of the rest (FLUX.2 [pro]: $0.03 x 10,000 = $300).
+    assert run(capsys, "estimate", str(plan), "--fail-over", "58")[0] == 3
+    assert run(capsys, "estimate", str(plan), "--fail-over", "58.80")[0] == 0
