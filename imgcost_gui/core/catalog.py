@@ -382,6 +382,26 @@ class ModelEntry(Strict):
             raise ValueError(f"{self.id}: price_changes must be in date order")
         return self
 
+    @cached_property
+    def only_secondary(self) -> bool:
+        """Whether no price of the entry comes from the vendor's own page (the
+        user's own prices count as neither)."""
+        found: list[Source] = list(self.price_sources.values())
+
+        def walk(node: object) -> None:
+            if isinstance(node, Source):
+                found.append(node)
+            elif isinstance(node, BaseModel):
+                for name in type(node).model_fields:
+                    walk(getattr(node, name))
+            elif isinstance(node, (list, tuple)):
+                for item in node:
+                    walk(item)
+
+        walk(self.pricing)
+        published = [src for src in found if not src.by_user]
+        return bool(published) and not any(src.official for src in published)
+
     @property
     def quality_levels(self) -> tuple[str, ...]:
         """The qualities a user may ask of this model (empty: quality does not matter)."""

@@ -102,6 +102,14 @@ def _lifecycle_notices(
         out.append(
             Notice("no_api", f"{entry.name} has no public API; estimate for interactive use")
         )
+    if entry.only_secondary:
+        out.append(
+            Notice(
+                "secondary_prices",
+                f"{entry.name}: prices from secondary sources only (no vendor page checked)",
+                "info",
+            )
+        )
     return tuple(out)
 
 

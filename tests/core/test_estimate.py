@@ -248,3 +248,9 @@ def test_a_model_that_cannot_run_every_stage_still_shows_what_the_rest_cost():
     assert est.partial_usd == pytest.approx(100 * 0.04)
     assert est.to_dict()["partial_usd"] == pytest.approx(4.0)
     assert run("flux-pro-1.1", stage(requests=5)).partial_usd is None  # complete: no partial
+
+
+def test_a_model_priced_from_secondary_sources_only_says_so():
+    # Meta's Muse Image 1.0 is priced from LiteLLM's file alone; GPT Image 2 from OpenAI's page.
+    assert "secondary_prices" in codes(one_image("muse-image-1.0"))
+    assert "secondary_prices" not in codes(one_image("gpt-image-2"))
