@@ -16,7 +16,7 @@ from ..core.catalog import PriceCatalog
 from ..core.overrides import Overrides
 from ..core.scenario import Scenario
 from ..core.storage import one_line
-from . import catalog, estimate, plan, prices
+from . import calibrate, catalog, estimate, plan, prices, reconcile
 from .common import Parser, UsageError
 
 
@@ -42,6 +42,8 @@ def build_parser() -> argparse.ArgumentParser:
     catalog.add_parser(sub)
     prices.add_parser(sub)
     plan.add_parser(sub)
+    calibrate.add_parser(sub)
+    reconcile.add_parser(sub)
     s = sub.add_parser("schema", help="print the JSON Schema of a file type")
     s.add_argument("kind", choices=["scenario", "catalog", "overrides"])
     s.set_defaults(func=cmd_schema)
