@@ -17,7 +17,7 @@ from ..core.calibration import (
     measured_outputs,
     read_responses,
 )
-from ..core.catalog import PublishedImagePrices, TokenPricing
+from ..core.catalog import MeasuredOutput, PublishedImagePrices, TokenPricing
 from ..core.estimate import UnknownModel
 from ..core.overrides import UserCatalog
 from ..core.sizes import Size
@@ -58,6 +58,9 @@ def cmd_calibrate(args: argparse.Namespace) -> int:
     except FileProblem as e:
         raise UsageError(e.message) from None
     groups = calibrate(found.found, entry, references)
+    kept = measured_outputs(groups, found.file, today()) if args.save else {}
+    if args.save and not kept:
+        raise UsageError("no group has a quality ImgCost prices; nothing was kept")
     if args.format == "json":
         json.dump([g.to_dict() for g in groups], sys.stdout, indent=2)
         sys.stdout.write("\n")
@@ -67,22 +70,11 @@ def cmd_calibrate(args: argparse.Namespace) -> int:
         print(f"imgcost: note: {one_line(line)}", file=sys.stderr)
     if args.save:
         # JSON on stdout stays one document; what was kept is said on stderr then.
-        _save(
-            user,
-            args.model,
-            groups,
-            found.file,
-            sys.stderr if args.format == "json" else sys.stdout,
-        )
+        _save(user, args.model, kept, sys.stderr if args.format == "json" else sys.stdout)
     return 0
 
 
-def _save(
-    user: UserCatalog, model: str, groups: list[CalibrationGroup], file: str, out: TextIO
-) -> None:
-    kept = measured_outputs(groups, file, today())
-    if not kept:
-        raise UsageError("no group has a quality ImgCost prices; nothing was kept")
+def _save(user: UserCatalog, model: str, kept: dict[str, MeasuredOutput], out: TextIO) -> None:
     try:
         user.keep_measured(model, kept)
     except OSError as e:
@@ -90,7 +82,7 @@ def _save(
     print(f"Kept for {model} in {user.measured_path}:", file=out)
     for key, m in kept.items():
         print(
-            f"  {key}: {m.tokens:,} tokens a image ({m.low:,}-{m.high:,}), "
+            f"  {key}: {m.tokens:,} tokens an image ({m.low:,}-{m.high:,}), "
             f"{m.responses} responses, {m.measured_on.isoformat()}",
             file=out,
         )
@@ -127,7 +119,8 @@ def _print_table(groups: list[CalibrationGroup], name: str, file: str) -> None:
         print(
             "  "
             + "  ".join(
-                c.rjust(w) if i > 1 else c.ljust(w) for i, (c, w) in enumerate(zip(r, widths, strict=True))
+                c.rjust(w) if i > 1 else c.ljust(w)
+                for i, (c, w) in enumerate(zip(r, widths, strict=True))
             )
         )
     for g in groups:
@@ -137,7 +130,8 @@ def _print_table(groups: list[CalibrationGroup], name: str, file: str) -> None:
             s = g.input_image_tokens
             line = (
                 f"  {g.key}: reference images {_num(s.mean, 1)} tokens a request "
-                f"({_num(s.p5)}-{_num(s.p95)}, {g.input_image_requests} requests)"
+                f"({_num(s.p5)}-{_num(s.p95)}, {g.input_image_requests} "
+                f"request{'s' if g.input_image_requests != 1 else ''})"
             )
             if g.input_image_tokens_estimated is not None:
                 line += f"; estimated {g.input_image_tokens_estimated:,}, ratio {_ratio(g.input_image_ratio)}"

@@ -131,7 +131,10 @@ def _print_table(r: Reconciliation) -> None:
         )
     widths = [max(len(row[i]) for row in [head, *rows]) for i in range(len(head))]
     for row in [head, *rows]:
-        cells = (c.ljust(w) if i < 2 else c.rjust(w) for i, (c, w) in enumerate(zip(row, widths, strict=True)))
+        cells = (
+            c.ljust(w) if i < 2 else c.rjust(w)
+            for i, (c, w) in enumerate(zip(row, widths, strict=True))
+        )
         print("  " + "  ".join(cells).rstrip())
     for item, usd in r.unattributed_usd.items():
         print(f"  not attributed to a model: {one_line(item)[:80]} {money(usd)}")

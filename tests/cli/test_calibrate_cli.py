@@ -84,7 +84,7 @@ def test_save_is_used_by_a_later_estimate_and_reset_undoes_it(capsys, responses,
     assert before["total_usd"] == pytest.approx(10 * 1756 * 30 / 1e6)
     code, out, err = run(capsys, "calibrate", "--model", "gpt-image-2", str(responses), "--save")
     assert code == 0, err
-    assert "1024x1024/medium: 1,800 tokens a image (1,700-1,900), 3 responses, 2026-12-01" in out
+    assert "1024x1024/medium: 1,800 tokens an image (1,700-1,900), 3 responses, 2026-12-01" in out
     saved = json.loads((user_data_dir / "measured-tokens.json").read_text(encoding="utf-8"))
     kept = saved["models"]["gpt-image-2"]["1024x1024/medium"]
     assert kept == {
