@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
+from urllib.parse import quote, urlsplit
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
@@ -38,6 +40,50 @@ from .catalog_model import (
 from .save_paths import ask_save_path
 
 OVERRIDES_FILTER = "ImgCost price overrides (*.json)"
+
+
+def _text(value: object) -> str:
+    """Text from a file (an imported overrides file, a custom model), as plain text."""
+    return html.escape(str(value), quote=True)
+
+
+def _link(url: str | None, title: str) -> str:
+    """An http(s) link to ``url``; any other address is shown as text, never linked.
+
+    Quotes, brackets and spaces are percent-encoded and ``&`` escaped, so the
+    address cannot leave its attribute whatever the label's parser makes of entities.
+    """
+    shown = _text(title or url or "")
+    if not url:
+        return shown
+    parts = urlsplit(url.strip())
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return shown
+    href = quote(url.strip(), safe="/:?#[]@!$&()*+,;=%-._~")
+    return f'<a href="{html.escape(href, quote=True)}">{shown}</a>'
+
+
+def details_text(row: CatalogRow | None, *, read_only: bool) -> str:
+    """The rich text of the details label under the prices: every value from a file escaped."""
+    if row is None:
+        return "Select a price to see where it comes from." + (
+            "" if read_only else " Double-click a value to change it."
+        )
+    src = row.field.source
+    parts = [
+        f"<b>{_text(row.entry.name)}</b> · {_text(row.field.label)}: "
+        f"{_text(row.field.value)} {_text(row.field.unit)}"
+    ]
+    if row.overridden and row.shipped is not None:
+        parts.append(f"(you changed it; shipped {_text(row.shipped)})")
+    if src is not None:
+        official = "official" if src.official else "not official"
+        parts.append(
+            f"<br>Source: {_link(src.url, src.title)} ({official}, checked {_text(src.checked)})"
+        )
+        if src.note:
+            parts.append(f"— {_text(src.note)}")
+    return " ".join(parts)
 
 
 class CatalogEditor(QWidget):
@@ -212,23 +258,7 @@ class CatalogEditor(QWidget):
         self.delete.setEnabled(writable and bool(row and user.is_custom(row.entry.id)))
         self.import_action.setEnabled(writable)
         self.export_action.setEnabled(writable)
-        if row is None:
-            self.details.setText(
-                "Select a price to see where it comes from."
-                + ("" if self.doc.read_only else " Double-click a value to change it.")
-            )
-            return
-        src = row.field.source
-        parts = [f"<b>{row.entry.name}</b> · {row.field.label}: {row.field.value} {row.field.unit}"]
-        if row.overridden and row.shipped is not None:
-            parts.append(f"(you changed it; shipped {row.shipped})")
-        if src is not None:
-            link = f"<a href='{src.url}'>{src.title}</a>" if src.url else src.title
-            official = "official" if src.official else "not official"
-            parts.append(f"<br>Source: {link} ({official}, checked {src.checked})")
-            if src.note:
-                parts.append(f"— {src.note}")
-        self.details.setText(" ".join(parts))
+        self.details.setText(details_text(row, read_only=self.doc.read_only))
 
     # --- actions -----------------------------------------------------------------------
 
