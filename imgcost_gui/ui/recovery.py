@@ -164,14 +164,16 @@ def _read_info(path: Path) -> tuple[Path | None, str]:
     The info file is not trusted: anything could have written it.
     """
     try:
-        raw = path.read_bytes()
-        if len(raw) > 64 * 1024:  # ours are some 200 bytes
+        # a named pipe would block the start for ever; ours are some 200 bytes
+        if not path.is_file() or path.stat().st_size > 64 * 1024:
             return None, ""
-        info = json.loads(raw.decode("utf-8"))
+        info = json.loads(path.read_bytes()[: 64 * 1024].decode("utf-8"))
+        if not isinstance(info, dict):
+            return None, ""
         saved_at = info.get("saved_at", "")
         saved_at = saved_at[:32] if isinstance(saved_at, str) else ""
         return trusted_source(info.get("source"), path.parent), saved_at
-    except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
+    except (OSError, RuntimeError, ValueError, KeyError, TypeError, AttributeError):
         return None, ""
 
 
