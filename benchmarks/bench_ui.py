@@ -31,7 +31,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("IMGCOST_DATA_DIR", tempfile.mkdtemp())
 
 
-QUALITIES = ("low", "medium", "high")
+from imgcost_gui.core.catalog import BASIC_QUALITIES as QUALITIES  # noqa: E402
 
 
 def p90(values: list[float]) -> float:

@@ -1,4 +1,7 @@
-"""Size presets offered in the form and compared in the size x quality chart."""
+"""Size presets offered in the form and compared in the size x quality chart.
+
+Quality levels are the core's (``imgcost_gui.core.catalog.QUALITIES``).
+"""
 
 from __future__ import annotations
 
@@ -22,8 +25,6 @@ SIZE_PRESETS: tuple[SizePreset, ...] = (
     SizePreset("2K", 2048, 2048),
     SizePreset("4K", 3840, 2160),
 )
-
-QUALITIES = ("low", "medium", "high")
 
 
 def preset_for(width: int, height: int) -> SizePreset | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from imgcost_gui.core import ModelEntry, Size
+from imgcost_gui.core.catalog import BASIC_QUALITIES, QUALITIES
 
 from . import text
 from .advanced_fields import AdvancedStageFields
@@ -22,12 +24,35 @@ from .document import ScenarioDocument
 from .fields import ComboBox, FieldBinder, form_layout
 from .presets import SIZE_PRESETS, preset_for
 
-QUALITY_ITEMS = [
-    ("Low", "low"),
-    ("Medium", "medium"),
-    ("High", "high"),
-    ("Auto (the model decides)", "auto"),
+QUALITY_WORDS = {
+    "low": "Low",
+    "medium": "Medium",
+    "high": "High",
+    "xhigh": "Extra high (xhigh)",
+    "max": "Max",
+}
+#: The levels of the core's ladder (cheapest first), then Auto.
+QUALITY_ITEMS = [(QUALITY_WORDS.get(q, q.capitalize()), q) for q in QUALITIES] + [
+    ("Auto (the model decides)", "auto")
 ]
+_NEWER = "offered by GPT Image 2.5 and later; other models that bill by quality cannot run it."
+QUALITY_TIPS = {
+    **{
+        q: f"{QUALITY_WORDS[q]}: offered by every model that bills by quality."
+        for q in BASIC_QUALITIES
+    },
+    "xhigh": f"Extra high: {_NEWER}",
+    "max": f"Max: {_NEWER}",
+    "auto": "The model picks the quality; the estimate shows the range.",
+}
+
+
+def _tip_items(combo: QComboBox) -> None:
+    """Each quality's own tooltip, shown as the user hovers it in the list."""
+    for i in range(combo.count()):
+        tip = QUALITY_TIPS.get(combo.itemData(i))
+        if tip:
+            combo.setItemData(i, tip, Qt.ItemDataRole.ToolTipRole)
 
 
 def _pair(a: QWidget, b: QWidget, sep: str = "×") -> QWidget:
@@ -157,17 +182,21 @@ class StageForm(QWidget):
         self.quality = b.combo(
             ("quality",),
             "Quality",
-            "Higher quality costs more on models that bill by quality. "
+            "Higher quality costs more on models that bill by quality. Most models offer "
+            "low, medium and high; xhigh and max exist on GPT Image 2.5 and later. "
             "With Auto the model decides; the estimate then shows a range.",
             QUALITY_ITEMS,
         )
+        _tip_items(self.quality)
         form.addRow("Quality:", self.quality)
         self.auto_assumes = b.combo(
             ("auto_assumes",),
             "Auto assumes",
-            "Which quality to price when the model picks it (Auto).",
-            QUALITY_ITEMS[:3],
+            "Which quality to price when the model picks it (Auto). "
+            "xhigh and max exist on GPT Image 2.5 and later.",
+            QUALITY_ITEMS[:-1],
         )
+        _tip_items(self.auto_assumes)
         form.addRow("If auto, price as:", self.auto_assumes)
         self.batch = b.check(
             ("batch",),

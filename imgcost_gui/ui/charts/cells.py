@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
+import textwrap
 
 from matplotlib.artist import Artist
 from matplotlib.colors import LinearSegmentedColormap, LogNorm
@@ -10,11 +12,14 @@ from matplotlib.image import AxesImage
 from matplotlib.patches import Rectangle
 from matplotlib.text import Text
 
-from imgcost_gui.core import cheapest_by_cell
+from imgcost_gui.core import PriceCatalog, cheapest_by_cell
+from imgcost_gui.core.calendar import plan_day
+from imgcost_gui.core.catalog import BASIC_QUALITIES, QUALITIES
 from imgcost_gui.core.compare import Cell
+from imgcost_gui.core.estimate import resolve_models
 
 from .. import text
-from ..presets import QUALITIES, SIZE_PRESETS, preset_for
+from ..presets import SIZE_PRESETS, preset_for
 from .base import ChartInputs, ChartStyle, ChartView
 
 
@@ -24,6 +29,30 @@ def grid_sizes(width: int, height: int) -> list[tuple[str, int, int]]:
     if preset_for(width, height) is None:
         rows.append((f"Your size {width}×{height}", width, height))
     return rows
+
+
+#: Characters of a model name that fit on one line of a cell, by number of columns
+#: (the chart at 1280x800); longer names wrap rather than run into the next cell.
+NAME_WIDTH = {3: 28, 4: 22, 5: 18}
+
+
+def fit_name(name: str, columns: int) -> str:
+    """The model name wrapped to its cell's width, on two lines at most."""
+    width = NAME_WIDTH.get(columns, 18)
+    lines = textwrap.wrap(name, width, break_on_hyphens=False) or [name]
+    if len(lines) > 2:
+        lines = [lines[0], textwrap.shorten(" ".join(lines[1:]), width, placeholder="…")]
+    return "\n".join(lines)
+
+
+def grid_qualities(
+    catalog: PriceCatalog, model_ids: list[str] | None, day: dt.date
+) -> tuple[str, ...]:
+    """Low, medium and high, and the higher levels (xhigh, max) only when a model
+    compared and available on ``day`` offers them."""
+    entries = [m for m in resolve_models(catalog, model_ids, day) if catalog.available(m, day)]
+    offered = {q for m in entries for q in m.quality_levels}
+    return tuple(q for q in QUALITIES if q in BASIC_QUALITIES or q in offered)
 
 
 class CheapestCellChart(ChartView):
@@ -38,7 +67,8 @@ class CheapestCellChart(ChartView):
         self.labels: list[Text] = []
         self.marker: Rectangle | None = None
         self.cells: list[Cell] = []
-        self._rows: tuple[str, ...] = ()
+        self.qualities: tuple[str, ...] = BASIC_QUALITIES
+        self._rows: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
         self._shown: object = None
         self._grid_key: object = None
         super().__init__(parent)
@@ -47,18 +77,26 @@ class CheapestCellChart(ChartView):
         index = min(inputs.stage_index, len(inputs.scenario.stages) - 1)
         stage = inputs.scenario.stages[index]
         sizes = grid_sizes(stage.width, stage.height)
+        day = plan_day(inputs.scenario.plan_from)
         # Every column sets its own quality: the stage's quality only moves the outline.
         grid_key = (
             stage.model_dump_json(exclude={"name", "quality"}),
             inputs.catalog,  # the object, not its id: a new catalog may reuse an old one's
             inputs.model_ids,
             tuple(sizes),
+            day,
         )
         if grid_key == self._grid_key:
-            cells = self.cells
+            cells, qualities = self.cells, self.qualities
         else:
+            qualities = grid_qualities(inputs.catalog, inputs.model_ids, day)
             cells = cheapest_by_cell(
-                stage, inputs.catalog, inputs.model_ids, [(w, h) for _, w, h in sizes], QUALITIES
+                stage,
+                inputs.catalog,
+                inputs.model_ids,
+                [(w, h) for _, w, h in sizes],
+                qualities,
+                day=day,
             )
         # Volume does not move a per-image price: typing a request count leaves this chart as is.
         shown = (cells, stage.name, stage.width, stage.height, stage.quality, stage.auto_assumes)
@@ -66,15 +104,15 @@ class CheapestCellChart(ChartView):
             return False
         self._shown = shown
         self._grid_key = grid_key
-        self.cells = cells
+        self.cells, self.qualities = cells, qualities
         names = {m.id: m.name for m in inputs.catalog.models}
         rows = tuple(label for label, _, _ in sizes)
-        if rows != self._rows:
-            self._rebuild(rows)
-            self._rows = rows
-        values = [[math.nan] * len(QUALITIES) for _ in rows]
+        if (rows, qualities) != self._rows:
+            self._rebuild(rows, qualities)
+            self._rows = (rows, qualities)
+        values = [[math.nan] * len(qualities) for _ in rows]
         for i, cell in enumerate(self.cells):
-            r, c = divmod(i, len(QUALITIES))
+            r, c = divmod(i, len(qualities))
             best = cell.cheapest
             label = self.labels[i]
             if best is None:
@@ -82,7 +120,8 @@ class CheapestCellChart(ChartView):
                 continue
             price = cell.per_image[best]
             values[r][c] = price
-            label.set_text(f"{names.get(best, best)}\n{text.usd_per_image(price)} / image")
+            name = fit_name(names.get(best, best), len(qualities))
+            label.set_text(f"{name}\n{text.usd_per_image(price)} / image")
         finite = [v for row in values for v in row if not math.isnan(v) and v > 0]
         assert self.image is not None
         self.image.set_data(values)
@@ -95,9 +134,10 @@ class CheapestCellChart(ChartView):
         )
         quality = stage.auto_assumes if stage.quality == "auto" else stage.quality
         assert self.marker is not None
-        self.marker.set_visible(row is not None)
-        if row is not None:
-            self.marker.set_xy((QUALITIES.index(quality) - 0.5, row - 0.5))
+        column = qualities.index(quality) if quality in qualities else None
+        self.marker.set_visible(row is not None and column is not None)
+        if row is not None and column is not None:
+            self.marker.set_xy((column - 0.5, row - 0.5))
         self.ax.set_title(f"Stage “{stage.name}”", fontsize=9, color=self.style_.text, loc="left")
         return True
 
@@ -110,11 +150,11 @@ class CheapestCellChart(ChartView):
     def data_state(self) -> object:
         return self._grid_key, self._rows
 
-    def _rebuild(self, rows: tuple[str, ...]) -> None:
+    def _rebuild(self, rows: tuple[str, ...], qualities: tuple[str, ...]) -> None:
         ax = self.ax
         ax.clear()
         self.image = ax.imshow(
-            [[math.nan] * len(QUALITIES) for _ in rows],
+            [[math.nan] * len(qualities) for _ in rows],
             aspect="auto",
             cmap=self._cmap(),
             interpolation="nearest",
@@ -122,13 +162,13 @@ class CheapestCellChart(ChartView):
         self.labels = [
             ax.text(c, r, "", ha="center", va="center", fontsize=8, linespacing=1.3)
             for r in range(len(rows))
-            for c in range(len(QUALITIES))
+            for c in range(len(qualities))
         ]
         self.marker = Rectangle(
             (0, 0), 1, 1, fill=False, linewidth=2.2, edgecolor=self.style_.text, zorder=5
         )
         ax.add_patch(self.marker)
-        ax.set_xticks(range(len(QUALITIES)), [f"{q} quality" for q in QUALITIES])
+        ax.set_xticks(range(len(qualities)), [f"{q} quality" for q in qualities])
         ax.xaxis.tick_top()
         ax.set_yticks(range(len(rows)), list(rows))
         ax.tick_params(length=0)
@@ -144,7 +184,7 @@ class CheapestCellChart(ChartView):
 
     def _colour_labels(self, values: list[list[float]]) -> None:
         for i, label in enumerate(self.labels):
-            r, c = divmod(i, len(QUALITIES))
+            r, c = divmod(i, len(self.qualities))
             empty = math.isnan(values[r][c]) if r < len(values) else True
             label.set_color(self.style_.muted if empty else self.style_.text)
 
