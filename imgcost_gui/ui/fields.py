@@ -7,15 +7,17 @@ widgets (after undo, open, or a change of stage) without echoing edits.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, QEvent, QObject, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
     QComboBox,
+    QDateEdit,
     QDoubleSpinBox,
     QFormLayout,
     QLineEdit,
@@ -24,6 +26,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from imgcost_gui.core import calendar
 
 from .document import FieldPath, ScenarioDocument
 
@@ -55,6 +59,50 @@ class DoubleSpinBox(_WheelNeedsFocus, QDoubleSpinBox):
 
 class ComboBox(_WheelNeedsFocus, QComboBox):
     pass
+
+
+#: What an unset ``OptionalDateEdit`` holds; it shows its special text ("Today") instead.
+NO_DATE = QDate(2000, 1, 1)
+
+
+class OptionalDateEdit(_WheelNeedsFocus, QDateEdit):
+    """A date that may be unset: unset, it shows ``specialValueText`` (such as "Today").
+
+    Qt shows the special text at the minimum date, so the minimum stands for
+    "no date". The first step up or down from it, and the calendar opened on
+    it, start from today rather than from that stand-in.
+    """
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setCalendarPopup(True)
+        self.setDisplayFormat("yyyy-MM-dd")
+        self.setDateRange(NO_DATE, QDate(2100, 12, 31))
+        self.setDate(NO_DATE)
+        self.calendarWidget().installEventFilter(self)
+
+    def value(self) -> dt.date | None:
+        d = self.date()
+        return None if d == NO_DATE else dt.date(d.year(), d.month(), d.day())
+
+    def set_value(self, value: dt.date | None) -> None:
+        self.setDate(NO_DATE if value is None else QDate(value.year, value.month, value.day))
+
+    def stepBy(self, steps: int) -> None:  # noqa: N802 (Qt API)
+        if self.date() == NO_DATE:
+            self.set_value(calendar.today())
+            return
+        super().stepBy(steps)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if (
+            watched is self.calendarWidget()
+            and event.type() == QEvent.Type.Show
+            and self.date() == NO_DATE
+        ):
+            today = calendar.today()
+            self.calendarWidget().setCurrentPage(today.year, today.month)
+        return super().eventFilter(watched, event)
 
 
 class FieldBinder:
@@ -222,6 +270,19 @@ class FieldBinder:
         def write(v: Any) -> None:
             if v is not None and w.text() != v:
                 w.setText(str(v))
+
+        self.bind(w, rel, write, label, tip)
+        return w
+
+    def optional_date(self, rel: FieldPath, label: str, tip: str, unset: str) -> OptionalDateEdit:
+        """A date field that may be unset; ``unset`` is what it reads then."""
+        w = OptionalDateEdit()
+        w.setSpecialValueText(unset)
+        w.dateChanged.connect(lambda _d: self.edit(rel, w.value(), label))
+
+        def write(v: Any) -> None:
+            if w.value() != v:
+                w.set_value(v)
 
         self.bind(w, rel, write, label, tip)
         return w

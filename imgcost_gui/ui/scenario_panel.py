@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from imgcost_gui.core import calendar
+
 from . import text
 from .document import ScenarioDocument
 from .fields import FieldBinder
@@ -58,6 +60,25 @@ class ScenarioPanel(QWidget):
             ("period",), "Period", "The period every count and total refers to.", PERIOD_ITEMS
         )
         head.addRow("Counts are:", self.period)
+        self.plan_from = self.b.optional_date(
+            ("plan_from",),
+            "Plan from",
+            "The first day of the period you plan. Prices and model lifecycles (shutdowns, "
+            "dated price changes) are taken as of this day. Unset, estimates are for today.",
+            "Today",
+        )
+        self.plan_today = QToolButton()
+        self.plan_today.setText("Use today")
+        self.plan_today.setToolTip("Clear the date: estimate as of today, whatever day that is")
+        self.plan_today.setAccessibleName("Plan from today")
+        self.plan_today.clicked.connect(self.clear_plan_from)
+        plan_row = QHBoxLayout()
+        plan_row.setContentsMargins(0, 0, 0, 0)
+        plan_row.addWidget(self.plan_from, 1)
+        plan_row.addWidget(self.plan_today)
+        plan_label = QLabel("&Plan from:")
+        plan_label.setBuddy(self.plan_from)
+        head.addRow(plan_label, plan_row)
         self.description = self.b.line(
             ("description",),
             "Notes",
@@ -169,6 +190,10 @@ class ScenarioPanel(QWidget):
         b.clicked.connect(slot)
         return b
 
+    def clear_plan_from(self) -> None:
+        self.b.edit(("plan_from",), None, "Plan from")
+        self.plan_from.setFocus()
+
     # --- stages -----------------------------------------------------------------
 
     @property
@@ -219,7 +244,10 @@ class ScenarioPanel(QWidget):
     # --- refresh ------------------------------------------------------------------
 
     def refresh(self) -> None:
+        # Unset, the date reads as the day it stands for, so "today" is never a guess.
+        self.plan_from.setSpecialValueText(f"Today ({calendar.today().isoformat()})")
         self.b.refresh()
+        self.plan_today.setEnabled(self.doc.scenario.plan_from is not None)
         self.form.refresh()
         self._sync_list()
 
