@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from imgcost_gui.core import ModelEntry, PriceCatalog, UserCatalog, price_fields
+from imgcost_gui.core import ModelEntry, PriceCatalog, UserCatalog, calendar, price_fields
 from imgcost_gui.core.overrides import ReadOnlyOverrides
 
 #: Prices older than this many days get a warning in the status bar.
@@ -217,7 +217,7 @@ class CatalogDocument(QObject):
     # --- freshness --------------------------------------------------------------------
 
     def age_days(self, today: dt.date | None = None) -> int:
-        return ((today or dt.date.today()) - self.catalog.checked).days
+        return ((today or calendar.today()) - self.catalog.checked).days
 
     @property
     def stale(self) -> bool:

@@ -2,11 +2,15 @@
 
 Rows keep the order the core returned them in; sorting is the view's job
 (``ComparisonProxy`` sorts on ``SORT_ROLE``), so a recompute that keeps the same
-models only emits ``dataChanged`` and the user's selection stays put.
+models only emits ``dataChanged`` and the user's selection stays put. Rows fall
+in three groups whatever the sort (``GROUP_ROLE``): the ranked models, then
+those that cannot run the scenario, then those not available on the day the
+estimate is for (retired, or not out yet), greyed and unranked.
 """
 
 from __future__ import annotations
 
+import html
 import math
 from dataclasses import dataclass
 from typing import Any
@@ -26,6 +30,7 @@ from imgcost_gui.core.compare import Ranked
 
 from . import text
 from .comparison_tips import total_tooltip
+from .lifecycle import shutdown_words, unavailable_text
 
 (
     COL_MODEL,
@@ -43,6 +48,13 @@ COLUMN_COUNT = 8
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 #: The unformatted value for copy and CSV export (a float, an int, a string or None).
 EXPORT_ROLE = Qt.ItemDataRole.UserRole + 2
+#: Which group a row sorts in, whatever the order: 0 ranked, 1 cannot run it,
+#: 2 not available on the day (retired, not out yet).
+GROUP_ROLE = Qt.ItemDataRole.UserRole + 3
+GROUP_RANKED, GROUP_UNPRICED, GROUP_UNAVAILABLE = range(3)
+#: The figures a row not available on the day has instead one line saying why:
+#: (first column, columns spanned).
+UNAVAILABLE_SPAN = (COL_PER_IMAGE, COL_WARNINGS - COL_PER_IMAGE)
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -50,7 +62,10 @@ Index = QModelIndex | QPersistentModelIndex
 NOTE_WORDS = {
     "unsupported_size": "size not offered",
     "retired": "retired",
+    "upcoming": "not out yet",
     "deprecated": "deprecated",
+    "price_change": "price change in the period",
+    "unsupported_quality": "quality not offered",
     "no_api": "no public API",
     "assumed_rule": "assumed token rule",
     "experimental_size": "experimental size",
@@ -77,6 +92,12 @@ class ComparisonRow:
     @property
     def estimate(self) -> ModelEstimate:
         return self.ranked.estimate
+
+    @property
+    def group(self) -> int:
+        if not self.estimate.available:
+            return GROUP_UNAVAILABLE
+        return GROUP_RANKED if self.ranked.position is not None else GROUP_UNPRICED
 
 
 def _headers(period: str) -> list[str]:
@@ -193,11 +214,15 @@ class ComparisonModel(QAbstractTableModel):
             return self._display(row, col)
         if role == SORT_ROLE:
             return self._sort_key(row, col)
+        if role == GROUP_ROLE:
+            return row.group
         if role == EXPORT_ROLE:
             return self._export(row, col)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(row, col)
         if role == Qt.ItemDataRole.TextAlignmentRole and COL_PER_IMAGE <= col <= COL_BUDGET:
+            if not row.estimate.available:
+                return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.DecorationRole and col == COL_WARNINGS:
             return self._icon(row.estimate)
@@ -224,6 +249,10 @@ class ComparisonModel(QAbstractTableModel):
             return e.name + suffix
         if col == COL_PROVIDER:
             return e.provider
+        if not e.available and col != COL_WARNINGS:
+            # Listed apart: what it would have cost does not matter on a day it cannot run.
+            # The view spans this cell over the figures (``UNAVAILABLE_SPAN``).
+            return f"{unavailable_text(e)} · not ranked" if col == COL_PER_IMAGE else ""
         if col == COL_PER_IMAGE:
             return text.usd_per_image(e.per_image_usd)
         if col == COL_TOTAL:
@@ -245,7 +274,15 @@ class ComparisonModel(QAbstractTableModel):
             return f"{count} (over)" if row.over_budget else count
         if col == COL_WARNINGS:
             shown = [n for n in e.all_notices if n.severity != "info"]
-            words = dict.fromkeys(NOTE_WORDS.get(n.code, n.code.replace("_", " ")) for n in shown)
+            if not e.available:  # why it cannot run that day is all that matters
+                shown = [n for n in shown if n.code in ("retired", "upcoming")] or shown
+            shutdown = shutdown_words(e)
+            words = dict.fromkeys(
+                shutdown
+                if n.code == "shuts_down" and shutdown
+                else NOTE_WORDS.get(n.code, n.code.replace("_", " "))
+                for n in shown
+            )
             if e.low_usd is not None and e.high_usd is not None:
                 # 'auto' quality: the model decides, so the honest answer is a range.
                 words[f"auto: {text.usd(e.low_usd)}–{text.usd(e.high_usd)}"] = None
@@ -278,6 +315,8 @@ class ComparisonModel(QAbstractTableModel):
 
     def _export(self, row: ComparisonRow, col: int) -> Any:
         e, r = row.estimate, row.ranked
+        if not e.available and col in (COL_PER_IMAGE, COL_TOTAL, COL_BUDGET):
+            return None  # no figure for a day the model cannot run; Notes says why
         values = {
             COL_MODEL: e.name,
             COL_PROVIDER: e.provider,
@@ -292,6 +331,12 @@ class ComparisonModel(QAbstractTableModel):
 
     def _tooltip(self, row: ComparisonRow, col: int) -> str | None:
         e = row.estimate
+        if not e.available and col != COL_WARNINGS:
+            return "<br>".join(
+                [f"<b>{_esc(e.name)}</b> is {_esc(unavailable_text(e))}: "
+                 "it is listed apart and not ranked."]
+                + [f"• {_esc(n.message)}" for n in e.all_notices]
+            )  # fmt: skip
         if col == COL_TOTAL and e.complete:
             entry = self.catalog.by_id.get(e.model) if self.catalog else None
             return total_tooltip(e, self.period, entry)
@@ -299,18 +344,18 @@ class ComparisonModel(QAbstractTableModel):
             parts = [f"{s.stage}: {text.usd_per_image(s.per_image_usd)}" for s in e.stages]
             return "Per image by stage<br>" + "<br>".join(parts)
         if col == COL_MODEL:
-            lines = [f"<b>{e.name}</b> ({e.model})"]
+            lines = [f"<b>{_esc(e.name)}</b> ({_esc(e.model)})"]
             if row.over_budget:
                 lines.append(
                     "<b>Over budget:</b> the scenario as planned costs more than your budget."
                 )
-            lines += [f"• {n.message}" for n in e.all_notices]
+            lines += [f"• {_esc(n.message)}" for n in e.all_notices]
             return "<br>".join(lines)
         if col == COL_PROVIDER:
             return f"Billed by {e.provider}; model made by {e.vendor}"
         if col == COL_WARNINGS:
-            shown = self._display(row, col)
-            notes = [f"• {n.message}" for n in e.all_notices]
+            shown = _esc(self._display(row, col))
+            notes = [f"• {_esc(n.message)}" for n in e.all_notices]
             return "<br>".join([shown, *notes]) if notes else shown or None
         if col == COL_BUDGET and row.within_budget is not None:
             verdict = (
@@ -325,7 +370,7 @@ class ComparisonModel(QAbstractTableModel):
 
     def _foreground(self, row: ComparisonRow, col: int) -> QColor | None:
         palette = QGuiApplication.palette()
-        if not row.estimate.complete:
+        if not row.estimate.complete or not row.estimate.available:
             return palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
         if (
             col == COL_VS_BASELINE
@@ -366,6 +411,11 @@ class ComparisonModel(QAbstractTableModel):
         return self._icons[severity]
 
 
+def _esc(value: str) -> str:
+    """Text for a rich-text tooltip: markup characters escaped, quotes left as typed."""
+    return html.escape(value, quote=False)
+
+
 def saving_colour(delta: float, palette: QPalette) -> QColor | None:
     """Green for savings, red for extra cost; lighter shades on a dark background."""
     if abs(delta) < 0.005:
@@ -377,13 +427,18 @@ def saving_colour(delta: float, palette: QPalette) -> QColor | None:
 
 
 class ComparisonProxy(QSortFilterProxyModel):
-    """Sorts numerically on ``SORT_ROLE``; unavailable models stay last either way."""
+    """Sorts numerically on ``SORT_ROLE`` within each group (``GROUP_ROLE``): models
+    that cannot run the scenario, then models not available on the day, stay last
+    either way."""
 
     def __init__(self, parent: Any = None):
         super().__init__(parent)
         self.setSortRole(SORT_ROLE)
 
     def lessThan(self, left: Index, right: Index) -> bool:  # noqa: N802
+        ga, gb = left.data(GROUP_ROLE), right.data(GROUP_ROLE)
+        if ga is not None and gb is not None and ga != gb:
+            return ga < gb if self.sortOrder() == Qt.SortOrder.AscendingOrder else ga > gb
         a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
         if a is None or b is None:
             return False

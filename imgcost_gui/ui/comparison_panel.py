@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import html
 import io
 from decimal import Decimal
 from pathlib import Path
@@ -43,12 +44,16 @@ from .comparison_model import (
     COL_VS_CHEAPEST,
     COLUMN_COUNT,
     EXPORT_ROLE,
+    GROUP_ROLE,
+    GROUP_UNAVAILABLE,
+    UNAVAILABLE_SPAN,
     ComparisonModel,
     ComparisonProxy,
     ComparisonRow,
 )
 from .document import ScenarioDocument
 from .fields import DoubleSpinBox
+from .lifecycle import shutdown_words, unavailable_text
 from .save_paths import ask_save_path, safe_file_name
 
 #: Columns whose exported values are US dollars.
@@ -58,7 +63,11 @@ USD_COLUMNS = (COL_PER_IMAGE, COL_TOTAL, COL_VS_BASELINE, COL_VS_CHEAPEST)
 def compare(
     scenario: Scenario, catalog: PriceCatalog, model_ids: list[str] | None
 ) -> list[ComparisonRow]:
-    """Ask the core for every model's estimate, rank, and how far the budget goes."""
+    """Ask the core for every model's estimate, rank, and how far the budget goes.
+
+    Every estimate is for the scenario's "plan from" day, else today; a model
+    not available that day is ranked by the core after the others, unranked.
+    """
     estimates = estimate(scenario, catalog, model_ids)
     ranked = rank(estimates, scenario.baseline)
     budget = float(scenario.budget_usd) if scenario.budget_usd else None
@@ -68,7 +77,7 @@ def compare(
         r = by_model[e.model]
         within = None
         over = False
-        if budget is not None and e.complete:
+        if budget is not None and e.complete and e.available:
             within = images_within_budget(catalog.get(e.model), e, scenario, budget)
             over = e.total_usd is not None and e.total_usd > budget + 1e-9
         rows.append(ComparisonRow(r, within, over, e.model == scenario.baseline))
@@ -87,6 +96,7 @@ class ComparisonPanel(QWidget):
         self.model = ComparisonModel(self)
         self.proxy = ComparisonProxy(self)
         self.proxy.setSourceModel(self.model)
+        self.proxy.layoutChanged.connect(self._span_unavailable)
 
         self.summary = QLabel()
         self.summary.setTextFormat(Qt.TextFormat.RichText)
@@ -188,27 +198,49 @@ class ComparisonPanel(QWidget):
         # With a budget, its column takes the place of "vs cheapest" (the summary names the cheapest).
         self.table.setColumnHidden(COL_BUDGET, not has_budget)
         self.table.setColumnHidden(COL_VS_CHEAPEST, has_budget)
+        self._span_unavailable()
         self._sync_budget()
         self._summarise(rows)
+
+    def _span_unavailable(self) -> None:
+        """One line over the figures of each model not available on the day (after
+        every sort: spans belong to view rows)."""
+        self.table.clearSpans()
+        first, count = UNAVAILABLE_SPAN
+        for r in range(self.proxy.rowCount()):
+            if self.proxy.index(r, COL_MODEL).data(GROUP_ROLE) == GROUP_UNAVAILABLE:
+                self.table.setSpan(r, first, 1, count)
 
     def _summarise(self, rows: list[ComparisonRow]) -> None:
         scenario = self.doc.scenario
         period = text.PERIOD_WORDS[scenario.period]
         priced = [r for r in rows if r.ranked.position is not None]
+        gone = [r.estimate for r in rows if not r.estimate.available]
         images = text.count(scenario.images, "images")
+        when = f" from {scenario.plan_from.isoformat()}" if scenario.plan_from else ""
+        tail = ""
+        missing = len(rows) - len(priced) - len(gone)
+        if missing:
+            tail += f" · {missing} cannot run it"
+        if len(gone) == 1:
+            tail += f" · {html.escape(gone[0].name)} {unavailable_text(gone[0])}, not ranked"
+        elif gone:
+            tail += f" · {len(gone)} not available on the day, not ranked"
         if not priced:
             self.summary.setText(
-                f"<b>{images}</b> per {period} · no selected model can run this scenario"
+                f"<b>{images}</b> per {period}{when} · no selected model can run this scenario"
+                + tail
             )
             return
         best = min(priced, key=lambda r: r.ranked.position or 0).estimate
-        missing = len(rows) - len(priced)
-        tail = f" · {missing} cannot run it" if missing else ""
+        ending = shutdown_words(best)
+        if ending:  # the cheapest answer is worth less if it stops answering soon
+            tail = f" · <b>it {ending}</b>{tail}"
         over = sum(r.over_budget for r in rows)
         if scenario.budget_usd and over:
             tail += f" · <b>{over} over budget</b>"
         self.summary.setText(
-            f"<b>{images}</b> per {period} · cheapest: <b>{best.name}</b> at "
+            f"<b>{images}</b> per {period}{when} · cheapest: <b>{html.escape(best.name)}</b> at "
             f"<b>{text.usd(best.total_usd)}</b> ({text.usd_per_image(best.per_image_usd)} per image){tail}"
         )
 

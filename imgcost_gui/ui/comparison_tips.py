@@ -6,8 +6,8 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-from imgcost_gui.core import METER_LABELS, METERS, ModelEntry, ModelEstimate, price_fields
-from imgcost_gui.core.catalog import Source
+from imgcost_gui.core import METER_LABELS, METERS, ModelEntry, ModelEstimate
+from imgcost_gui.core.catalog import PublishedImagePrices, Source
 
 from . import text
 
@@ -22,18 +22,15 @@ def meter_sources(entry: ModelEntry) -> dict[str, Source]:
 
     Token meters use the rates' source; a published per-image output price
     (``pricing.output``) its own; per-image, megapixel and subscription meters
-    (and token meters of a model without rates) the pricing's source.
+    (and token meters of a model without rates) the pricing's source. Read from
+    the pricing itself: a price's key names what it prices, not where it sits.
     """
-    rates = published = other = None
-    for f in price_fields(entry):
-        if f.source is None:
-            continue
-        if f.path.startswith("pricing.rates."):
-            rates = rates or f.source
-        elif f.path.startswith("pricing.output."):
-            published = published or f.source
-        else:
-            other = other or f.source
+    p = entry.pricing
+    rates_obj = getattr(p, "rates", None)
+    rates = getattr(rates_obj, "source", None)
+    output = getattr(p, "output", None)
+    published = output.source if isinstance(output, PublishedImagePrices) else None
+    other = getattr(p, "source", None)
     out: dict[str, Source] = {}
     for meter in METERS:
         if meter in SCENARIO_METERS:

@@ -35,6 +35,7 @@ from .charts_host import ChartInputs, ChartsHost
 from .comparison_panel import ComparisonPanel, compare
 from .document import ScenarioDocument
 from .files import FileActions, example_scenario, templates
+from .lifecycle import PRICE_CHECK_DAYS, day_words, old_prices
 from .model_picker import ModelPicker, compared_ids
 from .scenario_panel import ScenarioPanel
 
@@ -115,7 +116,13 @@ class MainWindow(QMainWindow):
 
         self.catalog_status = QLabel()
         self.stale_status = QLabel()
+        self.old_prices_status = QLabel()
+        self.old_prices_status.setObjectName("oldPricesStatus")
+        self.plan_status = QLabel()
+        self.plan_status.setObjectName("planStatus")
+        self.statusBar().addPermanentWidget(self.plan_status)
         self.statusBar().addPermanentWidget(self.stale_status)
+        self.statusBar().addPermanentWidget(self.old_prices_status)
         self.statusBar().addPermanentWidget(self.catalog_status)
 
         self.recompute_timer = QTimer(self)
@@ -141,6 +148,7 @@ class MainWindow(QMainWindow):
         self.banner.show_messages(self.catalog_doc.problems)
         self._update_title()
         self._update_status()
+        self._update_plan_status()
         self.resize(1280, 800)
         if persist:
             self._restore_layout()
@@ -259,6 +267,7 @@ class MainWindow(QMainWindow):
     def _scenario_changed(self) -> None:
         self.scenario_panel.refresh()
         self.model_picker.refresh()
+        self._update_plan_status()
         self.schedule_recompute()
 
     def _catalog_changed(self, model_id: object) -> None:
@@ -328,8 +337,45 @@ class MainWindow(QMainWindow):
         self.setWindowModified(self.doc.modified)
         self.revert_action.setEnabled(self.doc.path is not None)
 
+    def _update_plan_status(self) -> None:
+        """The day every estimate on screen is for."""
+        plan_from = self.doc.scenario.plan_from
+        self.plan_status.setText(f"Estimates as of {day_words(plan_from)}")
+        self.plan_status.setToolTip(
+            "Prices and model lifecycles are taken as of this day: the scenario's "
+            "“Plan from” date, else today."
+            if plan_from
+            else "Prices and model lifecycles are taken as of today. Set “Plan from” "
+            "on the Workload tab to plan for another day."
+        )
+
     def _update_status(self) -> None:
         cat = self.catalog_doc
+        user = cat.user
+        old = list(
+            old_prices(
+                cat.catalog,
+                users=lambda e, f: user.is_custom(e.id) or user.is_overridden(e.id, f.path),
+            )
+        )
+        if old:
+            n = len(old)
+            self.old_prices_status.setText(
+                f"⚠ {n} price{'s' if n != 1 else ''} checked over {PRICE_CHECK_DAYS} days ago"
+            )
+            models = sorted({o.entry.name for o in old})
+            shown = ", ".join(models[:8]) + (
+                f" and {len(models) - 8} more" if len(models) > 8 else ""
+            )
+            self.old_prices_status.setToolTip(
+                f"Shipped prices of models in use that were last checked more than "
+                f"{PRICE_CHECK_DAYS} days ago: {shown}. They are marked ⚠ in the Checked "
+                "column of the Prices page."
+            )
+        else:
+            self.old_prices_status.setText("")
+            self.old_prices_status.setToolTip("")
+        self.old_prices_status.setVisible(bool(old))
         overrides = cat.user.overrides
         prices = sum(len(v) for v in overrides.prices.values())
         custom = len(overrides.custom_models)

@@ -1,7 +1,13 @@
-"""Which models to compare, and which one is the baseline."""
+"""Which models to compare, and which one is the baseline.
+
+Each model's status is as of the day the scenario is planned for (its "plan
+from" date, else today): a model retired that day is greyed and hidden unless
+asked for or checked, one shutting down soon says when.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
@@ -21,15 +27,19 @@ from PySide6.QtWidgets import (
 )
 
 from imgcost_gui.core import ModelEntry, PriceCatalog
+from imgcost_gui.core.calendar import plan_day
 
 from .document import ScenarioDocument
 from .fields import ComboBox
+from .lifecycle import status_text, status_tip
 
 ALL = "All"
 
 
 def compared_ids(doc: ScenarioDocument, catalog: PriceCatalog) -> list[str]:
-    """The models the scenario compares that this catalog knows (empty list = every active model)."""
+    """The models the scenario names that this catalog knows (empty list = every model
+    available on the plan day). A named model stays named when it retires: the
+    comparison shows it apart, with the day it stopped."""
     return [m for m in doc.scenario.models if m in catalog.by_id]
 
 
@@ -60,7 +70,8 @@ class ModelPicker(QWidget):
         self.provider.currentIndexChanged.connect(self._apply_filter)
         self.show_retired = QCheckBox("Show retired models")
         self.show_retired.setToolTip(
-            "Retired models can no longer be used; they are kept for comparison with old bills."
+            "Models retired on the plan day can no longer be used; they are kept for "
+            "comparison with old bills."
         )
         self.show_retired.toggled.connect(self._apply_filter)
 
@@ -73,8 +84,14 @@ class ModelPicker(QWidget):
         self.tree.setUniformRowHeights(True)
         self.tree.header().setStretchLastSection(False)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        self.tree.header().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        # Fixed, elided widths: a long reseller name or status must not squeeze the model
+        # names (each cell's tooltip has it in full).
+        for col, width in ((1, 96), (2, 116)):
+            self.tree.header().setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+            self.tree.setColumnWidth(col, width)
+        self.tree.headerItem().setToolTip(
+            2, "Each model's standing on the plan day (the scenario's “Plan from”, else today)"
+        )
         self.tree.itemChanged.connect(self._toggled)
 
         self.check_all = check_all = QPushButton("Check shown")
@@ -108,16 +125,12 @@ class ModelPicker(QWidget):
         self.catalog = catalog
         self.tree.blockSignals(True)
         self.tree.clear()
-        muted = self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
         for m in catalog.models:
-            status = "custom" if m.custom else m.lifecycle.status
-            item = QTreeWidgetItem([m.name, m.provider, "" if status == "active" else status])
+            item = QTreeWidgetItem([m.name, m.provider, ""])
             item.setData(0, Qt.ItemDataRole.UserRole, m.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setToolTip(0, f"{m.id} · {m.vendor}" + (f"\n{m.note}" if m.note else ""))
-            if m.retired:
-                for c in range(3):
-                    item.setForeground(c, muted)
+            item.setToolTip(0, f"{m.name}\n{m.id} · {m.vendor}" + (f"\n{m.note}" if m.note else ""))
+            item.setToolTip(1, m.provider)
             self.tree.addTopLevelItem(item)
         self.tree.blockSignals(False)
         for combo, values in (
@@ -132,24 +145,42 @@ class ModelPicker(QWidget):
             combo.blockSignals(False)
         self.refresh()
 
+    @property
+    def day(self) -> dt.date:
+        """The day statuses are for: the scenario's "plan from" date, else today."""
+        return plan_day(self.doc.scenario.plan_from)
+
     def entries(self) -> list[ModelEntry]:
         """The models being compared, in catalog order."""
         if self.catalog is None:
             return []
         ids = compared_ids(self.doc, self.catalog)
         if not ids:
-            return self.catalog.active()
+            return self.catalog.active(self.day)
         return [self.catalog.get(i) for i in ids]
 
     def refresh(self) -> None:
         if self.catalog is None:
             return
         chosen = {e.id for e in self.entries()}
+        day = self.day
+        muted = self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
         self.tree.blockSignals(True)
         for i in range(self.tree.topLevelItemCount()):
             item = self.tree.topLevelItem(i)
-            on = item.data(0, Qt.ItemDataRole.UserRole) in chosen
+            m = self.catalog.by_id.get(item.data(0, Qt.ItemDataRole.UserRole))
+            if m is None:
+                continue
+            on = m.id in chosen
             item.setCheckState(0, Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+            status = status_text(self.catalog, m, day, short=True)
+            if m.custom:
+                status = f"custom · {status}" if status else "custom"
+            item.setText(2, status)
+            item.setToolTip(2, status_tip(self.catalog, m, day))
+            usable = self.catalog.available(m, day)
+            for c in range(3):
+                item.setData(c, Qt.ItemDataRole.ForegroundRole, None if usable else muted)
         self.tree.blockSignals(False)
         self.count.setText(f"{len(chosen)} compared")
         self._fill_baseline()
@@ -170,6 +201,7 @@ class ModelPicker(QWidget):
             return
         needle = self.search.text().strip().lower()
         vendor, provider = self.vendor.currentText(), self.provider.currentText()
+        day = self.day
         for i in range(self.tree.topLevelItemCount()):
             item = self.tree.topLevelItem(i)
             m = self.catalog.by_id.get(item.data(0, Qt.ItemDataRole.UserRole))
@@ -177,7 +209,7 @@ class ModelPicker(QWidget):
                 continue
             hidden = (
                 (
-                    m.retired
+                    self.catalog.status(m, day) == "retired"
                     and not self.show_retired.isChecked()
                     and item.checkState(0) != Qt.CheckState.Checked
                 )
@@ -205,7 +237,7 @@ class ModelPicker(QWidget):
             return
         if set(ids) == {e.id for e in self.entries()}:
             return  # the same models: nothing to undo, nothing to save
-        active = [m.id for m in self.catalog.active()]
+        active = [m.id for m in self.catalog.active(self.day)]
         value = [] if ids == active else ids
         changes: list = [(("models",), value)]
         if self.doc.scenario.baseline and self.doc.scenario.baseline not in ids:
