@@ -31,7 +31,9 @@ from imgcost_gui.core import FileProblem, price_fields
 from .catalog_document import CatalogDocument
 from .catalog_model import (
     COL_MODEL,
+    COL_SOURCE,
     COL_VALUE,
+    COLUMN_WIDTHS,
     CatalogFilter,
     CatalogRow,
     CatalogTableModel,
@@ -185,9 +187,9 @@ class CatalogEditor(QWidget):
         h = self.table.horizontalHeader()
         h.setStretchLastSection(False)
         h.setHighlightSections(False)
-        for col, width in enumerate((200, 130, 175, 90, 115, 100, 300, 70, 95)):
+        for col, width in COLUMN_WIDTHS.items():
             self.table.setColumnWidth(col, width)
-        h.setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
+        h.setSectionResizeMode(COL_SOURCE, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._sync_buttons())
         self.table.doubleClicked.connect(self._edit_value)
 

@@ -1,7 +1,11 @@
-"""The catalog editor's table: one row per (model, price) of the effective catalog."""
+"""The catalog editor's table: one row per (model, price) of the effective catalog.
+
+Statuses and the age of each price are as of today (``core.calendar.today``).
+"""
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -24,14 +28,16 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QLineEdit, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from imgcost_gui.core import ModelEntry
+from imgcost_gui.core import ModelEntry, calendar
 from imgcost_gui.core.overrides import PriceField, price_fields
 
 from .catalog_document import CatalogDocument
+from .lifecycle import PRICE_CHECK_DAYS, checked_long_ago, checked_text, status_text, status_tip
 
 (
     COL_MODEL,
     COL_PROVIDER,
+    COL_STATUS,
     COL_PRICE,
     COL_VALUE,
     COL_UNIT,
@@ -39,11 +45,12 @@ from .catalog_document import CatalogDocument
     COL_SOURCE,
     COL_OFFICIAL,
     COL_CHECKED,
-) = range(9)
-COLUMN_COUNT = 9
+) = range(10)
+COLUMN_COUNT = 10
 HEADERS = [
     "Model",
     "Provider",
+    "Status",
     "Price",
     "Value",
     "Unit",
@@ -52,16 +59,32 @@ HEADERS = [
     "Official",
     "Checked",
 ]
+#: Widths at 1280 px that leave Source (which stretches) room to be read.
+COLUMN_WIDTHS = {
+    COL_MODEL: 190,
+    COL_PROVIDER: 104,
+    COL_STATUS: 154,
+    COL_PRICE: 165,
+    COL_VALUE: 82,
+    COL_UNIT: 100,
+    COL_SHIPPED: 98,
+    COL_SOURCE: 220,
+    COL_OFFICIAL: 62,
+    COL_CHECKED: 104,
+}
 HEADER_TIPS = [
     "The model as its provider sells it.",
     "Who bills you.",
+    "The model's standing today: retired, shutting down on a date, deprecated, or not "
+    "out yet (blank: in service). Hover for its dates.",
     "Which price of the model this is.",
     "The price used in every estimate. Double-click to change it; bold means you changed it.",
     "What the price is counted in.",
     "The price as shipped with ImgCost.",
     "Where the shipped price comes from.",
     "Whether the source is the vendor's own price list.",
-    "When the shipped price was last checked.",
+    f"When the shipped price was last checked; ⚠ marks prices checked more than "
+    f"{PRICE_CHECK_DAYS} days ago.",
 ]
 
 Index = QModelIndex | QPersistentModelIndex
@@ -109,6 +132,17 @@ class CatalogRow:
     field: PriceField
     overridden: bool
     shipped: Decimal | None
+    #: The model's status today, and how the Status column and its tooltip word it.
+    status: str = "active"
+    status_text: str = ""
+    status_tip: str = ""
+    #: Whether the shipped price was last checked over PRICE_CHECK_DAYS ago, and how long.
+    checked_long_ago: bool = False
+    checked_text: str = ""
+
+    @property
+    def retired(self) -> bool:
+        return self.status == "retired"
 
     @property
     def key(self) -> tuple[str, str]:
@@ -128,16 +162,28 @@ class CatalogTableModel(QAbstractTableModel):
 
     def _build(self) -> list[CatalogRow]:
         user = self.doc.user
+        catalog = self.doc.catalog
+        today = calendar.today()
         rows = []
-        for entry in self.doc.catalog.models:
+        for entry in catalog.models:
             custom = user.is_custom(entry.id)
+            lifecycle = (
+                catalog.status(entry, today),
+                status_text(catalog, entry, today),
+                status_tip(catalog, entry, today),
+            )
             for f in price_fields(entry):
+                overridden = custom or user.is_overridden(entry.id, f.path)
+                old = not overridden and checked_long_ago(f.source, today)
                 rows.append(
                     CatalogRow(
                         entry,
                         f,
-                        custom or user.is_overridden(entry.id, f.path),
+                        overridden,
                         None if custom else user.shipped_value(entry.id, f.path),
+                        *lifecycle,
+                        old,
+                        checked_text(f.source, today) if f.source is not None else "",
                     )
                 )
         return rows
@@ -201,10 +247,12 @@ class CatalogTableModel(QAbstractTableModel):
             font = QFont()
             font.setBold(True)
             return font
-        if role == Qt.ItemDataRole.ForegroundRole and row.entry.retired:
+        if role == Qt.ItemDataRole.ForegroundRole and row.retired:
             return QGuiApplication.palette().color(
                 QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text
             )
+        if role == Qt.ItemDataRole.ForegroundRole and col == COL_CHECKED and row.checked_long_ago:
+            return _old_price_colour()
         if role == Qt.ItemDataRole.BackgroundRole and col == COL_VALUE and row.overridden:
             return _override_tint()
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_VALUE, COL_SHIPPED):
@@ -230,10 +278,12 @@ class CatalogTableModel(QAbstractTableModel):
         f, e = row.field, row.entry
         source = f.source
         if col == COL_MODEL:
-            suffix = " (custom)" if row.entry.custom else " (retired)" if e.retired else ""
+            suffix = " (custom)" if row.entry.custom else " (retired)" if row.retired else ""
             return e.name + suffix
         if col == COL_PROVIDER:
             return e.provider
+        if col == COL_STATUS:
+            return row.status_text
         if col == COL_PRICE:
             return f.label
         if col == COL_VALUE:
@@ -247,7 +297,9 @@ class CatalogTableModel(QAbstractTableModel):
         if col == COL_OFFICIAL:
             return "" if source is None else ("yes" if source.official else "no")
         if col == COL_CHECKED:
-            return source.checked.isoformat() if source else ""
+            if source is None:
+                return ""
+            return ("⚠ " if row.checked_long_ago else "") + source.checked.isoformat()
         return ""
 
     def _tooltip(self, row: CatalogRow, col: int) -> str | None:
@@ -268,11 +320,28 @@ class CatalogTableModel(QAbstractTableModel):
             if self.doc.read_only:
                 return f"Shipped price (prices are read-only; see the note above).{where}"
             return f"Shipped price; double-click to change.{where}"
-        if col in (COL_SOURCE, COL_CHECKED, COL_OFFICIAL):
+        if col == COL_CHECKED and src is not None:
+            if row.overridden:
+                return "Your own price: the date is the shipped price's."
+            tip = html.escape(row.checked_text.capitalize())
+            if row.checked_long_ago:
+                tip += (
+                    f"<br>Over {PRICE_CHECK_DAYS} days ago: check it against the source "
+                    "before you commit a budget."
+                )
+            return tip
+        if col == COL_STATUS:
+            return html.escape(row.status_tip).replace("\n", "<br>") or None
+        if col in (COL_SOURCE, COL_OFFICIAL):
             return where.removeprefix("<br>") or None
         if col == COL_MODEL:
             return f"{row.entry.id} · {row.entry.vendor}"
         return None
+
+
+def _old_price_colour() -> QColor:
+    dark = QGuiApplication.palette().color(QPalette.ColorRole.Base).lightness() < 128
+    return QColor("#ffb74d" if dark else "#9a4d00")
 
 
 def _override_tint() -> QColor:
@@ -314,7 +383,7 @@ class CatalogFilter(QSortFilterProxyModel):
         row: CatalogRow = model.index(source_row, 0, source_parent).data(Qt.ItemDataRole.UserRole)
         if row is None:
             return False
-        if row.entry.retired and not self.show_retired:
+        if row.retired and not self.show_retired:
             return False
         if self.only_overridden and not row.overridden:
             return False
