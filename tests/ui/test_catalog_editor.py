@@ -7,7 +7,7 @@ from decimal import Decimal
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QMessageBox
 
-from imgcost_gui.core import UserCatalog, load_shipped_catalog
+from imgcost_gui.core import UserCatalog, load_shipped_catalog, price_fields
 from imgcost_gui.ui.catalog_model import COL_VALUE
 from imgcost_gui.ui.comparison_model import COL_TOTAL
 
@@ -15,6 +15,15 @@ from imgcost_gui.ui.comparison_model import COL_TOTAL
 def _total(window, model_id: str) -> float:
     model = window.comparison.model
     return model.rows[model.row_of(model_id)].estimate.total_usd
+
+
+def _key(window, model_id: str, label: str | None = None) -> str:
+    """The key of one price of a model (its first, or the one with this label).
+
+    Keys name what a price is; the tests look them up rather than spell them.
+    """
+    fields = price_fields(window.catalog_doc.catalog.get(model_id))
+    return next(f.path for f in fields if label is None or f.label == label)
 
 
 def _value_index(window, model_id: str, path: str):
@@ -26,7 +35,7 @@ def _value_index(window, model_id: str, path: str):
 def test_typing_a_price_changes_the_comparison(window, qtbot, user_data_dir):
     window.pages.setCurrentIndex(1)
     before = _total(window, "flux-pro-1.1-ultra")
-    index = _value_index(window, "flux-pro-1.1-ultra", "pricing.prices.0.usd")
+    index = _value_index(window, "flux-pro-1.1-ultra", _key(window, "flux-pro-1.1-ultra"))
     table = window.catalog_editor.table
     table.edit(index)
     line = table.findChild(QLineEdit)
@@ -47,7 +56,7 @@ def test_typing_a_price_changes_the_comparison(window, qtbot, user_data_dir):
 
 
 def test_the_delegate_refuses_negative_and_non_numeric_input(window, qtbot):
-    index = _value_index(window, "flux-pro-1.1-ultra", "pricing.prices.0.usd")
+    index = _value_index(window, "flux-pro-1.1-ultra", _key(window, "flux-pro-1.1-ultra"))
     table = window.catalog_editor.table
     table.edit(index)
     line = table.findChild(QLineEdit)
@@ -61,21 +70,22 @@ def test_undo_and_reset_restore_the_shipped_price(window, qtbot, dialogs):
     window.pages.setCurrentIndex(1)
     before = _total(window, "flux-pro-1.1-ultra")
     doc = window.catalog_doc
-    doc.set_price("flux-pro-1.1-ultra", "pricing.prices.0.usd", Decimal("0.10"))
+    key = _key(window, "flux-pro-1.1-ultra")
+    doc.set_price("flux-pro-1.1-ultra", key, Decimal("0.10"))
     window.recompute()
     assert _total(window, "flux-pro-1.1-ultra") != before
     window.undo_action.trigger()
     window.recompute()
     assert _total(window, "flux-pro-1.1-ultra") == before
-    assert not doc.user.is_overridden("flux-pro-1.1-ultra", "pricing.prices.0.usd")
+    assert not doc.user.is_overridden("flux-pro-1.1-ultra", key)
     window.redo_action.trigger()
-    assert doc.user.is_overridden("flux-pro-1.1-ultra", "pricing.prices.0.usd")
-    window.catalog_editor.select("flux-pro-1.1-ultra", "pricing.prices.0.usd")
+    assert doc.user.is_overridden("flux-pro-1.1-ultra", key)
+    window.catalog_editor.select("flux-pro-1.1-ultra", key)
     window.catalog_editor.reset_cell.click()
     assert not doc.user.overrides.prices
     window.undo_action.trigger()
-    assert doc.user.is_overridden("flux-pro-1.1-ultra", "pricing.prices.0.usd")
-    doc.set_price("gpt-image-2", "pricing.rates.text_in", Decimal("9"))
+    assert doc.user.is_overridden("flux-pro-1.1-ultra", key)
+    doc.set_price("gpt-image-2", _key(window, "gpt-image-2", "Text input"), Decimal("9"))
     dialogs.answer = QMessageBox.StandardButton.Yes
     window.catalog_editor.confirm_reset_all()
     assert dialogs.titles() == ["Reset all prices"]
@@ -89,7 +99,7 @@ def test_custom_model_added_compared_and_deleted(window, qtbot, monkeypatch):
         QInputDialog, "getText", staticmethod(lambda *a, **k: ("FLUX via Acme", True))
     )
     window.pages.setCurrentIndex(1)
-    window.catalog_editor.select("flux-pro-1.1-ultra", "pricing.prices.0.usd")
+    window.catalog_editor.select("flux-pro-1.1-ultra", _key(window, "flux-pro-1.1-ultra"))
     window.catalog_editor.duplicate_selected()
     assert "custom-flux-via-acme" in window.catalog_doc.catalog.by_id
     window.recompute()
@@ -120,7 +130,7 @@ def test_overrides_export_and_import(window, tmp_path, monkeypatch, dialogs):
     from PySide6.QtWidgets import QFileDialog
 
     doc = window.catalog_doc
-    doc.set_price("gpt-image-2", "pricing.rates.image_out", Decimal("27.5"))
+    doc.set_price("gpt-image-2", _key(window, "gpt-image-2", "Image output"), Decimal("27.5"))
     target = tmp_path / "team-prices.json"
     monkeypatch.setattr(
         QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), ""))
@@ -133,14 +143,14 @@ def test_overrides_export_and_import(window, tmp_path, monkeypatch, dialogs):
         QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(target), ""))
     )
     window.catalog_editor.import_dialog()
-    assert doc.user.is_overridden("gpt-image-2", "pricing.rates.image_out")
+    assert doc.user.is_overridden("gpt-image-2", _key(window, "gpt-image-2", "Image output"))
     assert dialogs.titles()[-1] == "Prices imported"
 
 
 def test_a_decimal_comma_is_a_decimal_mark(window, qtbot):
     window.pages.setCurrentIndex(1)
     before = _total(window, "flux-pro-1.1-ultra")
-    index = _value_index(window, "flux-pro-1.1-ultra", "pricing.prices.0.usd")
+    index = _value_index(window, "flux-pro-1.1-ultra", _key(window, "flux-pro-1.1-ultra"))
     table = window.catalog_editor.table
     table.edit(index)
     line = table.findChild(QLineEdit)
@@ -158,11 +168,13 @@ def test_status_bar_counts_changed_prices_and_custom_models_apart(window, monkey
     from PySide6.QtWidgets import QInputDialog
 
     monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("Acme", True)))
-    window.catalog_editor.select("flux-pro-1.1-ultra", "pricing.prices.0.usd")
+    window.catalog_editor.select("flux-pro-1.1-ultra", _key(window, "flux-pro-1.1-ultra"))
     window.catalog_editor.duplicate_selected()
     status = window.catalog_status.text()
     assert "1 custom model" in status and "changed" not in status
-    window.catalog_doc.set_price("gpt-image-2", "pricing.rates.text_in", Decimal("6"))
+    window.catalog_doc.set_price(
+        "gpt-image-2", _key(window, "gpt-image-2", "Text input"), Decimal("6")
+    )
     assert "1 price changed by you · 1 custom model" in window.catalog_status.text()
 
 
@@ -185,7 +197,7 @@ def test_a_newer_overrides_file_makes_the_prices_read_only(
     assert window.banner.isVisible()
     assert editor.locked.isVisible() and "newer version of ImgCost" in editor.locked.text()
     assert "read-only" in window.catalog_status.text()
-    index = _value_index(window, "flux-pro-1.1-ultra", "pricing.prices.0.usd")
+    index = _value_index(window, "flux-pro-1.1-ultra", _key(window, "flux-pro-1.1-ultra"))
     for button in (
         editor.reset_cell,
         editor.reset_row,
@@ -206,7 +218,9 @@ def test_a_newer_overrides_file_makes_the_prices_read_only(
     editor.duplicate_selected()  # e.g. from a shortcut: refused with a reason, nothing pushed
     assert dialogs.titles() == ["Prices not changed"]
     with pytest.raises(ReadOnlyOverrides):
-        window.catalog_doc.set_price("gpt-image-2", "pricing.rates.text_in", Decimal("1"))
+        window.catalog_doc.set_price(
+            "gpt-image-2", _key(window, "gpt-image-2", "Text input"), Decimal("1")
+        )
     assert window.catalog_doc.undo_stack.count() == 0
     assert not window.undo_action.isEnabled()
     assert path.read_bytes() == original

@@ -46,8 +46,9 @@ def test_the_table_fits_at_1280x800_with_and_without_a_budget(window, qtbot):
     assert _cell(window, "flux-2-pro", COL_PROVIDER, Qt.ItemDataRole.ToolTipRole).startswith(
         "Billed by Black Forest Labs"
     )
-    notes = _cell(window, "gpt-image-1-mini", COL_WARNINGS, Qt.ItemDataRole.ToolTipRole)
-    assert "deprecated" in notes and "•" in notes
+    warned = next(r.estimate for r in window.comparison.model.rows if r.estimate.warnings)
+    notes = _cell(window, warned.model, COL_WARNINGS, Qt.ItemDataRole.ToolTipRole)
+    assert warned.warnings[0] in notes and "•" in notes
 
 
 def test_the_budget_reads_per_period(window):
