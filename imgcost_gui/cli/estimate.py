@@ -235,9 +235,10 @@ def cmd_estimate(args: argparse.Namespace) -> int:
         models = args.model or ["all"]
     explicit = models is not None and "all" not in models
     baseline = args.baseline or scenario.baseline
+    # The scenario's own limits, with the flags on top.
     team = Team(
-        tiers={"*": args.tier} if args.tier else {},
-        parallel_requests=args.parallel,
+        tiers={"*": args.tier} if args.tier else dict(scenario.tiers),
+        parallel_requests=args.parallel or scenario.parallel_requests,
     )
     try:
         results = estimate(

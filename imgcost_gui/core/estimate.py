@@ -288,9 +288,17 @@ def estimate(
         estimate_model(scenario, entry, day=day, catalog=catalog, memo=memo, keys=keys, end=end)
         for entry in resolve_models(catalog, chosen, day)
     ]
+    team = team or team_of(scenario)
     if team is not None:
         out = [with_durations(e, catalog.by_id[e.model], scenario, team) for e in out]
     return out
+
+
+def team_of(scenario: Scenario) -> Team | None:
+    """The team's limits the scenario states, or None when it states none."""
+    if not scenario.tiers and scenario.parallel_requests is None:
+        return None
+    return Team(dict(scenario.tiers), scenario.parallel_requests)
 
 
 def with_durations(

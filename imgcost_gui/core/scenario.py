@@ -58,6 +58,19 @@ class ReferenceImages(Editable):
         description="Input-image tokens per request from your usage logs; replaces the "
         f"estimate. At most {MAX_TOKENS:,}.",
     )
+    measured_on: Name | None = Field(
+        None,
+        description="The model family (or model id) the measured tokens come from; other "
+        "models keep their own estimate. Unset: every model (files from before this field).",
+    )
+
+    def measured_for(self, model_id: str, family: str | None) -> int | None:
+        """The measured tokens, if they were measured on this model's family."""
+        if self.measured_tokens is None:
+            return None
+        if self.measured_on is None or self.measured_on in (model_id, family):
+            return self.measured_tokens
+        return None
 
     @property
     def size(self) -> Size:
@@ -152,6 +165,15 @@ class Scenario(Editable):
     baseline: Name | None = None
     budget_usd: Annotated[Decimal, Field(ge=0, le=MAX_USD)] | None = Field(
         None, description=f"At most {MAX_USD:,} USD."
+    )
+    tiers: dict[Name, Name] = Field(
+        default_factory=dict,
+        description="Your usage tier with each vendor, by vendor name (OpenAI: free, 1 to "
+        "5); how long the work takes depends on it.",
+    )
+    parallel_requests: Annotated[int, Field(ge=1, le=1_000_000)] | None = Field(
+        None,
+        description="Requests you send at once. Unset: as many as the vendor's limits allow.",
     )
     plan_from: dt.date | None = Field(
         None,

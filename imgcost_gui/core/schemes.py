@@ -56,11 +56,12 @@ def token_stage(entry: ModelEntry, p: TokenPricing, stage: Stage) -> StageEstima
     cached_text = text * stage.cached_text_share
     refs = stage.references
     sends_images = stage.mode == "edit" or refs.count > 0
-    measured = sends_images and refs.measured_tokens is not None
+    mine = refs.measured_for(entry.id, entry.family)
+    measured = sends_images and mine is not None
     img_in_tokens = 0
     if sends_images:
-        if refs.measured_tokens is not None:
-            img_in_tokens = refs.measured_tokens
+        if mine is not None:
+            img_in_tokens = mine
         else:
             img_in_tokens = refs.count * tile_input_tokens(
                 p.input_images, refs.size, refs.high_fidelity
@@ -87,6 +88,15 @@ def token_stage(entry: ModelEntry, p: TokenPricing, stage: Stage) -> StageEstima
         if measured:
             notices.append(
                 Notice("measured_tokens", "input-image tokens measured from usage logs", "info")
+            )
+        elif refs.measured_tokens is not None:
+            notices.append(
+                Notice(
+                    "measured_elsewhere",
+                    f"{entry.name}: your measured input tokens are for {refs.measured_on}; "
+                    "this model's are estimated",
+                    "info",
+                )
             )
         else:
             notices.append(
@@ -319,9 +329,10 @@ def fixed_token_stage(entry: ModelEntry, p: FixedTokenPricing, stage: Stage) -> 
     billed = attempts * stage.outputs_per_request
     refs = stage.references
     img_in = 0
-    measured = (stage.mode == "edit" or refs.count > 0) and refs.measured_tokens is not None
-    if measured and refs.measured_tokens is not None:
-        img_in = refs.measured_tokens
+    mine = refs.measured_for(entry.id, entry.family)
+    measured = (stage.mode == "edit" or refs.count > 0) and mine is not None
+    if measured and mine is not None:
+        img_in = mine
     elif refs.count and isinstance(p.input_images, FixedInputTokens):
         img_in = refs.count * p.input_images.tokens
     elif refs.count and isinstance(p.input_images, GeminiTileInputRule):

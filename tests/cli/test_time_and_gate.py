@@ -73,3 +73,19 @@ def test_the_gate_uses_the_cheapest_eligible_model(capsys, tmp_path):
     # of the rest (FLUX.2 [pro]: $0.03 x 10,000 = $300).
     assert run(capsys, "estimate", str(plan), "--fail-over", "58")[0] == 3
     assert run(capsys, "estimate", str(plan), "--fail-over", "58.80")[0] == 0
+
+
+def test_a_scenario_states_its_own_tier_and_the_flag_overrides_it(capsys, tmp_path):
+    plan = tmp_path / "plan.imgcost.json"
+    plan.write_text(
+        json.dumps(
+            {"schema_version": 1, "tiers": {"OpenAI": "5"}, "models": ["gpt-image-2"],
+             "stages": [{"requests": 10000, "quality": "low", "prompt_tokens": 0}]}
+        ),
+        encoding="utf-8",
+    )  # fmt: skip
+    # Tier 5: 250 images a minute: 40 min + 45.3 s. Tier 3 (the flag): 200 min + 45.3 s.
+    (row,) = json.loads(run(capsys, "estimate", str(plan), "--format", "json")[1])
+    assert row["duration_s"] == pytest.approx(40 * 60 + 45.3)
+    (row,) = json.loads(run(capsys, "estimate", str(plan), "--tier", "3", "--format", "json")[1])
+    assert row["duration_s"] == pytest.approx(200 * 60 + 45.3)

@@ -155,3 +155,16 @@ def test_a_generation_without_references_bills_no_reference_input(model):
     refs = ReferenceImages(count=0, measured_tokens=5000)
     st = one_image(model, "1024x1024", "medium", mode="generate", references=refs).stages[0]
     assert st.meter("image_in") is None or st.meter("image_in").usd == 0
+
+
+def test_measured_input_tokens_apply_to_the_family_they_were_measured_on():
+    # 900 measured tokens on gpt-image-2, at $8/M image input = $0.0072 a request;
+    # FLUX.2 [pro] bills reference megapixels, and GPT Image 1.5 keeps its tile estimate.
+    refs = ReferenceImages(count=1, measured_tokens=900, measured_on="gpt-image-2")
+    gpt2 = one_image("gpt-image-2", mode="edit", references=refs).stages[0]
+    assert gpt2.input_image_tokens_per_request == 900
+    assert gpt2.meter("image_in").usd == pytest.approx(900 * 8 / 1e6)
+    other = one_image("gpt-image-1.5", mode="edit", references=refs)
+    # 1024x1024 by the tile rule: shrunk to 512x512, one tile: 65 + 129 = 194 tokens.
+    assert other.stages[0].input_image_tokens_per_request == 194
+    assert "measured_elsewhere" in codes(other)
