@@ -18,7 +18,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from .calendar import today
+from . import calendar
 from .catalog import ModelEntry, PriceCatalog
 from .measured import MeasuredOutput, MeasuredTokens, read_measured, with_measured, write_measured
 from .overrides_file import (
@@ -291,7 +291,7 @@ class UserCatalog:
         entry = self.base.by_id.get(model_id)
         if entry is None:
             return None
-        for f in price_fields(entry_on(entry, day or today())):
+        for f in price_fields(entry_on(entry, day or calendar.today())):
             if f.path == path:
                 return f.value
         return None
@@ -394,7 +394,7 @@ class UserCatalog:
         data["price_changes"] = []
         entry = apply_prices(
             ModelEntry.model_validate(data),
-            {f.path: f.value for f in price_fields(entry_on(source, today()))},
+            {f.path: f.value for f in price_fields(entry_on(source, calendar.today()))},
         )
         self.add_custom(entry)
         return entry

@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from .calendar import today
+from . import calendar
 from .catalog import ModelEntry, PriceCatalog, Source
 from .prices import layered, price_fields
 from .storage import migrator
@@ -32,7 +32,7 @@ def user_source() -> Source:
     return Source(
         title="Your price",
         official=False,
-        checked=today(),
+        checked=calendar.today(),
         note="set by you in ImgCost (price-overrides.json)",
         by_user=True,
     )

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Literal
 
-from ..calendar import today
+from .. import calendar
 from ..catalog import ModelEntry, PriceCatalog, Source
 from .compare import Comparison, Value, compare
 from .newmodels import build_entry
@@ -170,7 +170,7 @@ def diff_catalog(
     catalog: PriceCatalog, peer: PeerData, *, day: dt.date | None = None
 ) -> CatalogDiff:
     """The changes ``peer`` proposes to ``catalog`` on ``day`` (default: today)."""
-    day = day or today()
+    day = day or calendar.today()
     found = compare(catalog, peer, day)
     prices: dict[str, PriceRow] = {}
     lifecycle: dict[str, LifecycleRow] = {}
