@@ -16,6 +16,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 BUNDLE = ROOT / "dist" / "ImgCost"
 EXE = BUNDLE / ("imgcost-gui.exe" if sys.platform == "win32" else "imgcost-gui")
+CLI = BUNDLE / ("imgcost.exe" if sys.platform == "win32" else "imgcost")
 
 pytestmark = pytest.mark.skipif(
     importlib.util.find_spec("PyInstaller") is None and not EXE.exists(),
@@ -70,6 +71,25 @@ def test_frozen_app_opens_a_template_scenario(bundle: Path, tmp_path: Path) -> N
     result = _run([str(template), "--smoke-test", "--screenshot", str(shot)], tmp_path)
     assert result.returncode == 0, result.stderr[-2000:]
     assert shot.exists()
+
+
+def test_the_command_line_ships_next_to_the_app(bundle: Path, tmp_path: Path) -> None:
+    env = dict(os.environ, IMGCOST_DATA_DIR=str(tmp_path / "data"))
+    listing = subprocess.run(
+        [str(CLI), "catalog", "list"], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert listing.returncode == 0, listing.stderr[-2000:]
+    assert "gpt-image-2" in listing.stdout
+    # 10 images of gpt-image-2 at 1024x1024 low, no prompt: 196 tokens x $30/M each.
+    priced = subprocess.run(
+        [str(CLI), "estimate", "--model", "gpt-image-2", "--images", "10", "--quality", "low",
+         "--prompt-tokens", "0", "--format", "json"],
+        env=env, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert priced.returncode == 0, priced.stderr[-2000:]
+    import json
+
+    assert json.loads(priced.stdout)[0]["total_usd"] == pytest.approx(10 * 196 * 30 / 1e6)
 
 
 def test_frozen_app_knows_its_version(bundle: Path, tmp_path: Path) -> None:
