@@ -289,7 +289,7 @@ def _budget_gate(limit: float | None, table: list[dict[str, Any]], period: str) 
 
 def add_parser(sub: argparse._SubParsersAction[Any]) -> None:
     e = sub.add_parser("estimate", help="cost of a workload on one or more models")
-    e.add_argument("scenario", nargs="?", help="a saved *.imgcost.json scenario")
+    e.add_argument("scenario", nargs="?", help="a saved scenario (*.imgcost, or *.imgcost.json)")
     e.add_argument(
         "--model", action="append", help="model id (repeat to compare; 'all' = every active model)"
     )

@@ -65,7 +65,7 @@ def add_parser(sub: argparse._SubParsersAction[Any]) -> None:
     p = sub.add_parser(
         "plan", help="the cheapest model for each stage of a scenario, and what it saves"
     )
-    p.add_argument("scenario", help="a saved *.imgcost.json scenario")
+    p.add_argument("scenario", help="a saved scenario (*.imgcost, or *.imgcost.json)")
     p.add_argument("--model", action="append", help="compare only these model ids (repeat)")
     add_as_of(p)
     p.add_argument("--format", choices=["table", "csv", "json"], default="table")

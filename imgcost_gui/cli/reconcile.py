@@ -147,7 +147,7 @@ def add_parser(sub: argparse._SubParsersAction[Any]) -> None:
         "reconcile",
         help="a scenario's planned images and dollars against OpenAI's usage and costs exports",
     )
-    p.add_argument("scenario", help="a saved *.imgcost.json scenario")
+    p.add_argument("scenario", help="a saved scenario (*.imgcost, or *.imgcost.json)")
     p.add_argument("usage", help="an export of /v1/organization/usage/images (JSON)")
     p.add_argument("costs", nargs="?", help="an export of /v1/organization/costs (JSON)")
     p.add_argument("--model", action="append", help="reconcile only these model ids (repeat)")

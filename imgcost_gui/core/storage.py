@@ -41,7 +41,12 @@ except ImportError:  # Windows: no advisory locks; a lock is a no-op there
 
 M = TypeVar("M", bound=BaseModel)
 
-SCENARIO_SUFFIX = ".imgcost.json"
+#: A scenario file: ``NAME.imgcost``, JSON inside. One extension on every OS (Windows
+#: picks a file's handler by its last extension, which ``.imgcost.json`` gave to JSON).
+SCENARIO_SUFFIX = ".imgcost"
+#: What scenario files were called before; they still open everywhere.
+LEGACY_SCENARIO_SUFFIX = ".imgcost.json"
+SCENARIO_SUFFIXES = (SCENARIO_SUFFIX, LEGACY_SCENARIO_SUFFIX)
 
 #: No file ImgCost writes comes near this; a bigger one is not ours, and reading it
 #: whole would freeze the app.
@@ -109,7 +114,9 @@ __all__ = [
     "MAX_FILE_BYTES",
     "MAX_JSON_DEPTH",
     "MAX_NUMBER_DIGITS",
+    "LEGACY_SCENARIO_SUFFIX",
     "SCENARIO_SUFFIX",
+    "SCENARIO_SUFFIXES",
     "STALE_TEMP_SECONDS",
     "FileProblem",
     "FileSignature",

@@ -30,8 +30,8 @@ STALE_TEMP_SECONDS = 60.0
 # --- writing ---------------------------------------------------------------------------
 
 #: ``.NAME.RANDOM.tmp``, as ``atomic_write_text`` (and ``tempfile.mkstemp`` before it)
-#: names its temp files; only JSON files, which is all ImgCost saves this way.
-_OUR_TEMP = re.compile(r"^\.(?P<name>.+\.json)\.[a-z0-9_]{8}\.tmp$")
+#: names its temp files; only the files ImgCost saves this way (JSON, scenarios).
+_OUR_TEMP = re.compile(r"^\.(?P<name>.+\.(?:json|imgcost))\.[a-z0-9_]{8}\.tmp$")
 _TEMP_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789_"
 
 

@@ -9,14 +9,21 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from imgcost_gui.core import FileProblem, Scenario, load_scenario, save_scenario
 from imgcost_gui.core.paths import templates_dir, user_data_dir
-from imgcost_gui.core.storage import SCENARIO_SUFFIX, one_line, remove_stale_temp_files
+from imgcost_gui.core.storage import (
+    LEGACY_SCENARIO_SUFFIX,
+    SCENARIO_SUFFIX,
+    one_line,
+    remove_stale_temp_files,
+)
 
 from .document import ScenarioDocument
 from .recovery import AUTOSAVE_INTERVAL_MS, Autosave, Recovered
 from .save_paths import ask_save_path, resolved, safe_file_name
 
-SCENARIO_FILTER = f"ImgCost scenarios (*{SCENARIO_SUFFIX});;JSON files (*.json)"
-SCENARIO_SUFFIXES = (SCENARIO_SUFFIX, ".json")
+SCENARIO_FILTER = (
+    f"ImgCost scenarios (*{SCENARIO_SUFFIX} *{LEGACY_SCENARIO_SUFFIX});;JSON files (*.json)"
+)
+SCENARIO_SUFFIXES = (SCENARIO_SUFFIX, LEGACY_SCENARIO_SUFFIX, ".json")
 RECENT_KEY = "recentFiles"
 MAX_RECENT = 8
 #: The scenario a first start opens on.
@@ -26,7 +33,11 @@ EXAMPLE_TEMPLATE = "campaign-drafts-and-finals.imgcost.json"
 def templates() -> list[tuple[str, Path]]:
     """Shipped templates as (scenario name, file), in file-name order."""
     out = []
-    for path in sorted(templates_dir().glob(f"*{SCENARIO_SUFFIX}")):
+    found = [
+        *templates_dir().glob(f"*{SCENARIO_SUFFIX}"),
+        *templates_dir().glob(f"*{LEGACY_SCENARIO_SUFFIX}"),
+    ]
+    for path in sorted(found):
         try:
             scenario, _ = load_scenario(path)
         except FileProblem:

@@ -22,9 +22,11 @@ from PySide6.QtCore import QLockFile
 
 from imgcost_gui.core import FileProblem, Scenario, atomic_write_text, load_scenario, save_scenario
 from imgcost_gui.core.paths import user_data_dir
-from imgcost_gui.core.storage import SCENARIO_SUFFIX
+from imgcost_gui.core.storage import LEGACY_SCENARIO_SUFFIX
 
 AUTOSAVE_INTERVAL_MS = 30_000
+#: Autosaves keep the name they always had, so an upgrade still finds them.
+SCENARIO_SUFFIX = LEGACY_SCENARIO_SUFFIX
 INFO_SUFFIX = ".info.json"
 LOCK_SUFFIX = ".lock"
 

@@ -1,6 +1,7 @@
 #!/bin/sh
 # Installs ImgCost for the current user: the app in ~/.local/opt/ImgCost, a
-# launcher in the menu, its icon, and *.imgcost.json files opening with it.
+# launcher in the menu, its icon, and scenario files (*.imgcost, *.imgcost.json)
+# opening with it.
 set -eu
 here="$(cd "$(dirname "$0")" && pwd)"
 prefix="${XDG_DATA_HOME:-$HOME/.local/share}"

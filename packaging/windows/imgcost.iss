@@ -41,9 +41,9 @@ Name: "{autodesktop}\ImgCost"; Filename: "{app}\imgcost-gui.exe"; Tasks: desktop
 Name: "desktopicon"; Description: "Create a desktop shortcut"; Flags: unchecked
 
 [Registry]
-; *.imgcost.json opens with ImgCost. Windows keys associations on the last
-; extension, so the ProgID is registered for ".json" files named *.imgcost.json
-; through the OpenWithProgids list, and as the handler of ".imgcost".
+; Scenario files are NAME.imgcost: ImgCost is the handler of ".imgcost", so a
+; double-click opens them. Older *.imgcost.json files key on ".json" (Windows
+; uses the last extension), so ImgCost is offered for them under "Open with".
 Root: HKA; Subkey: "Software\Classes\.imgcost"; ValueType: string; ValueName: ""; ValueData: "ImgCost.Scenario"; Flags: uninsdeletevalue
 Root: HKA; Subkey: "Software\Classes\.json\OpenWithProgids"; ValueType: string; ValueName: "ImgCost.Scenario"; ValueData: ""; Flags: uninsdeletevalue
 Root: HKA; Subkey: "Software\Classes\ImgCost.Scenario"; ValueType: string; ValueName: ""; ValueData: "ImgCost scenario"; Flags: uninsdeletekey

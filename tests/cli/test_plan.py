@@ -93,3 +93,17 @@ def test_estimate_by_stage_gives_one_row_per_model_and_stage(capsys, scenario):
 def test_by_stage_without_csv_is_refused(capsys, scenario):
     code, _, err = run(capsys, "estimate", str(scenario), "--by-stage")
     assert code == 2 and "--format csv" in err
+
+
+def test_scenario_files_are_name_dot_imgcost_and_old_imgcost_json_files_still_open(
+    capsys, tmp_path, scenario
+):
+    from imgcost_gui.core.storage import SCENARIO_SUFFIX
+
+    assert SCENARIO_SUFFIX == ".imgcost"
+    new = tmp_path / "campaign.imgcost"
+    new.write_text(scenario.read_text(encoding="utf-8"), encoding="utf-8")
+    for path in (new, scenario):  # the fixture is an .imgcost.json file
+        code, out, err = run(capsys, "plan", str(path), "--format", "json")
+        assert code == 0, err
+        assert json.loads(out)["total_usd"] == pytest.approx(5.88 + 0.75)

@@ -504,3 +504,17 @@ def test_locked_gives_up_after_its_timeout(tmp_path):
     finally:
         holder.kill()
         holder.wait()
+
+
+def test_a_killed_save_of_an_imgcost_file_leaves_a_temp_file_that_is_cleaned_up(tmp_path):
+    import os
+    import time
+
+    from imgcost_gui.core.storage import remove_stale_temp_files
+
+    stale = tmp_path / ".plan.imgcost.k3j_x9a0.tmp"
+    stale.write_text("half a save", encoding="utf-8")
+    old = time.time() - 3600
+    os.utime(stale, (old, old))
+    assert remove_stale_temp_files(tmp_path) == [stale]
+    assert not stale.exists()

@@ -150,8 +150,10 @@ def test_linux_install_opens_scenario_files_with_the_app(
     env = dict(os.environ, HOME=str(home), XDG_DATA_HOME=str(data))
     subprocess.run(["sh", str(package / "install.sh")], env=env, check=True, capture_output=True)
 
-    scenario = tmp_path / "plan.imgcost.json"
+    scenario = tmp_path / "plan.imgcost"
     scenario.write_text("{}", encoding="utf-8")
+    legacy = tmp_path / "plan.imgcost.json"
+    legacy.write_text("{}", encoding="utf-8")
     env["XDG_DATA_DIRS"] = f"{data}:/usr/share"
 
     def xdg_mime(*args: str) -> str:
@@ -160,6 +162,7 @@ def test_linux_install_opens_scenario_files_with_the_app(
         ).stdout.strip()
 
     assert xdg_mime("query", "filetype", str(scenario)) == "application/x-imgcost-scenario"
+    assert xdg_mime("query", "filetype", str(legacy)) == "application/x-imgcost-scenario"
     assert xdg_mime("query", "default", "application/x-imgcost-scenario") == "imgcost.desktop"
     launcher = home / ".local" / "bin" / "imgcost-gui"
     from imgcost_gui import __version__

@@ -31,9 +31,9 @@ class SaveDialog:
 def test_save_as_asks_before_replacing_the_file_its_suffix_points_to(
     window, monkeypatch, tmp_path, dialogs
 ):
-    existing = tmp_path / "plan.imgcost.json"
+    existing = tmp_path / "plan.imgcost"
     existing.write_text("precious", encoding="utf-8")
-    scenario_filter = "ImgCost scenarios (*.imgcost.json)"
+    scenario_filter = "ImgCost scenarios (*.imgcost *.imgcost.json)"
     dialog = SaveDialog(
         monkeypatch, (tmp_path / "plan", scenario_filter), (tmp_path / "other", scenario_filter)
     )
@@ -42,8 +42,8 @@ def test_save_as_asks_before_replacing_the_file_its_suffix_points_to(
     assert dialogs.titles() == ["Replace file?"]
     assert existing.read_text(encoding="utf-8") == "precious"
     assert dialog.suggested[1] == str(existing)  # asked again, from the name it refused
-    assert (tmp_path / "other.imgcost.json").exists()
-    assert window.windowTitle().startswith("other.imgcost.json")
+    assert (tmp_path / "other.imgcost").exists()
+    assert window.windowTitle().startswith("other.imgcost")
 
     SaveDialog(monkeypatch, (tmp_path / "plan", scenario_filter))
     dialogs.answer = QMessageBox.StandardButton.Yes
