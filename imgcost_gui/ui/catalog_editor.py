@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import html
 import re
 from pathlib import Path
-from urllib.parse import quote, urlsplit
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
@@ -28,6 +26,8 @@ from PySide6.QtWidgets import (
 
 from imgcost_gui.core import FileProblem, price_fields
 
+from .catalog_dated_dialog import DatedPriceDialog
+from .catalog_details import PriceDetails, details_text
 from .catalog_document import CatalogDocument
 from .catalog_model import (
     COL_MODEL,
@@ -43,49 +43,7 @@ from .save_paths import ask_save_path
 
 OVERRIDES_FILTER = "ImgCost price overrides (*.json)"
 
-
-def _text(value: object) -> str:
-    """Text from a file (an imported overrides file, a custom model), as plain text."""
-    return html.escape(str(value), quote=True)
-
-
-def _link(url: str | None, title: str) -> str:
-    """An http(s) link to ``url``; any other address is shown as text, never linked.
-
-    Quotes, brackets and spaces are percent-encoded and ``&`` escaped, so the
-    address cannot leave its attribute whatever the label's parser makes of entities.
-    """
-    shown = _text(title or url or "")
-    if not url:
-        return shown
-    parts = urlsplit(url.strip())
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-        return shown
-    href = quote(url.strip(), safe="/:?#[]@!$&()*+,;=%-._~")
-    return f'<a href="{html.escape(href, quote=True)}">{shown}</a>'
-
-
-def details_text(row: CatalogRow | None, *, read_only: bool) -> str:
-    """The rich text of the details label under the prices: every value from a file escaped."""
-    if row is None:
-        return "Select a price to see where it comes from." + (
-            "" if read_only else " Double-click a value to change it."
-        )
-    src = row.field.source
-    parts = [
-        f"<b>{_text(row.entry.name)}</b> · {_text(row.field.label)}: "
-        f"{_text(row.field.value)} {_text(row.field.unit)}"
-    ]
-    if row.overridden and row.shipped is not None:
-        parts.append(f"(you changed it; shipped {_text(row.shipped)})")
-    if src is not None:
-        official = "official" if src.official else "not official"
-        parts.append(
-            f"<br>Source: {_link(src.url, src.title)} ({official}, checked {_text(src.checked)})"
-        )
-        if src.note:
-            parts.append(f"— {_text(src.note)}")
-    return " ".join(parts)
+__all__ = ["CatalogEditor", "details_text"]
 
 
 class CatalogEditor(QWidget):
@@ -124,6 +82,12 @@ class CatalogEditor(QWidget):
             "Reset all…",
             "Put every price you changed back to the shipped values",
             self.confirm_reset_all,
+        )
+        self.dated = self._button(
+            "Set price from a date…",
+            "Set your price for the selected price from a day on (a negotiated rate, an "
+            "announced cut); days before keep theirs",
+            self.set_dated_selected,
         )
         self.add = self._button(
             "Duplicate as custom…",
@@ -164,6 +128,8 @@ class CatalogEditor(QWidget):
         for b in (self.reset_cell, self.reset_row, self.reset_all):
             buttons.addWidget(b)
         buttons.addSpacing(12)
+        buttons.addWidget(self.dated)
+        buttons.addSpacing(12)
         buttons.addWidget(self.add)
         buttons.addWidget(self.delete)
         buttons.addStretch(1)
@@ -192,13 +158,11 @@ class CatalogEditor(QWidget):
         h.setSectionResizeMode(COL_SOURCE, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._sync_buttons())
         self.table.doubleClicked.connect(self._edit_value)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
 
-        self.details = QLabel()
-        self.details.setWordWrap(True)
-        self.details.setTextFormat(Qt.TextFormat.RichText)
-        self.details.setOpenExternalLinks(True)
-        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
-        self.details.setMinimumHeight(36)
+        self.details = PriceDetails()
+        self.details.removeDated.connect(self.remove_dated)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
@@ -252,15 +216,14 @@ class CatalogEditor(QWidget):
         self.reset_cell.setEnabled(
             writable and bool(row and user.is_overridden(row.entry.id, row.field.path))
         )
-        self.reset_row.setEnabled(
-            writable and bool(row and user.overrides.prices.get(row.entry.id))
-        )
-        self.reset_all.setEnabled(writable and bool(user.overrides.prices))
+        self.reset_row.setEnabled(writable and bool(row and self.doc.has_prices(row.entry.id)))
+        self.reset_all.setEnabled(writable and self.doc.has_prices())
+        self.dated.setEnabled(writable and bool(row and not user.is_custom(row.entry.id)))
         self.add.setEnabled(writable and row is not None)
         self.delete.setEnabled(writable and bool(row and user.is_custom(row.entry.id)))
         self.import_action.setEnabled(writable)
         self.export_action.setEnabled(writable)
-        self.details.setText(details_text(row, read_only=self.doc.read_only))
+        self.details.show_row(row, read_only=self.doc.read_only)
 
     # --- actions -----------------------------------------------------------------------
 
@@ -286,8 +249,62 @@ class CatalogEditor(QWidget):
                 self._refused(e)
             self._sync_buttons()
 
+    def _context_menu(self, pos) -> None:  # noqa: ANN001
+        index = self.table.indexAt(pos)
+        if not index.isValid():
+            return
+        self.table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        menu = self.context_menu()
+        menu.popup(self.table.viewport().mapToGlobal(pos))
+
+    def context_menu(self) -> QMenu:
+        """The menu of the selected price (right-click on the table)."""
+        menu = QMenu(self)
+        value = self.table.selectionModel().currentIndex().siblingAtColumn(COL_VALUE)
+        change = menu.addAction("Change price", lambda: self.table.edit(value))
+        change.setEnabled(not self.doc.read_only)
+        for button in (self.dated, self.reset_cell, self.reset_row):
+            action = menu.addAction(button.text(), button.click)
+            action.setEnabled(button.isEnabled())
+        return menu
+
+    def set_dated_selected(self) -> None:
+        """Ask for a day and a price, and set the selected price from that day on."""
+        row = self.selected()
+        if row is None:
+            return
+        dialog = DatedPriceDialog(row, self)
+        if dialog.exec() != DatedPriceDialog.DialogCode.Accepted:
+            return
+        value = dialog.value()
+        if value is None:
+            return
+        try:
+            self.doc.set_dated_price(row.entry.id, row.field.path, value, dialog.effective())
+        except ValueError as e:
+            self._refused(e)
+            return
+        self.select(row.entry.id, row.field.path)
+        self._sync_buttons()
+
+    def remove_dated(self, model_id: str, path: str, day) -> None:  # noqa: ANN001
+        try:
+            self.doc.remove_dated_price(model_id, path, day)
+        except ValueError as e:
+            self._refused(e)
+            return
+        self.select(model_id, path)
+        self._sync_buttons()
+
     def confirm_reset_all(self) -> None:
-        n = sum(len(v) for v in self.doc.user.overrides.prices.values())
+        o = self.doc.user.overrides
+        n = sum(len(v) for v in o.prices.values()) + sum(
+            len(rows) for keys in o.dated_prices.values() for rows in keys.values()
+        )
         answer = QMessageBox.question(
             self,
             "Reset all prices",
@@ -355,12 +372,20 @@ class CatalogEditor(QWidget):
         try:
             summary = self.doc.import_file(Path(path))
         except FileProblem as e:
-            QMessageBox.warning(self, "Cannot import", e.message)
+            QMessageBox.warning(self, "Cannot import", f"{e.message} Nothing was changed.")
+            return
+        except OSError as e:
+            QMessageBox.warning(self, "Cannot import", self._unsaved(e))
             return
         except ValueError as e:  # the file turned read-only
             self._refused(e)
             return
         QMessageBox.information(self, "Prices imported", summary)
+
+    def _unsaved(self, e: OSError) -> str:
+        from .catalog_document import save_failure_text
+
+        return save_failure_text(e, self.doc.user.path)
 
     def export_dialog(self) -> None:
         path = ask_save_path(

@@ -6,9 +6,7 @@ Statuses and the age of each price are as of today (``core.calendar.today``).
 from __future__ import annotations
 
 import html
-import re
-from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import (
@@ -28,11 +26,24 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QLineEdit, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from imgcost_gui.core import ModelEntry, calendar
-from imgcost_gui.core.overrides import PriceField, price_fields
+from imgcost_gui.core import calendar
 
 from .catalog_document import CatalogDocument
-from .lifecycle import PRICE_CHECK_DAYS, checked_long_ago, checked_text, status_text, status_tip
+from .catalog_rows import (
+    PRICE_PATTERN,
+    CatalogRow,
+    build_rows,
+    decimal_text,
+    parse_price,
+    source_words,
+    value_tip,
+)
+from .lifecycle import PRICE_CHECK_DAYS
+
+__all__ = ["CatalogFilter", "CatalogRow", "CatalogTableModel", "decimal_text", "parse_price"]
+
+#: Shown before a price that changes on a date (the user's, or the catalog's).
+DATED_MARK = "◷"
 
 (
     COL_MODEL,
@@ -54,7 +65,7 @@ HEADERS = [
     "Price",
     "Value",
     "Unit",
-    "Shipped value",
+    "Replaces",
     "Source",
     "Official",
     "Checked",
@@ -78,75 +89,18 @@ HEADER_TIPS = [
     "The model's standing today: retired, shutting down on a date, deprecated, or not "
     "out yet (blank: in service). Hover for its dates.",
     "Which price of the model this is.",
-    "The price used in every estimate. Double-click to change it; bold means you changed it.",
+    "The price in force today, used in every estimate. Double-click to change it. Bold on "
+    "amber: your price; on blue: an updated price (Prices > Update prices from file); "
+    f"{DATED_MARK}: it changes on a date (hover for the dates).",
     "What the price is counted in.",
-    "The price as shipped with ImgCost.",
-    "Where the shipped price comes from.",
+    "The value your price (or an updated price) replaces, and whose it is.",
+    "Where the price in force comes from; for your own price, the source of the one it replaces.",
     "Whether the source is the vendor's own price list.",
     f"When the shipped price was last checked; ⚠ marks prices checked more than "
     f"{PRICE_CHECK_DAYS} days ago.",
 ]
 
 Index = QModelIndex | QPersistentModelIndex
-
-
-def decimal_text(value: Decimal | None) -> str:
-    """A price as typed: no exponent, no trailing zeros beyond the cents."""
-    if value is None:
-        return ""
-    text = format(value.normalize(), "f")
-    if "." not in text or len(text.split(".")[1]) < 2:
-        text = f"{value:.2f}"
-    return text
-
-
-def parse_price(text: str) -> Decimal | None:
-    """A price the user typed, or None if it is not a number of zero or more.
-
-    A comma is read as a decimal mark, like a point ("0,12" is 0.12): prices are
-    small numbers, and the comma is the decimal mark in much of the world. Both
-    marks together ("1,234.50" or "1.234,50") mean the last one is the decimal
-    mark; one mark repeated ("1,000,000") separates thousands.
-    """
-    t = re.sub(r"[\s'_]", "", str(text))
-    marks = [c for c in t if c in ".,"]
-    if len(marks) > 1 and len(set(marks)) == 1:
-        t = t.replace(marks[0], "")
-    elif marks:
-        decimal = t.rfind(marks[-1])
-        if marks.count(marks[-1]) > 1:
-            return None
-        t = t[:decimal].replace(",", "").replace(".", "") + "." + t[decimal + 1 :]
-    try:
-        value = Decimal(t)
-    except (InvalidOperation, ValueError):
-        return None
-    if not value.is_finite() or value < 0:
-        return None
-    return value
-
-
-@dataclass(frozen=True)
-class CatalogRow:
-    entry: ModelEntry
-    field: PriceField
-    overridden: bool
-    shipped: Decimal | None
-    #: The model's status today, and how the Status column and its tooltip word it.
-    status: str = "active"
-    status_text: str = ""
-    status_tip: str = ""
-    #: Whether the shipped price was last checked over PRICE_CHECK_DAYS ago, and how long.
-    checked_long_ago: bool = False
-    checked_text: str = ""
-
-    @property
-    def retired(self) -> bool:
-        return self.status == "retired"
-
-    @property
-    def key(self) -> tuple[str, str]:
-        return (self.entry.id, self.field.path)
 
 
 class CatalogTableModel(QAbstractTableModel):
@@ -161,32 +115,7 @@ class CatalogTableModel(QAbstractTableModel):
         self.refresh()
 
     def _build(self) -> list[CatalogRow]:
-        user = self.doc.user
-        catalog = self.doc.catalog
-        today = calendar.today()
-        rows = []
-        for entry in catalog.models:
-            custom = user.is_custom(entry.id)
-            lifecycle = (
-                catalog.status(entry, today),
-                status_text(catalog, entry, today),
-                status_tip(catalog, entry, today),
-            )
-            for f in price_fields(entry):
-                overridden = custom or user.is_overridden(entry.id, f.path)
-                old = not overridden and checked_long_ago(f.source, today)
-                rows.append(
-                    CatalogRow(
-                        entry,
-                        f,
-                        overridden,
-                        None if custom else user.shipped_value(entry.id, f.path),
-                        *lifecycle,
-                        old,
-                        checked_text(f.source, today) if f.source is not None else "",
-                    )
-                )
-        return rows
+        return build_rows(self.doc.user, calendar.today())
 
     def refresh(self) -> None:
         """Re-read the catalog; emit targeted dataChanged when only values moved."""
@@ -239,11 +168,17 @@ class CatalogTableModel(QAbstractTableModel):
         row, col = self.rows[index.row()], index.column()
         if role == Qt.ItemDataRole.UserRole:
             return row
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, col)
+        if role == Qt.ItemDataRole.EditRole:
+            return decimal_text(row.field.value) if col == COL_VALUE else self._text(row, col)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(row, col)
-        if role == Qt.ItemDataRole.FontRole and col == COL_VALUE and row.overridden:
+        if (
+            role == Qt.ItemDataRole.FontRole
+            and col == COL_VALUE
+            and row.origin in ("user", "custom")
+        ):
             font = QFont()
             font.setBold(True)
             return font
@@ -253,8 +188,8 @@ class CatalogTableModel(QAbstractTableModel):
             )
         if role == Qt.ItemDataRole.ForegroundRole and col == COL_CHECKED and row.checked_long_ago:
             return _old_price_colour()
-        if role == Qt.ItemDataRole.BackgroundRole and col == COL_VALUE and row.overridden:
-            return _override_tint()
+        if role == Qt.ItemDataRole.BackgroundRole and col == COL_VALUE:
+            return cell_tint(row.origin)
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_VALUE, COL_SHIPPED):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -287,12 +222,19 @@ class CatalogTableModel(QAbstractTableModel):
         if col == COL_PRICE:
             return f.label
         if col == COL_VALUE:
-            return decimal_text(f.value)
+            mark = f"{DATED_MARK} " if row.has_dates else ""
+            return mark + decimal_text(f.value)
         if col == COL_UNIT:
             return f.unit
         if col == COL_SHIPPED:
-            return decimal_text(row.shipped) if row.shipped is not None else "—"
+            if row.replaced is None:
+                return "new model" if row.origin == "updated" else "—"
+            return f"{decimal_text(row.replaced)} {row.replaced_origin}"
         if col == COL_SOURCE:
+            if row.origin == "user":
+                return f"Your price · replaces {source_words(row.replaced_source)}"
+            if row.origin == "updated":
+                return f"Updated: {source_words(source)}"
             return source.title if source else "—"
         if col == COL_OFFICIAL:
             return "" if source is None else ("yes" if source.official else "no")
@@ -303,26 +245,21 @@ class CatalogTableModel(QAbstractTableModel):
         return ""
 
     def _tooltip(self, row: CatalogRow, col: int) -> str | None:
-        f = row.field
-        src = f.source
+        src = row.field.source
         where = ""
         if src is not None:
-            where = f"<br>Source: {src.title}{' (official)' if src.official else ' (not official)'}, checked {src.checked}"
+            official = " (official)" if src.official else " (not official)"
+            where = f"Source: {html.escape(src.title)}{official}, checked {src.checked}"
             if src.url:
-                where += f"<br>{src.url}"
+                where += f"<br>{html.escape(src.url)}"
             if src.note:
-                where += f"<br><i>{src.note}</i>"
-        if col == COL_VALUE:
-            if row.entry.custom:
-                return f"Your custom model's price.{where}"
-            if row.overridden:
-                return f"<b>Changed by you.</b> Shipped value: {decimal_text(row.shipped)} {f.unit}{where}"
-            if self.doc.read_only:
-                return f"Shipped price (prices are read-only; see the note above).{where}"
-            return f"Shipped price; double-click to change.{where}"
+                where += f"<br><i>{html.escape(src.note)}</i>"
+        if col in (COL_VALUE, COL_SHIPPED):
+            tip = html.escape(value_tip(row, read_only=self.doc.read_only))
+            return tip.replace("\n", "<br>")
         if col == COL_CHECKED and src is not None:
-            if row.overridden:
-                return "Your own price: the date is the shipped price's."
+            if row.origin == "user":
+                return "Your own price: the date is the day you see it."
             tip = html.escape(row.checked_text.capitalize())
             if row.checked_long_ago:
                 tip += (
@@ -333,9 +270,9 @@ class CatalogTableModel(QAbstractTableModel):
         if col == COL_STATUS:
             return html.escape(row.status_tip).replace("\n", "<br>") or None
         if col in (COL_SOURCE, COL_OFFICIAL):
-            return where.removeprefix("<br>") or None
+            return where or None
         if col == COL_MODEL:
-            return f"{row.entry.id} · {row.entry.vendor}"
+            return html.escape(f"{row.entry.id} · {row.entry.vendor}")
         return None
 
 
@@ -344,10 +281,14 @@ def _old_price_colour() -> QColor:
     return QColor("#ffb74d" if dark else "#9a4d00")
 
 
-def _override_tint() -> QColor:
-    palette = QGuiApplication.palette()
-    dark = palette.color(QPalette.ColorRole.Base).lightness() < 128
-    return QColor(90, 70, 10) if dark else QColor(255, 243, 205)
+def cell_tint(origin: str) -> QColor | None:
+    """The background of a Value cell: amber for the user's, blue for an update's."""
+    dark = QGuiApplication.palette().color(QPalette.ColorRole.Base).lightness() < 128
+    if origin in ("user", "custom"):
+        return QColor(90, 70, 10) if dark else QColor(255, 243, 205)
+    if origin == "updated":
+        return QColor(20, 60, 100) if dark else QColor(214, 234, 255)
+    return None
 
 
 class CatalogFilter(QSortFilterProxyModel):
@@ -391,10 +332,6 @@ class CatalogFilter(QSortFilterProxyModel):
             hay = f"{row.entry.id} {row.entry.name} {row.entry.provider} {row.entry.vendor} {row.field.label}".lower()
             return all(word in hay for word in self.needle.split())
         return True
-
-
-#: Digits with at most one decimal mark, a point or a comma; no sign, no exponent.
-PRICE_PATTERN = r"[0-9]{0,9}([.,][0-9]{0,8})?"
 
 
 class PriceDelegate(QStyledItemDelegate):
