@@ -26,7 +26,9 @@ class Banner(QFrame):
         close.setText("Dismiss")
         close.setAutoRaise(True)
         close.setToolTip("Hide this message")
-        close.clicked.connect(self.hide)
+        close.clicked.connect(self.dismiss)
+        #: The messages on show, one line each.
+        self.messages: list[str] = []
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 6, 6, 6)
         layout.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
@@ -34,7 +36,16 @@ class Banner(QFrame):
         layout.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
         self.hide()
 
+    def dismiss(self) -> None:
+        self.messages = []
+        self.hide()
+
+    def add_messages(self, messages: list[str]) -> None:
+        """Show ``messages`` below the ones already on show (each once)."""
+        self.show_messages([*self.messages, *(m for m in messages if m not in self.messages)])
+
     def show_messages(self, messages: list[str]) -> None:
+        self.messages = list(messages)
         if not messages:
             self.hide()
             return

@@ -31,12 +31,14 @@ from imgcost_gui.core import Scenario, UnknownModel, UserCatalog
 from .banner import Banner
 from .catalog_document import STALE_AFTER_DAYS, CatalogDocument
 from .catalog_editor import CatalogEditor
+from .catalog_watcher import OverridesWatcher
 from .charts_host import ChartInputs, ChartsHost
 from .comparison_panel import ComparisonPanel, compare
 from .document import ScenarioDocument
 from .files import FileActions, example_scenario, templates
 from .lifecycle import PRICE_CHECK_DAYS, day_words, old_prices
 from .model_picker import ModelPicker, compared_ids
+from .prices_update_dialog import update_prices_from_file
 from .scenario_panel import ScenarioPanel
 
 #: Typing stays live: recompute at most once per event-loop turn (ms).
@@ -141,6 +143,10 @@ class MainWindow(QMainWindow):
         self.doc.changed.connect(self._update_title)  # an untitled scenario is titled by its name
         self.doc.fileChanged.connect(self._update_title)
         self.catalog_doc.changed.connect(self._catalog_changed)
+        # Told after the step that failed has unwound (it may fail inside an editor's commit).
+        self.catalog_doc.saveFailed.connect(self._save_failed, Qt.ConnectionType.QueuedConnection)
+        self.watcher = OverridesWatcher(self.catalog_doc, self)
+        self.watcher.reloaded.connect(self._prices_from_elsewhere)
         self.scenario_panel.stageSelected.connect(lambda _i: self.schedule_recompute())
         self.comparison.baselineRequested.connect(self.model_picker.set_baseline)
 
@@ -225,6 +231,23 @@ class MainWindow(QMainWindow):
         edit.addSeparator()
         edit.addAction(self.comparison.copy_action)
 
+        prices = self.menuBar().addMenu("&Prices")
+        self.update_prices_action = self._action(
+            "&Update prices from file…",
+            self.update_prices,
+            tip="Take in price changes from LiteLLM's, genai-prices' or an ImgCost catalog file",
+        )
+        self.drop_update_action = self._action(
+            "&Drop updated prices",
+            self.drop_updated_prices,
+            tip="Go back to the shipped prices under your own (you can undo this)",
+        )
+        prices.addAction(self.update_prices_action)
+        prices.addAction(self.drop_update_action)
+        prices.aboutToShow.connect(
+            lambda: self.drop_update_action.setEnabled(self.catalog_doc.user.layer is not None)
+        )
+
         view = self.menuBar().addMenu("&View")
         view.addAction(self._action("&Comparison", lambda: self.pages.setCurrentIndex(0), "Ctrl+1"))
         view.addAction(self._action("&Prices", lambda: self.pages.setCurrentIndex(1), "Ctrl+2"))
@@ -255,6 +278,48 @@ class MainWindow(QMainWindow):
             f"<b>ImgCost {imgcost_gui.__version__}</b><br>Which image model, size, quality and provider "
             f"to use, and what it costs per month.<br><br>Prices checked {self.catalog_doc.catalog.checked}.",
         )
+
+    # --- prices --------------------------------------------------------------------
+
+    def _show_prices(self) -> None:
+        # The Prices page's undo stack is the active one there: Undo takes the step back.
+        self.pages.setCurrentIndex(1)
+
+    def update_prices(self, path: Path | None = None) -> bool:
+        """Prices > Update prices from file…; whether prices were kept."""
+        kept = update_prices_from_file(self, self.catalog_doc, path)
+        if kept:
+            self._show_prices()
+            layer = self.catalog_doc.user.layer
+            if layer is not None:
+                self.report(
+                    f"Updated prices kept from {layer.source.title} "
+                    f"(version {layer.source.version}); Undo or Prices > Drop updated "
+                    "prices takes them away."
+                )
+            self.banner.add_messages(self.catalog_doc.problems)
+        return kept
+
+    def drop_updated_prices(self) -> None:
+        if self.catalog_doc.user.layer is None:
+            self.report("No updated prices to drop.")
+            return
+        self.catalog_doc.drop_update()
+        self._show_prices()
+        if self.catalog_doc.user.layer is None:
+            self.report("Updated prices dropped; the shipped prices apply under your own.")
+
+    def _save_failed(self, text: str) -> None:
+        QMessageBox.warning(self, "Prices not saved", text)
+
+    def _prices_from_elsewhere(self, lines: list[str]) -> None:
+        """Another ImgCost changed prices: say what, where it will be seen."""
+        self.report(
+            lines[0]
+            if len(lines) == 1
+            else f"{len(lines)} price changes from another ImgCost window"
+        )
+        self.banner.add_messages([*lines, *self.catalog_doc.problems])
 
     # --- reacting ------------------------------------------------------------------
 
@@ -377,14 +442,19 @@ class MainWindow(QMainWindow):
             self.old_prices_status.setToolTip("")
         self.old_prices_status.setVisible(bool(old))
         overrides = cat.user.overrides
-        prices = sum(len(v) for v in overrides.prices.values())
+        prices = sum(len(v) for v in overrides.prices.values()) + sum(
+            len(rows) for keys in overrides.dated_prices.values() for rows in keys.values()
+        )
         custom = len(overrides.custom_models)
         parts = [f"Prices checked {cat.catalog.checked.isoformat()}"]
+        layer = cat.user.layer
+        if layer is not None:
+            parts.append(f"updated from {layer.source.title}")
         if prices:
             parts.append(f"{prices} price{'s' if prices != 1 else ''} changed by you")
         if custom:
             parts.append(f"{custom} custom model{'s' if custom != 1 else ''}")
-        if not prices and not custom:
+        if not prices and not custom and layer is None:
             parts.append("shipped prices")
         if cat.user.read_only:
             parts.append("your price file is read-only")
