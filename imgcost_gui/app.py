@@ -66,11 +66,21 @@ def main(argv: list[str] | None = None) -> int:
     app.setApplicationVersion(imgcost_gui.__version__)
     app.setWindowIcon(app_icon())
 
-    from imgcost_gui.core import UserCatalog, load_shipped_catalog
+    from imgcost_gui.core import FileProblem, UserCatalog, load_shipped_catalog
 
     from .ui.main_window import MainWindow
 
-    window = MainWindow(UserCatalog(load_shipped_catalog()), persist=not args.smoke_test)
+    try:
+        shipped = load_shipped_catalog()
+    except FileProblem as e:
+        # Nothing can be priced without it: one clear message, not a traceback.
+        print(f"imgcost-gui: {e.message}", file=sys.stderr)
+        if not args.smoke_test:
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.critical(None, "ImgCost cannot start", e.message)
+        return 2
+    window = MainWindow(UserCatalog(shipped), persist=not args.smoke_test)
     if args.scenario is not None and args.smoke_test:
         # no dialog may block a smoke test: report on stderr instead
         from imgcost_gui.core import FileProblem, load_scenario
