@@ -1,0 +1,417 @@
+"""Each comparison column, defined once: its title, header tip, what a cell shows,
+how it sorts, what it exports, its alignment and its hover text.
+
+The table model, the column widths and the CSV/clipboard export are all derived
+from ``COLUMNS`` (and ``EXPORTED``, the same list with the model id beside the
+name). A new column is one ``Column`` here.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from . import text
+from .comparison import ComparisonRow
+from .lifecycle import shutdown_words, unavailable_text
+from .tips import esc, total_tooltip
+
+#: A cell's unformatted value: what a spreadsheet gets.
+Exported = str | float | int | None
+#: What colour a cell's text carries, in words: the UI picks the shade.
+Tone = Literal["muted", "saving", "extra"]
+
+#: A word or two per kind of notice, for the narrow Notes column (the tooltip has the full text).
+NOTE_WORDS = {
+    "unsupported_size": "size not offered",
+    "retired": "retired",
+    "upcoming": "not out yet",
+    "deprecated": "deprecated",
+    "price_change": "price change in the period",
+    "unsupported_quality": "quality not offered",
+    "no_api": "no public API",
+    "assumed_rule": "assumed token rule",
+    "experimental_size": "experimental size",
+    "no_edits": "cannot edit",
+    "no_batch": "no batch discount",
+    "no_references": "no reference image",
+    "references_unpriced": "references not priced",
+    "subscription_cap": "exceeds plans",
+}
+
+_WHAT = Literal["display", "sort", "export", "hover", "tone"]
+
+
+def _none(_row: ComparisonRow) -> None:
+    return None
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of the comparison, from its header to its exported value."""
+
+    key: str
+    #: The header; ``{period}`` reads as the scenario's period ("Per month").
+    title: str
+    #: The header's tooltip.
+    tip: str
+    display: Callable[[ComparisonRow], str]
+    sort: Callable[[ComparisonRow], float | str | int]
+    export: Callable[[ComparisonRow], Exported]
+    align: Literal["left", "right"] = "left"
+    #: The widest text it usually shows (the table sizes the column to it).
+    sample: str = ""
+    hover: Callable[[ComparisonRow], str | None] = _none
+    tone: Callable[[ComparisonRow], Tone | None] = _none
+    #: Its exported values are US dollars (the export's title says so).
+    usd: bool = False
+    #: A figure: a model not available on the day has none (one line says why instead).
+    figure: bool = False
+
+    def heading(self, period: str) -> str:
+        return self.title.format(period=text.PERIOD_WORDS[period])
+
+    def export_heading(self, period: str) -> str:
+        return self.heading(period) + (" (USD)" if self.usd else "")
+
+    # --- one row's cell, each answer worked out once ---------------------------------
+
+    def _answer(self, row: ComparisonRow, what: _WHAT, work: Callable[[], object]) -> object:
+        key = (self.key, what)
+        try:
+            return row.answers[key]
+        except KeyError:
+            value = row.answers[key] = work()
+            return value
+
+    def text_of(self, row: ComparisonRow) -> str:
+        def work() -> str:
+            if self.figure and not row.estimate.available:
+                # Listed apart: what it would have cost does not matter on a day it cannot run.
+                return (
+                    f"{unavailable_text(row.estimate)} · not ranked"
+                    if self.key == "per_image"
+                    else ""
+                )
+            return self.display(row)
+
+        return str(self._answer(row, "display", work))
+
+    def sort_of(self, row: ComparisonRow) -> float | str | int:
+        value = self._answer(row, "sort", lambda: self.sort(row))
+        assert isinstance(value, float | str | int)
+        return value
+
+    def value_of(self, row: ComparisonRow) -> Exported:
+        def work() -> Exported:
+            if self.figure and not row.estimate.available:
+                return None  # no figure for a day the model cannot run; Notes says why
+            return self.export(row)
+
+        value = self._answer(row, "export", work)
+        assert value is None or isinstance(value, str | float | int)
+        return value
+
+    def hover_of(self, row: ComparisonRow) -> str | None:
+        def work() -> str | None:
+            e = row.estimate
+            if not e.available and self.key != "notes":
+                return "<br>".join(
+                    [f"<b>{esc(e.name)}</b> is {esc(unavailable_text(e))}: "
+                     "it is listed apart and not ranked."]
+                    + [f"• {esc(n.message)}" for n in e.all_notices]
+                )  # fmt: skip
+            return self.hover(row)
+
+        value = self._answer(row, "hover", work)
+        return value if isinstance(value, str) else None
+
+    def tone_of(self, row: ComparisonRow) -> Tone | None:
+        """Greyed for a model that cannot run the scenario (or not that day), else the column's."""
+        if not row.estimate.complete or not row.estimate.available:
+            return "muted"
+        return self.tone(row)
+
+    def aligned_right(self, row: ComparisonRow | None = None) -> bool:
+        """Figures to the right; the one line a model not available gets reads from the left."""
+        if self.align != "right":
+            return False
+        return row is None or row.estimate.available
+
+
+# --- the cells ----------------------------------------------------------------------------
+
+INF = math.inf
+
+
+def _or_last(value: float | None) -> float:
+    """A figure to sort on; none at all sorts last."""
+    return INF if value is None else value
+
+
+def _model_hover(row: ComparisonRow) -> str:
+    e = row.estimate
+    lines = [f"<b>{esc(e.name)}</b> ({esc(e.model)})"]
+    if row.over_budget:
+        lines.append("<b>Over budget:</b> the scenario as planned costs more than your budget.")
+    lines += [f"• {esc(n.message)}" for n in e.all_notices]
+    return "<br>".join(lines)
+
+
+def _per_image_hover(row: ComparisonRow) -> str | None:
+    e = row.estimate
+    if not e.complete:
+        return None
+    parts = [f"{s.stage}: {text.usd_per_image(s.per_image_usd)}" for s in e.stages]
+    return "Per image by stage<br>" + "<br>".join(parts)
+
+
+def _total_display(row: ComparisonRow) -> str:
+    e = row.estimate
+    return text.usd(e.total_usd) if e.complete else "Not available"
+
+
+def _total_hover(row: ComparisonRow) -> str | None:
+    e = row.estimate
+    return total_tooltip(e, row.period, row.entry) if e.complete else None
+
+
+def _vs_baseline(row: ComparisonRow) -> str:
+    if row.is_baseline:
+        return "baseline"
+    r = row.ranked
+    return text.signed_usd(r.vs_baseline_usd) + text.signed_pct(r.vs_baseline_pct)
+
+
+def _vs_baseline_tone(row: ComparisonRow) -> Tone | None:
+    delta = row.ranked.vs_baseline_usd
+    if delta is None or row.is_baseline or abs(delta) < 0.005:
+        return None
+    return "saving" if delta < 0 else "extra"
+
+
+def _vs_cheapest(row: ComparisonRow) -> str:
+    if row.ranked.position == 1:
+        return "cheapest"
+    return text.signed_usd(row.ranked.vs_cheapest_usd)
+
+
+def _budget_display(row: ComparisonRow) -> str:
+    if not row.has_budget:
+        return ""
+    if row.within_budget is None:
+        return "unlimited" if row.estimate.complete else "—"
+    count = text.count(row.within_budget)
+    return f"{count} (over)" if row.over_budget else count
+
+
+def _budget_sort(row: ComparisonRow) -> float:
+    if not row.estimate.complete:
+        return -1  # buys nothing: the model cannot run the scenario
+    return INF if row.within_budget is None else row.within_budget  # None = unlimited
+
+
+def _budget_hover(row: ComparisonRow) -> str | None:
+    if row.within_budget is None:
+        return None
+    verdict = (
+        "<b>Over budget:</b> the scenario as planned costs more than the budget on this model."
+        if row.over_budget
+        else "The scenario as planned fits in the budget."
+    )
+    bought = text.count(row.within_budget, "images")
+    return f"The budget buys {bought} in this scenario's mix.<br>{verdict}"
+
+
+def _notes(row: ComparisonRow) -> str:
+    e = row.estimate
+    shown = [n for n in e.all_notices if n.severity != "info"]
+    if not e.available:  # why it cannot run that day is all that matters
+        shown = [n for n in shown if n.code in ("retired", "upcoming")] or shown
+    shutdown = shutdown_words(e)
+    words = dict.fromkeys(
+        shutdown
+        if n.code == "shuts_down" and shutdown
+        else NOTE_WORDS.get(n.code, n.code.replace("_", " "))
+        for n in shown
+    )
+    if e.low_usd is not None and e.high_usd is not None:
+        # 'auto' quality: the model decides, so the honest answer is a range.
+        words[f"auto: {text.usd(e.low_usd)}–{text.usd(e.high_usd)}"] = None
+    return ", ".join(words)
+
+
+def _notes_hover(row: ComparisonRow) -> str | None:
+    shown = esc(_notes(row))
+    notes = [f"• {esc(n.message)}" for n in row.estimate.all_notices]
+    return "<br>".join([shown, *notes]) if notes else shown or None
+
+
+_SEVERITY_ORDER = {None: 0, "info": 1, "warning": 2, "error": 3}
+
+MODEL = Column(
+    "model",
+    "Model",
+    "The model and the name its vendor sells it under.",
+    display=lambda r: r.estimate.name + (" (baseline)" if r.is_baseline else ""),
+    sort=lambda r: r.estimate.name.lower(),
+    export=lambda r: r.estimate.name,
+    sample="GPT Image 1.5 via GPTImage2",
+    hover=_model_hover,
+)
+#: Exported beside the name: what a script matches on.
+MODEL_ID = Column(
+    "model_id",
+    "Model id",
+    "The model's id in the catalog.",
+    display=lambda r: r.estimate.model,
+    sort=lambda r: r.estimate.model,
+    export=lambda r: r.estimate.model,
+)
+PROVIDER = Column(
+    "provider",
+    "Provider",
+    "Who bills you: the vendor itself or a reseller.",
+    display=lambda r: r.estimate.provider,
+    sort=lambda r: r.estimate.provider.lower(),
+    export=lambda r: r.estimate.provider,
+    sample="GPTImage2",
+    hover=lambda r: f"Billed by {r.estimate.provider}; model made by {r.estimate.vendor}",
+)
+PER_IMAGE = Column(
+    "per_image",
+    "Per image",
+    "Average cost of one kept image over the whole scenario, retries and failures included.",
+    display=lambda r: text.usd_per_image(r.estimate.per_image_usd),
+    sort=lambda r: _or_last(r.estimate.per_image_usd),
+    export=lambda r: r.estimate.per_image_usd,
+    align="right",
+    sample="$0.0000",
+    hover=_per_image_hover,
+    usd=True,
+    figure=True,
+)
+TOTAL = Column(
+    "total",
+    "Per {period}",
+    "What the whole scenario costs over its period. Hover a cell for the cost of each meter.",
+    display=_total_display,
+    sort=lambda r: _or_last(r.estimate.total_usd),
+    export=lambda r: r.estimate.total_usd,
+    align="right",
+    sample="$12,345.67",
+    hover=_total_hover,
+    usd=True,
+    figure=True,
+)
+VS_BASELINE = Column(
+    "vs_baseline",
+    "vs baseline",
+    "This model's cost minus the baseline's (negative = you save).",
+    display=_vs_baseline,
+    sort=lambda r: _or_last(r.ranked.vs_baseline_usd),
+    export=lambda r: r.ranked.vs_baseline_usd,
+    align="right",
+    sample="+$12,345.67 (+123%)",
+    hover=_vs_baseline,  # in full, should the column be narrow
+    tone=_vs_baseline_tone,
+    usd=True,
+    figure=True,
+)
+VS_CHEAPEST = Column(
+    "vs_cheapest",
+    "vs cheapest",
+    "How much more this model costs than the cheapest one that can run the scenario.",
+    display=_vs_cheapest,
+    sort=lambda r: _or_last(r.ranked.vs_cheapest_usd),
+    export=lambda r: r.ranked.vs_cheapest_usd,
+    align="right",
+    sample="+$1,234.56",
+    hover=_vs_cheapest,
+    usd=True,
+    figure=True,
+)
+BUDGET = Column(
+    "budget",
+    "In budget",
+    "How many images (in this scenario's mix) the budget buys on this model; "
+    "(over) marks the models whose plan costs more than the budget.",
+    display=_budget_display,
+    sort=_budget_sort,
+    export=lambda r: r.within_budget if r.has_budget else None,
+    align="right",
+    sample="123,456 (over)",
+    hover=_budget_hover,
+    tone=lambda r: "extra" if r.over_budget else None,
+    figure=True,
+)
+NOTES = Column(
+    "notes",
+    "Notes",
+    "Warnings and notes about the estimate. Hover for all of them.",
+    display=_notes,
+    sort=lambda r: _SEVERITY_ORDER[r.estimate.worst_severity],
+    export=lambda r: "; ".join(n.message for n in r.estimate.all_notices if n.severity != "info"),
+    hover=_notes_hover,
+)
+
+#: The table's columns, in the order it shows them.
+COLUMNS: tuple[Column, ...] = (
+    MODEL,
+    PROVIDER,
+    PER_IMAGE,
+    TOTAL,
+    VS_BASELINE,
+    VS_CHEAPEST,
+    BUDGET,
+    NOTES,
+)
+(
+    COL_MODEL,
+    COL_PROVIDER,
+    COL_PER_IMAGE,
+    COL_TOTAL,
+    COL_VS_BASELINE,
+    COL_VS_CHEAPEST,
+    COL_BUDGET,
+    COL_WARNINGS,
+) = range(len(COLUMNS))
+COLUMN_COUNT = len(COLUMNS)
+#: The figures a row not available on the day has instead one line saying why:
+#: (first column, columns spanned).
+UNAVAILABLE_SPAN = (COL_PER_IMAGE, COL_WARNINGS - COL_PER_IMAGE)
+
+#: What copy and CSV export write: every column ("vs cheapest" too, when the budget
+#: hides it for room), the model id beside the name.
+EXPORTED: tuple[Column, ...] = (MODEL, MODEL_ID, *COLUMNS[1:])
+
+
+def exported_columns(has_budget: bool) -> list[Column]:
+    """The exported columns; the budget's only when there is a budget."""
+    return [c for c in EXPORTED if c is not BUDGET or has_budget]
+
+
+def export_value(value: Exported) -> str | int:
+    """A raw number a spreadsheet reads: dollars to six decimals at most, no '$'."""
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:.6f}".rstrip("0").rstrip(".")
+    return value
+
+
+def table_text(
+    rows: Sequence[ComparisonRow], period: str, has_budget: bool, delimiter: str = ","
+) -> str:
+    """The rows (in the order given) as delimited text with raw numbers, titles first."""
+    columns = exported_columns(has_budget)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
+    writer.writerow([c.export_heading(period) for c in columns])
+    for row in rows:
+        writer.writerow([export_value(c.value_of(row)) for c in columns])
+    return buffer.getvalue()

@@ -1,0 +1,78 @@
+"""How numbers read on screen: the one money formatter of the workspace and the UI.
+
+Display only: the core's values are never re-rounded. Every dollar amount a
+user reads in the table, its tooltips, the summary and the charts (axis ticks
+too) is written by a function here.
+"""
+
+from __future__ import annotations
+
+PERIOD_WORDS = {"day": "day", "week": "week", "month": "month", "year": "year"}
+MINUS = "\u2212"
+
+
+def usd(value: float | None, *, cents: bool = True) -> str:
+    """$1,234.56 for totals; ``cents=False`` drops them from $1,000 up."""
+    if value is None:
+        return "—"
+    sign = MINUS if value < 0 else ""
+    v = abs(value)
+    if not cents and v >= 1000:
+        return f"{sign}${v:,.0f}"
+    return f"{sign}${v:,.2f}"
+
+
+def usd_per_image(value: float | None) -> str:
+    """A price per image: small amounts keep enough digits to differ ($0.0025, $0.040)."""
+    if value is None:
+        return "—"
+    if value >= 1:
+        return f"${value:,.2f}"
+    if value >= 0.01:
+        return f"${value:.3f}"
+    return f"${value:.4f}"
+
+
+def usd_per_million(value: float) -> str:
+    """A token rate: '$5.00 / 1M', or four decimals below a cent."""
+    if value >= 0.01:
+        return f"${value:,.2f} / 1M"
+    return f"${value:.4f} / 1M"
+
+
+def usd_tick(value: float) -> str:
+    """A label on a money axis: '$1,500', '$20', '$2.50', '$0.04'."""
+    if value >= 1000:
+        return f"${value:,.0f}"
+    if value >= 1 or value == 0:
+        return f"${value:,.0f}" if float(value).is_integer() else f"${value:,.2f}"
+    return f"${value:.3f}".rstrip("0")
+
+
+def signed_usd(value: float | None) -> str:
+    """'+$12.00', '−$3.50', or 'same' for less than half a cent."""
+    if value is None:
+        return "—"
+    if abs(value) < 0.005:
+        return "same"
+    return ("+" if value > 0 else MINUS) + usd(abs(value))
+
+
+def signed_pct(value: float | None) -> str:
+    """' (+12%)' after a signed amount; nothing under half a percent."""
+    if value is None:
+        return ""
+    if abs(value) < 0.5:
+        return ""
+    return f" ({'+' if value > 0 else MINUS}{abs(value):.0f}%)"
+
+
+def count(value: float | None, noun: str = "") -> str:
+    if value is None:
+        return "—"
+    text = f"{value:,.0f}"
+    return f"{text} {noun}".strip()
+
+
+def size_text(width: int, height: int) -> str:
+    return f"{width}×{height}"
