@@ -6,29 +6,18 @@ first and ``ChartsHost.load()`` runs from the event loop afterwards.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QStackedWidget, QWidget
 
-from imgcost_gui.core import PriceCatalog, Scenario
-
-from .comparison_model import ComparisonRow
+from imgcost_gui.workspace.charts import ChartInputs
 
 if TYPE_CHECKING:
     from .charts import ChartTabs
 
-
-@dataclass(frozen=True)
-class ChartInputs:
-    """Everything a chart needs; the estimates in ``rows`` are the table's, so no chart re-prices them."""
-
-    scenario: Scenario
-    catalog: PriceCatalog
-    model_ids: list[str] | None
-    rows: list[ComparisonRow]
-    stage_index: int
+#: ``ChartInputs`` is the workspace's (imported here for the main window).
+__all__ = ["ChartInputs", "ChartsHost"]
 
 
 class ChartsHost(QStackedWidget):

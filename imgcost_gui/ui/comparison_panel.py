@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import html
-import io
 from decimal import Decimal
 from pathlib import Path
 
@@ -24,64 +21,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from imgcost_gui.core import (
-    ModelEstimate,
-    PriceCatalog,
-    Scenario,
-    estimate,
-    images_within_budget,
-    rank,
-)
+from imgcost_gui.core import ModelEstimate, PriceCatalog
+from imgcost_gui.workspace.columns import COLUMNS, table_text
+from imgcost_gui.workspace.comparison import ComparisonRow, compare, summary_text
+from imgcost_gui.workspace.text import PERIOD_WORDS
 
-from . import text
 from .comparison_model import (
     COL_BUDGET,
     COL_MODEL,
-    COL_PER_IMAGE,
-    COL_PROVIDER,
     COL_TOTAL,
-    COL_VS_BASELINE,
     COL_VS_CHEAPEST,
-    COLUMN_COUNT,
-    EXPORT_ROLE,
     GROUP_ROLE,
     GROUP_UNAVAILABLE,
     UNAVAILABLE_SPAN,
     ComparisonModel,
     ComparisonProxy,
-    ComparisonRow,
 )
 from .document import ScenarioDocument
 from .fields import DoubleSpinBox
-from .lifecycle import shutdown_words, unavailable_text
 from .save_paths import ask_save_path, safe_file_name
 
-#: Columns whose exported values are US dollars.
-USD_COLUMNS = (COL_PER_IMAGE, COL_TOTAL, COL_VS_BASELINE, COL_VS_CHEAPEST)
-
-
-def compare(
-    scenario: Scenario, catalog: PriceCatalog, model_ids: list[str] | None
-) -> list[ComparisonRow]:
-    """Ask the core for every model's estimate, rank, and how far the budget goes.
-
-    Every estimate is for the scenario's "plan from" day, else today; a model
-    not available that day is ranked by the core after the others, unranked.
-    """
-    estimates = estimate(scenario, catalog, model_ids)
-    ranked = rank(estimates, scenario.baseline)
-    budget = float(scenario.budget_usd) if scenario.budget_usd else None
-    by_model = {r.estimate.model: r for r in ranked}
-    rows = []
-    for e in estimates:
-        r = by_model[e.model]
-        within = None
-        over = False
-        if budget is not None and e.complete and e.available:
-            within = images_within_budget(catalog.get(e.model), e, scenario, budget)
-            over = e.total_usd is not None and e.total_usd > budget + 1e-9
-        rows.append(ComparisonRow(r, within, over, e.model == scenario.baseline))
-    return rows
+#: ``compare`` is the workspace's (imported here for the main window).
+__all__ = ["ComparisonPanel", "ComparisonRow", "compare"]
 
 
 class ComparisonPanel(QWidget):
@@ -175,18 +136,11 @@ class ComparisonPanel(QWidget):
         """
         fm = self.table.fontMetrics()
         header = self.table.horizontalHeader().fontMetrics()
-        samples = {
-            COL_MODEL: "GPT Image 1.5 via GPTImage2",
-            COL_PROVIDER: "GPTImage2",
-            COL_PER_IMAGE: "$0.0000",
-            COL_TOTAL: "$12,345.67",
-            COL_VS_BASELINE: "+$12,345.67 (+123%)",
-            COL_VS_CHEAPEST: "+$1,234.56",
-            COL_BUDGET: "123,456 (over)",
-        }
-        for col, sample in samples.items():
-            title = self.model.headerData(col, Qt.Orientation.Horizontal)
-            width = max(fm.horizontalAdvance(sample), header.horizontalAdvance(title)) + 10
+        for col, column in enumerate(COLUMNS):
+            if not column.sample:
+                continue  # the last column (Notes) stretches
+            title = column.heading(self.model.period)
+            width = max(fm.horizontalAdvance(column.sample), header.horizontalAdvance(title)) + 10
             if col == COL_MODEL:
                 width += 22  # the over-budget mark, and bold names (cheapest, baseline)
             self.table.setColumnWidth(col, width)
@@ -212,40 +166,10 @@ class ComparisonPanel(QWidget):
                 self.table.setSpan(r, first, 1, count)
 
     def _summarise(self, rows: list[ComparisonRow]) -> None:
-        scenario = self.doc.scenario
-        period = text.PERIOD_WORDS[scenario.period]
-        priced = [r for r in rows if r.ranked.position is not None]
-        gone = [r.estimate for r in rows if not r.estimate.available]
-        images = text.count(scenario.images, "images")
-        when = f" from {scenario.plan_from.isoformat()}" if scenario.plan_from else ""
-        tail = ""
-        missing = len(rows) - len(priced) - len(gone)
-        if missing:
-            tail += f" · {missing} cannot run it"
-        if len(gone) == 1:
-            tail += f" · {html.escape(gone[0].name)} {unavailable_text(gone[0])}, not ranked"
-        elif gone:
-            tail += f" · {len(gone)} not available on the day, not ranked"
-        if not priced:
-            self.summary.setText(
-                f"<b>{images}</b> per {period}{when} · no selected model can run this scenario"
-                + tail
-            )
-            return
-        best = min(priced, key=lambda r: r.ranked.position or 0).estimate
-        ending = shutdown_words(best)
-        if ending:  # the cheapest answer is worth less if it stops answering soon
-            tail = f" · <b>it {ending}</b>{tail}"
-        over = sum(r.over_budget for r in rows)
-        if scenario.budget_usd and over:
-            tail += f" · <b>{over} over budget</b>"
-        self.summary.setText(
-            f"<b>{images}</b> per {period}{when} · cheapest: <b>{html.escape(best.name)}</b> at "
-            f"<b>{text.usd(best.total_usd)}</b> ({text.usd_per_image(best.per_image_usd)} per image){tail}"
-        )
+        self.summary.setText(summary_text(rows, self.doc.scenario))
 
     def _sync_budget(self) -> None:
-        suffix = f" / {text.PERIOD_WORDS[self.doc.scenario.period]}"
+        suffix = f" / {PERIOD_WORDS[self.doc.scenario.period]}"
         if self.budget.suffix() != suffix:
             self.budget.setSuffix(suffix)
         value = float(self.doc.scenario.budget_usd or 0)
@@ -276,40 +200,13 @@ class ComparisonPanel(QWidget):
         self.table.selectionModel().select(index, flags)
         self.table.scrollTo(index)
 
-    def _exported_columns(self) -> list[int]:
-        # every column, "vs cheapest" too when the budget hides it for room; the budget's with one
-        return [c for c in range(COLUMN_COUNT) if c != COL_BUDGET or self.model.has_budget]
-
     def table_text(self, delimiter: str, rows: list[int] | None = None) -> str:
         """The table (or some of its rows, in view order) as delimited text with raw numbers."""
-        columns = self._exported_columns()
         if rows is None:
             rows = list(range(self.proxy.rowCount()))
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
-        titles = []
-        for c in columns:
-            titles.append(
-                self.model.headerData(c, Qt.Orientation.Horizontal)
-                + (" (USD)" if c in USD_COLUMNS else "")
-            )
-            if c == COL_MODEL:
-                titles.append("Model id")
-        writer.writerow(titles)
-        for r in rows:
-            values = []
-            for c in columns:
-                v = self.proxy.index(r, c).data(EXPORT_ROLE)
-                values.append(
-                    ""
-                    if v is None
-                    else (f"{v:.6f}".rstrip("0").rstrip(".") if isinstance(v, float) else v)
-                )
-                if c == COL_MODEL:
-                    e: ModelEstimate = self.proxy.index(r, c).data(Qt.ItemDataRole.UserRole)
-                    values.append(e.model)
-            writer.writerow(values)
-        return buffer.getvalue()
+        source = [self.proxy.mapToSource(self.proxy.index(r, 0)).row() for r in rows]
+        in_view = [self.model.rows[i] for i in source]
+        return table_text(in_view, self.model.period, self.model.has_budget, delimiter)
 
     def copy_selection(self) -> None:
         selected = sorted({i.row() for i in self.table.selectionModel().selectedRows()})

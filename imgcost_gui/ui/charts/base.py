@@ -42,7 +42,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..charts_host import ChartInputs
+from imgcost_gui.workspace.charts import ChartInputs
+from imgcost_gui.workspace.scales import round_up, steady_limit
+from imgcost_gui.workspace.text import usd_tick
+
 from ..save_paths import ask_save_path, safe_file_name
 
 # FreeType hinting costs about a quarter of every redraw (text is most of what
@@ -63,31 +66,6 @@ __all__ = [
     "round_up",
     "steady_limit",
 ]
-
-#: Round numbers an axis may end at, per power of ten.
-ROUND_STEPS = (1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0)
-
-
-def round_up(x: float) -> float:
-    """The smallest round number (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 x 10^k) at or above x."""
-    if not x > 0 or not math.isfinite(x):
-        return 1.0
-    power = 10.0 ** math.floor(math.log10(x))
-    return next(step * power for step in ROUND_STEPS if step * power >= x * (1 - 1e-12))
-
-
-def steady_limit(current: float | None, needed: float, shrink: float = 0.5) -> float:
-    """An axis end that holds still while the data moves a little.
-
-    A new round end is chosen only when the data outgrows the current one or
-    shrinks below ``shrink`` of it. A scale that holds still shows an edit as
-    bars growing or shrinking, instead of every bar staying put while the
-    numbers under them change; and the frame need not be redrawn.
-    """
-    if current is not None and shrink * current <= needed <= current:
-        return current
-    return round_up(needed)
-
 
 # Okabe-Ito, colour-blind safe; a lighter twin of each for dark backgrounds.
 _SERIES_LIGHT = [
@@ -183,15 +161,9 @@ def marker_line(
 
 
 def money_axis(ax: Axes, axis: str = "x") -> None:
-    def fmt(v: float, _pos: int) -> str:
-        if v >= 1000:
-            return f"${v:,.0f}"
-        if v >= 1 or v == 0:
-            return f"${v:,.0f}" if float(v).is_integer() else f"${v:,.2f}"
-        return f"${v:.3f}".rstrip("0")
-
+    """Dollar labels on an axis (the workspace's money formatter)."""
     target = ax.xaxis if axis == "x" else ax.yaxis
-    target.set_major_formatter(FuncFormatter(fmt))
+    target.set_major_formatter(FuncFormatter(lambda v, _pos: usd_tick(v)))
 
 
 class ChartView(QWidget):

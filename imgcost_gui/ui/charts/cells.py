@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import math
-import textwrap
 
 from matplotlib.artist import Artist
 from matplotlib.colors import LinearSegmentedColormap, LogNorm
@@ -12,47 +10,15 @@ from matplotlib.image import AxesImage
 from matplotlib.patches import Rectangle
 from matplotlib.text import Text
 
-from imgcost_gui.core import PriceCatalog, cheapest_by_cell
-from imgcost_gui.core.calendar import plan_day
-from imgcost_gui.core.catalog import BASIC_QUALITIES, QUALITIES
+from imgcost_gui.core.catalog import BASIC_QUALITIES
 from imgcost_gui.core.compare import Cell
-from imgcost_gui.core.estimate import resolve_models
+from imgcost_gui.workspace.cells import CellGrid, GridSize, cheapest_cells
 
-from .. import text
-from ..presets import SIZE_PRESETS, preset_for
+from ..presets import SIZE_PRESETS
 from .base import ChartInputs, ChartStyle, ChartView
 
-
-def grid_sizes(width: int, height: int) -> list[tuple[str, int, int]]:
-    """The presets, plus the stage's own size when it is not one of them."""
-    rows = [(p.caption, p.width, p.height) for p in SIZE_PRESETS]
-    if preset_for(width, height) is None:
-        rows.append((f"Your size {width}×{height}", width, height))
-    return rows
-
-
-#: Characters of a model name that fit on one line of a cell, by number of columns
-#: (the chart at 1280x800); longer names wrap rather than run into the next cell.
-NAME_WIDTH = {3: 28, 4: 22, 5: 18}
-
-
-def fit_name(name: str, columns: int) -> str:
-    """The model name wrapped to its cell's width, on two lines at most."""
-    width = NAME_WIDTH.get(columns, 18)
-    lines = textwrap.wrap(name, width, break_on_hyphens=False) or [name]
-    if len(lines) > 2:
-        lines = [lines[0], textwrap.shorten(" ".join(lines[1:]), width, placeholder="…")]
-    return "\n".join(lines)
-
-
-def grid_qualities(
-    catalog: PriceCatalog, model_ids: list[str] | None, day: dt.date
-) -> tuple[str, ...]:
-    """Low, medium and high, and the higher levels (xhigh, max) only when a model
-    compared and available on ``day`` offers them."""
-    entries = [m for m in resolve_models(catalog, model_ids, day) if catalog.available(m, day)]
-    offered = {q for m in entries for q in m.quality_levels}
-    return tuple(q for q in QUALITIES if q in BASIC_QUALITIES or q in offered)
+#: The sizes compared, as the form offers them.
+PRESET_SIZES: tuple[GridSize, ...] = tuple((p.caption, p.width, p.height) for p in SIZE_PRESETS)
 
 
 class CheapestCellChart(ChartView):
@@ -69,59 +35,23 @@ class CheapestCellChart(ChartView):
         self.cells: list[Cell] = []
         self.qualities: tuple[str, ...] = BASIC_QUALITIES
         self._rows: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
-        self._shown: object = None
-        self._grid_key: object = None
+        #: What the chart shows (None until the first draw).
+        self.grid: CellGrid | None = None
         super().__init__(parent)
 
     def update_chart(self, inputs: ChartInputs) -> bool:
-        index = min(inputs.stage_index, len(inputs.scenario.stages) - 1)
-        stage = inputs.scenario.stages[index]
-        sizes = grid_sizes(stage.width, stage.height)
-        day = plan_day(inputs.scenario.plan_from)
-        # Every column sets its own quality: the stage's quality only moves the outline.
-        grid_key = (
-            stage.model_dump_json(exclude={"name", "quality"}),
-            inputs.catalog,  # the object, not its id: a new catalog may reuse an old one's
-            inputs.model_ids,
-            tuple(sizes),
-            day,
-        )
-        if grid_key == self._grid_key:
-            cells, qualities = self.cells, self.qualities
-        else:
-            qualities = grid_qualities(inputs.catalog, inputs.model_ids, day)
-            cells = cheapest_by_cell(
-                stage,
-                inputs.catalog,
-                inputs.model_ids,
-                [(w, h) for _, w, h in sizes],
-                qualities,
-                day=day,
-            )
-        # Volume does not move a per-image price: typing a request count leaves this chart as is.
-        shown = (cells, stage.name, stage.width, stage.height, stage.quality, stage.auto_assumes)
-        if shown == self._shown:
+        grid = cheapest_cells(inputs, PRESET_SIZES, self.grid)
+        if self.grid is not None and grid.shown == self.grid.shown:
             return False
-        self._shown = shown
-        self._grid_key = grid_key
-        self.cells, self.qualities = cells, qualities
-        names = {m.id: m.name for m in inputs.catalog.models}
-        rows = tuple(label for label, _, _ in sizes)
-        if (rows, qualities) != self._rows:
-            self._rebuild(rows, qualities)
-            self._rows = (rows, qualities)
-        values = [[math.nan] * len(qualities) for _ in rows]
-        for i, cell in enumerate(self.cells):
-            r, c = divmod(i, len(qualities))
-            best = cell.cheapest
-            label = self.labels[i]
-            if best is None:
-                label.set_text("no model")
-                continue
-            price = cell.per_image[best]
-            values[r][c] = price
-            name = fit_name(names.get(best, best), len(qualities))
-            label.set_text(f"{name}\n{text.usd_per_image(price)} / image")
+        self.grid = grid
+        self.cells, self.qualities = grid.cells, grid.qualities
+        rows = grid.row_labels
+        if (rows, grid.qualities) != self._rows:
+            self._rebuild(rows, grid.qualities)
+            self._rows = (rows, grid.qualities)
+        values = grid.values()
+        for label, words in zip(self.labels, grid.labels(), strict=True):
+            label.set_text(words)
         finite = [v for row in values for v in row if not math.isnan(v) and v > 0]
         assert self.image is not None
         self.image.set_data(values)
@@ -129,16 +59,14 @@ class CheapestCellChart(ChartView):
             lo, hi = min(finite), max(finite)
             self.image.set_norm(LogNorm(vmin=lo, vmax=hi * 1.0001 if hi > lo else lo * 1.01))
         self._colour_labels(values)
-        row = next(
-            (i for i, (_, w, h) in enumerate(sizes) if (w, h) == (stage.width, stage.height)), None
-        )
-        quality = stage.auto_assumes if stage.quality == "auto" else stage.quality
         assert self.marker is not None
-        column = qualities.index(quality) if quality in qualities else None
-        self.marker.set_visible(row is not None and column is not None)
-        if row is not None and column is not None:
+        self.marker.set_visible(grid.outlined is not None)
+        if grid.outlined is not None:
+            row, column = grid.outlined
             self.marker.set_xy((column - 0.5, row - 0.5))
-        self.ax.set_title(f"Stage “{stage.name}”", fontsize=9, color=self.style_.text, loc="left")
+        self.ax.set_title(
+            f"Stage “{grid.stage_name}”", fontsize=9, color=self.style_.text, loc="left"
+        )
         return True
 
     def data_artists(self) -> list[Artist]:
@@ -148,7 +76,7 @@ class CheapestCellChart(ChartView):
         return [self.marker] if self.marker is not None else []
 
     def data_state(self) -> object:
-        return self._grid_key, self._rows
+        return (self.grid.key if self.grid is not None else None), self._rows
 
     def _rebuild(self, rows: tuple[str, ...], qualities: tuple[str, ...]) -> None:
         ax = self.ax
@@ -198,4 +126,4 @@ class CheapestCellChart(ChartView):
 
     def data(self) -> list[tuple[str, str, str | None]]:
         """(size, quality, cheapest model id) for each cell, as drawn."""
-        return [(c.size, c.quality, c.cheapest) for c in self.cells]
+        return self.grid.winners() if self.grid is not None else []

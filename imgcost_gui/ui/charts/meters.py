@@ -11,34 +11,18 @@ from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QToolTip
 
 from imgcost_gui.core import METER_LABELS, METERS, ModelEstimate
+from imgcost_gui.workspace import text
+from imgcost_gui.workspace.charts import MAX_BARS, MeterBars, meter_bars
 
-from .. import text
 from .base import ChartInputs, ChartStyle, ChartView, marker_line, money_axis, steady_limit
 
-#: Bars beyond this many get too thin to read at 1280x800.
-MAX_MODELS = 12
 #: Pixels one bar needs, and what the legend and the axis take.
 BAR_PX, FRAME_PX = 19, 135
-#: A budget up to this many times the dearest bar is drawn as a line on the scale.
-BUDGET_REACH = 1.6
 
 
 def capacity(height_px: int) -> int:
     """How many bars fit in a canvas this tall."""
-    return max(3, min(MAX_MODELS, (height_px - FRAME_PX) // BAR_PX))
-
-
-def models_to_show(inputs: ChartInputs, limit: int = MAX_MODELS) -> list[ModelEstimate]:
-    """The cheapest models that can run the scenario, plus the baseline."""
-    priced = sorted(
-        (r for r in inputs.rows if r.ranked.position is not None),
-        key=lambda r: r.ranked.position or 0,
-    )
-    shown = [r.estimate for r in priced[:limit]]
-    baseline = next((r.estimate for r in priced if r.is_baseline), None)
-    if baseline is not None and baseline not in shown:
-        shown[-1:] = [baseline]
-    return shown
+    return max(3, min(MAX_BARS, (height_px - FRAME_PX) // BAR_PX))
 
 
 class MeterChart(ChartView):
@@ -51,9 +35,11 @@ class MeterChart(ChartView):
         self.shown: list[ModelEstimate] = []
         self.period = "month"
         self.budget: float | None = None
+        #: For each bar: the budget rules its model out (its name reads in red).
+        self._over: list[bool] = []
         self._layout: tuple[tuple[str, ...], tuple[str, ...]] | None = None
         self._scale_end: float | None = None
-        self._capacity = MAX_MODELS
+        self._capacity = MAX_BARS
         self.budget_line: Line2D | None = None
         self.budget_text: Text | None = None
         super().__init__(parent)
@@ -70,38 +56,29 @@ class MeterChart(ChartView):
 
     def update_chart(self, inputs: ChartInputs) -> None:
         self._capacity = capacity(self.canvas.height())
-        shown = models_to_show(inputs, self._capacity)
+        bars: MeterBars = meter_bars(inputs, self._capacity)
+        shown = bars.shown
         self.shown = shown
-        self.period = text.PERIOD_WORDS[inputs.scenario.period]
-        budget = inputs.scenario.budget_usd
-        self.budget = float(budget) if budget else None
-        meters_by_model = [e.meter_totals() for e in shown]
-        used = tuple(m for m in METERS if any(mt.get(m, 0) > 0 for mt in meters_by_model))
-        layout = (tuple(e.model for e in shown), used)
-        if layout != self._layout:
-            self._rebuild(shown, used)
-            self._layout = layout
-        left = [0.0] * len(shown)
-        for meter in used:
-            widths = [mt.get(meter, 0.0) for mt in meters_by_model]
-            for rect, x, w in zip(self.bars[meter].patches, left, widths, strict=True):
+        self.period = bars.period
+        self.budget = bars.budget
+        if bars.layout != self._layout:
+            self._rebuild(shown, bars.meters)
+            self._layout = bars.layout
+        for meter in bars.meters:
+            for rect, x, w in zip(
+                self.bars[meter].patches, bars.starts[meter], bars.widths[meter], strict=True
+            ):
                 rect.set_x(x)
                 rect.set_width(w)
-            left = [a + b for a, b in zip(left, widths, strict=True)]
-        top = max(left, default=0.0) or 1.0
-        # A budget far beyond every bar would squash them: it then gets a note at the edge.
-        budget_on_scale = self.budget is not None and self.budget <= top * BUDGET_REACH
-        if budget_on_scale and self.budget is not None:
-            top = max(top, self.budget)
         # Room right of the longest bar for its total; a round end that holds still.
-        self._scale_end = end = steady_limit(self._scale_end, top * 1.16)
-        for label, total in zip(self.totals, left, strict=True):
+        self._scale_end = end = steady_limit(self._scale_end, bars.extent * 1.16)
+        for label, total in zip(self.totals, bars.totals, strict=True):
             label.set_position((total + end * 0.01, label.get_position()[1]))
             label.set_text(text.usd(total))
         self.ax.set_xlim(0, end)
-        self._mark_budget(left, budget_on_scale, end)
-        period = text.PERIOD_WORDS[inputs.scenario.period]
-        self.ax.set_xlabel(f"Cost per {period} (USD)")
+        self._over = bars.over_budget
+        self._mark_budget(bars.budget_on_scale, end)
+        self.ax.set_xlabel(f"Cost per {bars.period} (USD)")
         if not shown:
             self.ax.set_title(
                 "No selected model can run this scenario", color=self.style_.muted, fontsize=9
@@ -149,7 +126,7 @@ class MeterChart(ChartView):
         ax.set_axisbelow(True)
         self.legend(ax, ncols=min(len(used), 4))
 
-    def _mark_budget(self, totals: list[float], on_scale: bool, right: float) -> None:
+    def _mark_budget(self, on_scale: bool, right: float) -> None:
         """A dashed line at the budget; the names of models it rules out in red."""
         assert self.budget_line is not None and self.budget_text is not None
         self.budget_line.set_visible(on_scale)
@@ -167,12 +144,11 @@ class MeterChart(ChartView):
                 self.budget_text.set_text(f"budget {amount}: every model shown fits")
                 self.budget_text.set_horizontalalignment("right")
                 self.budget_text.set_position((-3, -3))
-        self._colour_names(totals)
+        self._colour_names()
 
-    def _colour_names(self, totals: list[float]) -> None:
+    def _colour_names(self) -> None:
         over = self.over_colour()
-        for label, total in zip(self.ax.get_yticklabels(), totals, strict=False):
-            ruled_out = self.budget is not None and total > self.budget + 1e-9
+        for label, ruled_out in zip(self.ax.get_yticklabels(), self._over, strict=False):
             label.set_color(over if ruled_out else self.style_.text)
 
     def over_colour(self) -> str:
@@ -219,7 +195,7 @@ class MeterChart(ChartView):
         if self.budget_line is not None and self.budget_text is not None:
             self.budget_line.set_color(style.text)
             self.budget_text.set_color(style.text)
-        self._colour_names([sum(w) for w in zip(*self.data().values(), strict=True)])
+        self._colour_names()
         if self.bars:
             self.ax.grid(axis="x", color=style.grid, linewidth=0.6)
             self.legend(self.ax, ncols=min(len(self.bars), 4))
