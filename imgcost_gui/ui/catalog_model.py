@@ -270,6 +270,10 @@ class CatalogTableModel(QAbstractTableModel):
         if col == COL_STATUS:
             return html.escape(row.status_tip).replace("\n", "<br>") or None
         if col in (COL_SOURCE, COL_OFFICIAL):
+            if row.origin == "user":  # the source that matters is the replaced price's
+                return html.escape(value_tip(row, read_only=self.doc.read_only)).replace(
+                    "\n", "<br>"
+                )
             return where or None
         if col == COL_MODEL:
             return html.escape(f"{row.entry.id} · {row.entry.vendor}")

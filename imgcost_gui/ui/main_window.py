@@ -234,7 +234,7 @@ class MainWindow(QMainWindow):
         prices = self.menuBar().addMenu("&Prices")
         self.update_prices_action = self._action(
             "&Update prices from file…",
-            self.update_prices,
+            lambda: self.update_prices(),  # triggered(bool) must not become the path
             tip="Take in price changes from LiteLLM's, genai-prices' or an ImgCost catalog file",
         )
         self.drop_update_action = self._action(
@@ -314,11 +314,7 @@ class MainWindow(QMainWindow):
 
     def _prices_from_elsewhere(self, lines: list[str]) -> None:
         """Another ImgCost changed prices: say what, where it will be seen."""
-        self.report(
-            lines[0]
-            if len(lines) == 1
-            else f"{len(lines)} price changes from another ImgCost window"
-        )
+        # The banner, not the status bar: its permanent labels leave a message no room.
         self.banner.add_messages([*lines, *self.catalog_doc.problems])
 
     # --- reacting ------------------------------------------------------------------
@@ -449,7 +445,7 @@ class MainWindow(QMainWindow):
         parts = [f"Prices checked {cat.catalog.checked.isoformat()}"]
         layer = cat.user.layer
         if layer is not None:
-            parts.append(f"updated from {layer.source.title}")
+            parts.append("updated prices kept")
         if prices:
             parts.append(f"{prices} price{'s' if prices != 1 else ''} changed by you")
         if custom:
@@ -459,6 +455,13 @@ class MainWindow(QMainWindow):
         if cat.user.read_only:
             parts.append("your price file is read-only")
         self.catalog_status.setText(" · ".join(parts))
+        self.catalog_status.setToolTip(
+            f"Updated prices from {layer.source.title}, version {layer.source.version}, "
+            f"kept on {layer.source.imported_on.isoformat()} (Prices > Drop updated prices "
+            "takes them away)."
+            if layer is not None
+            else ""
+        )
         age = cat.age_days()
         if cat.stale:
             self.stale_status.setText(

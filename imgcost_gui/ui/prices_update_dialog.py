@@ -47,7 +47,14 @@ from .catalog_document import CatalogDocument
 from .catalog_rows import decimal_text
 
 PRICE_FILES = "Price data (*.json);;All files (*)"
-ARROW = "→"
+#: How a new model's pricing scheme reads in the New column.
+SCHEME_WORDS = {
+    "tokens": "priced by tokens",
+    "fixed_tokens": "priced by tokens",
+    "per_image": "priced per image",
+    "per_megapixel": "priced per megapixel",
+    "subscription": "a subscription",
+}
 
 
 def _value(v: object) -> str:
@@ -58,6 +65,10 @@ def _value(v: object) -> str:
     if hasattr(v, "isoformat"):
         return v.isoformat()  # type: ignore[union-attr]
     return str(v)
+
+
+def _share(v: Decimal) -> str:
+    return f"{(v * 100).normalize():f}%"
 
 
 def _percent(p: Decimal | None) -> str:
@@ -81,7 +92,10 @@ class UpdateDialog(QDialog):
         self.setWindowTitle(f"Update prices from {diff.peer_title}")
         names = {m.id: m.name for m in catalog.models}
 
-        agreed = ", ".join(f"{n} {kind}" for kind, n in sorted(diff.agreed.items())) or "none"
+        agreed = (
+            ", ".join(f"{n} {kind.replace('_', ' ')}" for kind, n in sorted(diff.agreed.items()))
+            or "none"
+        )
         intro = (
             f"<b>{_esc(diff.peer_title)}</b> (version {_esc(diff.peer_version)}) against the "
             f"shipped prices on {diff.day.isoformat()}. Prices that agree: {agreed}.<br>"
@@ -117,7 +131,7 @@ class UpdateDialog(QDialog):
 
         self.checks = self._tree(["Price", "Model", "Ours", "Theirs", "Difference", "Their entry"])
         for c in diff.checks:
-            QTreeWidgetItem(
+            self._flat(
                 self.checks,
                 [
                     c.label,
@@ -129,10 +143,11 @@ class UpdateDialog(QDialog):
                 ],
             )
         self.unmapped = self._tree(["Their entry", "Why it was not taken"])
+        self._two_columns(self.unmapped)
         for nm in diff.not_mappable:
-            QTreeWidgetItem(self.unmapped, [nm.peer_model, f"{nm.model_id}: {nm.reason}"])
+            self._flat(self.unmapped, [nm.peer_model, f"{nm.model_id}: {nm.reason}"])
         for u in diff.unmapped:
-            QTreeWidgetItem(self.unmapped, [u.peer_model, u.reason])
+            self._flat(self.unmapped, [u.peer_model, u.reason])
 
         self.tabs = QTabWidget()
         self.tabs.addTab(self.changes, f"Changes to keep ({len(diff.rows)})")
@@ -183,14 +198,27 @@ class UpdateDialog(QDialog):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col, width in enumerate((0, 240, 110, 110, 90, 260)[: len(headers)]):
+        for col, width in enumerate((0, 290, 100, 130, 90, 260)[: len(headers)]):
             if col:
                 tree.setColumnWidth(col, width)
-        if len(headers) == 2:
-            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-            tree.setColumnWidth(0, 420)
-            header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         return tree
+
+    @staticmethod
+    def _flat(tree: QTreeWidget, cells: list[str]) -> QTreeWidgetItem:
+        """A row of a list without groups; each cell's full text in its tooltip."""
+        tree.setRootIsDecorated(False)
+        item = QTreeWidgetItem(tree, cells)
+        for col, text in enumerate(cells):
+            item.setToolTip(col, text)
+        return item
+
+    @staticmethod
+    def _two_columns(tree: QTreeWidget) -> None:
+        """Their entry at a fixed width; the reason takes the rest."""
+        header = tree.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        tree.setColumnWidth(0, 420)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
 
     def _add_group(
         self, title: str, rows: list[tuple[PriceRow | LifecycleRow | NewModelRow, list[str]]]
@@ -220,10 +248,14 @@ class UpdateDialog(QDialog):
 
     @staticmethod
     def _price_cells(r: PriceRow, names: dict[str, str]) -> list[str]:
+        model = names.get(r.model_id, r.model_id)
+        if r.kind == "batch":  # a share off the standard price reads as a percentage
+            was = "none" if r.old is None else f"{_share(r.old)} off"
+            return [r.label, model, was, f"{_share(r.new)} off", ""]
         when = f", from {r.effective.isoformat()}" if r.effective else ""
         return [
             f"{r.label} ({r.unit}){when}",
-            names.get(r.model_id, r.model_id),
+            model,
             _value(r.old),
             _value(r.new),
             _percent(r.percent),
@@ -235,7 +267,8 @@ class UpdateDialog(QDialog):
 
     @staticmethod
     def _new_model_cells(r: NewModelRow) -> list[str]:
-        return [f"New model: {r.name}", r.model_id, "", r.entry.pricing.scheme, ""]
+        scheme = r.entry.pricing.scheme
+        return [f"New model: {r.name}", r.model_id, "", SCHEME_WORDS.get(scheme, scheme), ""]
 
     # --- choosing -------------------------------------------------------------------
 

@@ -177,7 +177,11 @@ def test_apply_keeps_the_chosen_rows_in_one_undoable_step(
     assert window.catalog_doc.catalog.get("flux-2-pro").lifecycle.retired_on is None
     window.recompute()
     assert _total(window, "gpt-image-2") < before
-    assert "updated from ImgCost catalog team.json" in window.catalog_status.text()
+    assert "updated prices kept" in window.catalog_status.text()
+    assert window.catalog_status.toolTip().startswith(
+        "Updated prices from ImgCost catalog team.json, version checked 2026-12-01, kept on "
+        "2026-12-01"
+    )
 
     assert window.catalog_doc.undo_stack.count() == 1
     window.undo_action.trigger()
@@ -288,3 +292,20 @@ def test_drop_is_offered_only_with_updated_prices(window, monkeypatch, litellm_f
     window.update_prices(litellm_file)
     prices.aboutToShow.emit()
     assert window.drop_update_action.isEnabled()
+
+
+def test_the_menu_item_asks_for_the_file(window, monkeypatch, litellm_file):
+    from PySide6.QtWidgets import QFileDialog
+
+    asked: list[str] = []
+
+    def pick(parent, title, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+        asked.append(title)
+        return str(litellm_file), ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(pick))
+    answer = Answer(monkeypatch)
+    window.update_prices_action.trigger()
+    assert asked == ["Update prices from file"]
+    assert answer.dialog is not None
+    assert _cell(window, "gpt-image-2", "image_out", COL_VALUE) == "24.00"
