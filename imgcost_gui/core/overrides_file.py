@@ -176,8 +176,21 @@ def differences(mine: Overrides, theirs: Overrides) -> list[str]:
                 out.append(
                     f"{model_id} {key} changed from {was} to {now} in another ImgCost window"
                 )
-    if mine.dated_prices != theirs.dated_prices:
-        out.append("Dated prices were changed in another ImgCost window")
+    for model_id in sorted(mine.dated_prices.keys() | theirs.dated_prices.keys()):
+        a, b = mine.dated_prices.get(model_id, {}), theirs.dated_prices.get(model_id, {})
+        for key in sorted(a.keys() | b.keys()):
+            was = {d.effective: d.usd for d in a.get(key, [])}
+            now = {d.effective: d.usd for d in b.get(key, [])}
+            for day in sorted(was.keys() | now.keys()):
+                if was.get(day) == now.get(day):
+                    continue
+                if day not in now:
+                    what = f"its price from {day} (${was[day]}) was removed"
+                elif day not in was:
+                    what = f"a price of ${now[day]} from {day} was set"
+                else:
+                    what = f"its price from {day} changed from ${was[day]} to ${now[day]}"
+                out.append(f"{model_id} {key}: {what} in another ImgCost window")
     added = {m.id for m in theirs.custom_models} - {m.id for m in mine.custom_models}
     removed = {m.id for m in mine.custom_models} - {m.id for m in theirs.custom_models}
     out += [f"Custom model {i} was added in another ImgCost window" for i in sorted(added)]

@@ -71,3 +71,20 @@ def test_two_processes_saving_at_once_lose_nothing(tmp_path):
         "gpt-image-2": {"image_out": "129"},
         "flux-2-pro": {"first_mp": "30"},
     }
+
+
+def test_reload_names_each_dated_price_the_other_window_changed(tmp_path):
+    import datetime as dt
+
+    path = tmp_path / "price-overrides.json"
+    a = UserCatalog(CATALOG, path)
+    b = UserCatalog(CATALOG, path)
+    b.set_price("gpt-image-2", "image_out", Decimal("20"), effective=dt.date(2027, 1, 1))
+    assert a.reload() == [
+        "gpt-image-2 image_out: a price of $20 from 2027-01-01 was set in another ImgCost window"
+    ]
+    b.reset_price("gpt-image-2", "image_out", effective=dt.date(2027, 1, 1))
+    assert a.reload() == [
+        "gpt-image-2 image_out: its price from 2027-01-01 ($20) was removed in another "
+        "ImgCost window"
+    ]
