@@ -11,6 +11,8 @@ import json
 import sys
 from collections.abc import Sequence
 
+from pydantic import BaseModel
+
 from .. import __version__
 from ..core.catalog import PriceCatalog
 from ..core.overrides import Overrides
@@ -21,7 +23,12 @@ from .common import Parser, UsageError
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    model = {"scenario": Scenario, "catalog": PriceCatalog, "overrides": Overrides}[args.kind]
+    models: dict[str, type[BaseModel]] = {
+        "scenario": Scenario,
+        "catalog": PriceCatalog,
+        "overrides": Overrides,
+    }
+    model = models[args.kind]
     json.dump(model.model_json_schema(by_alias=True), sys.stdout, indent=2)
     sys.stdout.write("\n")
     return 0

@@ -177,19 +177,20 @@ def differences(mine: Overrides, theirs: Overrides) -> list[str]:
                     f"{model_id} {key} changed from {was} to {now} in another ImgCost window"
                 )
     for model_id in sorted(mine.dated_prices.keys() | theirs.dated_prices.keys()):
-        a, b = mine.dated_prices.get(model_id, {}), theirs.dated_prices.get(model_id, {})
-        for key in sorted(a.keys() | b.keys()):
-            was = {d.effective: d.usd for d in a.get(key, [])}
-            now = {d.effective: d.usd for d in b.get(key, [])}
-            for day in sorted(was.keys() | now.keys()):
-                if was.get(day) == now.get(day):
+        ours = mine.dated_prices.get(model_id, {})
+        other = theirs.dated_prices.get(model_id, {})
+        for key in sorted(ours.keys() | other.keys()):
+            before = {d.effective: d.usd for d in ours.get(key, [])}
+            after = {d.effective: d.usd for d in other.get(key, [])}
+            for day in sorted(before.keys() | after.keys()):
+                if before.get(day) == after.get(day):
                     continue
-                if day not in now:
-                    what = f"its price from {day} (${was[day]}) was removed"
-                elif day not in was:
-                    what = f"a price of ${now[day]} from {day} was set"
+                if day not in after:
+                    what = f"its price from {day} (${before[day]}) was removed"
+                elif day not in before:
+                    what = f"a price of ${after[day]} from {day} was set"
                 else:
-                    what = f"its price from {day} changed from ${was[day]} to ${now[day]}"
+                    what = f"its price from {day} changed from ${before[day]} to ${after[day]}"
                 out.append(f"{model_id} {key}: {what} in another ImgCost window")
     added = {m.id for m in theirs.custom_models} - {m.id for m in mine.custom_models}
     removed = {m.id for m in mine.custom_models} - {m.id for m in theirs.custom_models}
