@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from .billing import as_float
 from .calendar import plan_day
-from .catalog import ModelEntry, PriceCatalog, SubscriptionPricing
+from .catalog import BASIC_QUALITIES, ModelEntry, PriceCatalog, SubscriptionPricing
 from .estimate import MONTHS_PER_PERIOD, estimate_model, resolve_models, subscription_cost
 from .results import ModelEstimate
 from .scenario import Scenario, Stage
@@ -68,7 +68,7 @@ def cheapest_by_cell(
     catalog: PriceCatalog,
     models: Iterable[str] | None,
     sizes: Sequence[tuple[int, int]],
-    qualities: Sequence[str] = ("low", "medium", "high"),
+    qualities: Sequence[str] = BASIC_QUALITIES,
     day: dt.date | None = None,
 ) -> list[Cell]:
     """Per-image cost of every model usable on ``day`` (default today) at every

@@ -93,11 +93,16 @@ class StageEstimate:
     high_usd: float | None = None
     notices: tuple[Notice, ...] = ()
 
+    #: Worked out once: rankings and tables ask for it thousands of times.
+    _total: float | None = field(init=False, repr=False, compare=False, default=None)
+
+    def __post_init__(self) -> None:
+        total = sum(m.usd for m in self.meters) if self.supported else None
+        object.__setattr__(self, "_total", total)
+
     @property
     def total_usd(self) -> float | None:
-        if not self.supported:
-            return None
-        return sum(m.usd for m in self.meters)
+        return self._total
 
     @property
     def per_image_usd(self) -> float | None:
@@ -192,11 +197,16 @@ class ModelEstimate:
     def images(self) -> int:
         return sum(s.images for s in self.stages)
 
+    _total: float | None = field(init=False, repr=False, compare=False, default=None)
+
+    def __post_init__(self) -> None:
+        complete = all(s.supported for s in self.stages)
+        total = sum(s.total_usd or 0.0 for s in self.stages) if complete else None
+        object.__setattr__(self, "_total", total)
+
     @property
     def total_usd(self) -> float | None:
-        if not self.complete:
-            return None
-        return sum(s.total_usd or 0.0 for s in self.stages)
+        return self._total
 
     @property
     def per_image_usd(self) -> float | None:
