@@ -122,7 +122,11 @@ def test_another_windows_custom_models_and_dated_prices_are_told(path):
     theirs.remove_custom("my-flux")
     assert "Custom model my-flux was deleted in another ImgCost window" in mine.reload()
     theirs.set_price("gpt-image-2", "image_out", Decimal("40"), effective=JAN)
-    assert "Dated prices were changed in another ImgCost window" in mine.reload()
+    said = mine.reload()
+    assert said and all("in another ImgCost window" in line for line in said)
+    assert [(d.effective, d.usd) for d in mine.dated("gpt-image-2", "image_out")] == [
+        (JAN, Decimal("40"))
+    ]
 
 
 def test_a_subscription_lists_its_plans_and_its_extra_hour_price():
