@@ -21,11 +21,9 @@ Prints medians and p90 over RUNS edits. Machines are noisy: compare medians.
 Then the scale case (``--scale`` alone runs only it): a generated catalog of
 500 models (the shipped ones copied under new ids, as ``bench_core.big_catalog``
 makes it) and a ten-stage scenario comparing all of them. It times the same
-edits, medians and p95, twice: as the window is wired today (every edit prices
-every model and stage again), and with one ``EstimateMemo`` kept across edits
-and passed to the workspace's ``compare`` (what the window does once it keeps
-a memo): an edit then re-prices only the stage it changed. Targets: 16 ms to
-the numbers, 50 ms (p95) to the chart.
+edits, medians and p95, as the window is wired: its ``Workspace`` keeps one
+``EstimateMemo`` across edits, so an edit re-prices only the stage it changed.
+Targets: 16 ms to the numbers, 50 ms (p95) to the chart.
 """
 
 from __future__ import annotations
@@ -50,13 +48,6 @@ def p90(values: list[float]) -> float:
 def p95(values: list[float]) -> float:
     return sorted(values)[min(len(values) - 1, int(len(values) * 0.95))]
 
-
-#: PySide6 6.12 on Python 3.11 drops a reference to None on each
-#: ``QTreeWidgetItem.setData(..., None)`` (the model picker's refresh does it for
-#: every usable model on every edit); over thousands of edits None's count reaches
-#: zero and the interpreter aborts ("none_dealloc"). Held references keep the
-#: benchmark alive; the app itself needs the picker to stop passing None.
-_NONE_GUARD = [None] * 20_000_000
 
 #: One frame, and what a chart redraw may take while the user types.
 NUMBERS_MS, CHART_MS = 16.0, 50.0
@@ -107,47 +98,36 @@ def time_edits(app: object, window: object, runs: int, warmup: int = 5) -> dict[
 
 
 def scale(app: object, runs: int) -> None:
-    """500 models, ten stages: as wired today, and with a memo kept across edits."""
-    import functools
-
+    """500 models, ten stages, as the window is wired: one memo kept across edits."""
     from bench_core import big_catalog, ten_stages
 
     from imgcost_gui.core import UserCatalog, load_shipped_catalog
-    from imgcost_gui.core.memo import EstimateMemo
-    from imgcost_gui.ui import main_window
-    from imgcost_gui.workspace.comparison import compare
+    from imgcost_gui.ui.shell import MainWindow
 
     big = big_catalog(load_shipped_catalog(), SCALE_MODELS)
     folder = tempfile.mkdtemp()
     user = UserCatalog(big, os.path.join(folder, "overrides.json"), load=False)
     scenario = ten_stages().model_copy(update={"models": [m.id for m in big.models]})
-    for wiring in ("today", "memo"):
-        memo = EstimateMemo()
-        main_window.compare = (  # type: ignore[attr-defined]
-            functools.partial(compare, memo=memo) if wiring == "memo" else compare
+    window = MainWindow(user, persist=False)
+    window.resize(1280, 800)
+    window.show()
+    window.doc.load(scenario.model_copy(deep=True), None)
+    window.load_charts()
+    window.recompute()
+    window.flush_charts()
+    settle(app)
+    rows = window.comparison.model.rowCount()
+    print(f"scale: {rows} models x 10 stages, memo kept across edits:")
+    for title, (numbers, charts, drawn) in time_edits(app, window, runs, 3).items():
+        ok = p95(numbers) <= NUMBERS_MS and p95(charts) <= CHART_MS
+        print(
+            f"  {title:<28} numbers median {statistics.median(numbers):6.1f} ms "
+            f"(p95 {p95(numbers):6.1f}); chart median {statistics.median(charts):6.1f} ms "
+            f"(p95 {p95(charts):6.1f}); drawn: {drawn}; "
+            f"{'OK' if ok else f'over {NUMBERS_MS:g}/{CHART_MS:g} ms'}"
         )
-        window = main_window.MainWindow(user, persist=False)
-        window.resize(1280, 800)
-        window.show()
-        window.doc.load(scenario.model_copy(deep=True), None)
-        window.load_charts()
-        window.recompute()
-        window.flush_charts()
-        settle(app)
-        rows = window.comparison.model.rowCount()
-        label = "as wired today" if wiring == "today" else "memo kept across edits"
-        print(f"scale: {rows} models x 10 stages, {label}:")
-        for title, (numbers, charts, drawn) in time_edits(app, window, runs, 3).items():
-            ok = p95(numbers) <= NUMBERS_MS and p95(charts) <= CHART_MS
-            print(
-                f"  {title:<28} numbers median {statistics.median(numbers):6.1f} ms "
-                f"(p95 {p95(numbers):6.1f}); chart median {statistics.median(charts):6.1f} ms "
-                f"(p95 {p95(charts):6.1f}); drawn: {drawn}; "
-                f"{'OK' if ok else f'over {NUMBERS_MS:g}/{CHART_MS:g} ms'}"
-            )
-        window.doc.undo_stack.setClean()
-        window.close()
-    main_window.compare = compare  # type: ignore[attr-defined]
+    window.doc.undo_stack.setClean()
+    window.close()
 
 
 def main() -> None:
@@ -156,7 +136,7 @@ def main() -> None:
     from PySide6.QtWidgets import QApplication
 
     from imgcost_gui.core import UserCatalog, load_shipped_catalog
-    from imgcost_gui.ui.main_window import MainWindow
+    from imgcost_gui.ui.shell import MainWindow
 
     app = QApplication.instance() or QApplication([])
     if "--scale" in sys.argv:

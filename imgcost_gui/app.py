@@ -68,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from imgcost_gui.core import FileProblem, UserCatalog, load_shipped_catalog
 
-    from .ui.main_window import MainWindow
+    from .ui.shell import MainWindow
 
     try:
         shipped = load_shipped_catalog()

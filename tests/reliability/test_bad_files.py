@@ -53,7 +53,7 @@ def test_a_bad_file_is_a_clear_file_problem(tmp_path, loader, bad):
 
 @pytest.mark.parametrize("bad", BAD_FILES, ids=str)
 def test_a_bad_autosave_is_left_alone_and_the_app_starts(tmp_path, bad):
-    from imgcost_gui.ui.recovery import Autosave
+    from imgcost_gui.ui.files.recovery import Autosave
 
     folder = tmp_path / "autosave"
     folder.mkdir()
@@ -73,7 +73,7 @@ def test_a_bad_autosave_is_left_alone_and_the_app_starts(tmp_path, bad):
 
 @pytest.mark.parametrize("bad", BAD_FILES, ids=str)
 def test_a_bad_autosave_info_file_gives_no_source(tmp_path, bad):
-    from imgcost_gui.ui.recovery import Autosave
+    from imgcost_gui.ui.files.recovery import Autosave
 
     folder = tmp_path / "autosave"
     folder.mkdir()

@@ -52,7 +52,7 @@ def rendered(qapp, html: str):  # noqa: ANN001, ANN201
     ],
 )
 def test_only_http_links_are_links(qapp, url):
-    from imgcost_gui.ui.catalog_editor import details_text
+    from imgcost_gui.ui.catalog.catalog_editor import details_text
 
     text, links, images = rendered(qapp, details_text(row(url), read_only=False))
     assert links == [] and images == 0
@@ -61,7 +61,7 @@ def test_only_http_links_are_links(qapp, url):
 
 
 def test_a_crafted_url_cannot_leave_its_attribute(qapp):
-    from imgcost_gui.ui.catalog_editor import details_text
+    from imgcost_gui.ui.catalog.catalog_editor import details_text
 
     url = "https://example.com/x' onclick='alert(1)\"><img src=x>&amp;"
     text, links, images = rendered(qapp, details_text(row(url, title="Prices"), read_only=False))
@@ -73,7 +73,7 @@ def test_a_crafted_url_cannot_leave_its_attribute(qapp):
 
 
 def test_an_https_link_stays_a_link(qapp):
-    from imgcost_gui.ui.catalog_editor import details_text
+    from imgcost_gui.ui.catalog.catalog_editor import details_text
 
     url = "https://openai.com/api/pricing/?a=1&b=2#image"
     _text, links, _images = rendered(qapp, details_text(row(url, title="Pricing"), read_only=False))

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from imgcost_gui.core import UserCatalog, load_shipped_catalog
-from imgcost_gui.ui.main_window import MainWindow
+from imgcost_gui.ui.shell import MainWindow
 
 
 @pytest.fixture(scope="session")

@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from imgcost_gui.core import Scenario, load_scenario, save_scenario
-from imgcost_gui.ui.recovery import trusted_source
+from imgcost_gui.ui.files.recovery import trusted_source
 
 RECOVER, KEEP, DISCARD = (
     QMessageBox.StandardButton.Yes,
@@ -29,7 +29,7 @@ def crash_with_unsaved_work(requests: int = 4242) -> None:
         from PySide6.QtCore import QCoreApplication
         app = QCoreApplication(["imgcost"])
         from imgcost_gui.core import Scenario, Stage
-        from imgcost_gui.ui.recovery import Autosave
+        from imgcost_gui.ui.files.recovery import Autosave
         autosave = Autosave()
         autosave.write(Scenario(name="Lost work", stages=[Stage(requests={requests})]), None)
         os._exit(3)  # a crash: the lock file stays, naming a process that is gone

@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QMessageBox
 
 from imgcost_gui.core import UserCatalog, load_shipped_catalog, price_fields
-from imgcost_gui.ui.catalog_model import COL_VALUE
-from imgcost_gui.ui.comparison_model import COL_TOTAL
+from imgcost_gui.ui.catalog.catalog_model import COL_VALUE
+from imgcost_gui.ui.comparison.comparison_model import COL_TOTAL
 
 
 def _total(window, model_id: str) -> float:

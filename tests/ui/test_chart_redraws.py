@@ -6,8 +6,8 @@ from __future__ import annotations
 import matplotlib
 import pytest
 
-from imgcost_gui.ui import text
 from imgcost_gui.ui.charts.base import round_up, steady_limit
+from imgcost_gui.workspace import text
 
 
 def edit_requests(window, delta: int) -> None:

@@ -7,7 +7,7 @@ import time
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QToolTip
 
-from imgcost_gui.ui.comparison_model import (
+from imgcost_gui.ui.comparison.comparison_model import (
     COL_BUDGET,
     COL_MODEL,
     COL_PROVIDER,

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QLabel
 
 from imgcost_gui.core import Scenario, Stage, UserCatalog, calendar, load_shipped_catalog
 from imgcost_gui.core.catalog import Lifecycle, PriceCatalog
-from imgcost_gui.ui.catalog_model import COL_CHECKED, COL_STATUS
-from imgcost_gui.ui.comparison_model import (
+from imgcost_gui.ui.catalog.catalog_model import COL_CHECKED, COL_STATUS
+from imgcost_gui.ui.comparison.comparison_model import (
     COL_MODEL,
     COL_PER_IMAGE,
     COL_TOTAL,
@@ -24,7 +24,7 @@ from imgcost_gui.ui.comparison_model import (
     COL_WARNINGS,
 )
 from imgcost_gui.ui.files import templates
-from imgcost_gui.ui.stage_form import QUALITY_ITEMS
+from imgcost_gui.ui.scenario.stage_form import QUALITY_ITEMS
 
 TODAY = dt.date(2026, 12, 1)
 

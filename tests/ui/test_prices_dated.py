@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QDialog, QPushButton
 from imgcost_gui.core import PriceCatalog, UserCatalog, load_shipped_catalog
 from imgcost_gui.core.catalog import PriceChange, Source
 from imgcost_gui.core.overrides import DatedPrice
-from imgcost_gui.ui.catalog_dated_dialog import DatedPriceDialog
-from imgcost_gui.ui.catalog_model import COL_SOURCE, COL_VALUE
+from imgcost_gui.ui.catalog.catalog_dated_dialog import DatedPriceDialog
+from imgcost_gui.ui.catalog.catalog_model import COL_SOURCE, COL_VALUE
 
 
 def _cell(window, key: str, col: int = COL_VALUE, role=Qt.ItemDataRole.DisplayRole):  # noqa: ANN001

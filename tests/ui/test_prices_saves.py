@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
 from imgcost_gui.core import UserCatalog, load_shipped_catalog
-from imgcost_gui.ui.catalog_model import COL_VALUE
+from imgcost_gui.ui.catalog.catalog_model import COL_VALUE
 
 
 def _cell(window, model_id: str, key: str, role=Qt.ItemDataRole.DisplayRole):  # noqa: ANN001
@@ -85,7 +85,7 @@ def test_updated_prices_that_cannot_be_saved_change_nothing(
     import json
 
     from imgcost_gui.core.paths import shipped_catalog_path
-    from imgcost_gui.ui.prices_update_dialog import UpdateDialog
+    from imgcost_gui.ui.catalog.prices_update_dialog import UpdateDialog
 
     data = json.loads(shipped_catalog_path().read_text())
     for m in data["models"]:

@@ -12,8 +12,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
 from imgcost_gui.core.paths import shipped_catalog_path
-from imgcost_gui.ui.catalog_model import COL_SHIPPED, COL_SOURCE, COL_VALUE
-from imgcost_gui.ui.prices_update_dialog import UpdateDialog
+from imgcost_gui.ui.catalog.catalog_model import COL_SHIPPED, COL_SOURCE, COL_VALUE
+from imgcost_gui.ui.catalog.prices_update_dialog import UpdateDialog
 
 #: LiteLLM's shape: gpt-image-2's image output at $24 / 1M (2.4e-05 x 1e6) against our $30,
 #: a per-image price we can only check (ours: 7,024 tokens x $30 / 1M = $0.21072), and a

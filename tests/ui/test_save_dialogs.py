@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from imgcost_gui.core import load_scenario
-from imgcost_gui.ui.save_paths import safe_file_name
+from imgcost_gui.ui.common.save_paths import safe_file_name
 
 WINDOWS_REFUSES = set('<>:"/\\|?*')
 

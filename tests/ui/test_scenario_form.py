@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from imgcost_gui.ui.document import ScenarioDocument
+from imgcost_gui.ui.scenario.document import ScenarioDocument
 
 
 def test_a_stage_edit_changes_the_chart_data(charted_window, qtbot):

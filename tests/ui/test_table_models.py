@@ -7,16 +7,21 @@ from decimal import Decimal
 from PySide6.QtCore import Qt
 
 from imgcost_gui.core import Scenario, Stage, UserCatalog, load_shipped_catalog
-from imgcost_gui.ui.catalog_document import CatalogDocument
-from imgcost_gui.ui.catalog_model import COL_VALUE, CatalogFilter, CatalogTableModel, parse_price
-from imgcost_gui.ui.comparison_model import (
+from imgcost_gui.ui.catalog.catalog_document import CatalogDocument
+from imgcost_gui.ui.catalog.catalog_model import (
+    COL_VALUE,
+    CatalogFilter,
+    CatalogTableModel,
+    parse_price,
+)
+from imgcost_gui.ui.comparison.comparison_model import (
     COL_MODEL,
     COL_TOTAL,
     SORT_ROLE,
     ComparisonModel,
     ComparisonProxy,
 )
-from imgcost_gui.ui.comparison_panel import compare
+from imgcost_gui.workspace.comparison import compare
 
 
 def _rows(budget: str | None = "100"):

@@ -42,11 +42,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from imgcost_gui.ui.common import ask_save_path, safe_file_name
 from imgcost_gui.workspace.charts import ChartInputs
 from imgcost_gui.workspace.scales import round_up, steady_limit
 from imgcost_gui.workspace.text import usd_tick
-
-from ..save_paths import ask_save_path, safe_file_name
 
 # FreeType hinting costs about a quarter of every redraw (text is most of what
 # a chart draws) and buys little at these sizes on today's screens; without it

@@ -12,9 +12,9 @@ from matplotlib.text import Text
 
 from imgcost_gui.core.catalog import BASIC_QUALITIES
 from imgcost_gui.core.compare import Cell
+from imgcost_gui.ui.scenario import SIZE_PRESETS
 from imgcost_gui.workspace.cells import CellGrid, GridSize, cheapest_cells
 
-from ..presets import SIZE_PRESETS
 from .base import ChartInputs, ChartStyle, ChartView
 
 #: The sizes compared, as the form offers them.

@@ -18,8 +18,7 @@ from imgcost_gui.core import ModelEntry, UserCatalog
 from imgcost_gui.core.catalog import Source
 from imgcost_gui.core.overrides import DatedPrice, PriceField, price_fields
 from imgcost_gui.core.prices import entry_on
-
-from .lifecycle import checked_long_ago, checked_text, status_text, status_tip
+from imgcost_gui.ui.common import checked_long_ago, checked_text, status_text, status_tip
 
 Origin = Literal["shipped", "updated", "user", "custom"]
 

@@ -7,8 +7,9 @@ from decimal import Decimal
 from PySide6.QtWidgets import QCheckBox, QWidget
 
 from imgcost_gui.core import ResponsesOverhead, Stage
+from imgcost_gui.ui.common import Collapsible, form_layout
 
-from .fields import Collapsible, FieldBinder, form_layout
+from .fields import FieldBinder
 
 
 class AdvancedStageFields(Collapsible):

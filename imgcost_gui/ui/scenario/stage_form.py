@@ -17,11 +17,12 @@ from PySide6.QtWidgets import (
 
 from imgcost_gui.core import ModelEntry, Size
 from imgcost_gui.core.catalog import BASIC_QUALITIES, QUALITIES
+from imgcost_gui.ui.common import ComboBox, form_layout
+from imgcost_gui.workspace import text
 
-from . import text
 from .advanced_fields import AdvancedStageFields
 from .document import ScenarioDocument
-from .fields import ComboBox, FieldBinder, form_layout
+from .fields import FieldBinder
 from .presets import SIZE_PRESETS, preset_for
 
 QUALITY_WORDS = {

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from imgcost_gui.core import calendar
+from imgcost_gui.core import ModelEntry, calendar
+from imgcost_gui.workspace import text
 
-from . import text
 from .document import ScenarioDocument
 from .fields import FieldBinder
 from .stage_form import StageForm
@@ -242,6 +242,10 @@ class ScenarioPanel(QWidget):
             self._sync_list()
 
     # --- refresh ------------------------------------------------------------------
+
+    def set_entries(self, entries: list[ModelEntry]) -> None:
+        """The models compared: the stage form says which of them offer its size."""
+        self.form.set_entries(entries)
 
     def refresh(self) -> None:
         # Unset, the date reads as the day it stands for, so "today" is never a guess.

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from imgcost_gui.core import FileProblem, price_fields
+from imgcost_gui.ui.common import ask_save_path
 
 from .catalog_dated_dialog import DatedPriceDialog
 from .catalog_details import PriceDetails, details_text
@@ -39,7 +40,6 @@ from .catalog_model import (
     CatalogTableModel,
     PriceDelegate,
 )
-from .save_paths import ask_save_path
 
 OVERRIDES_FILTER = "ImgCost price overrides (*.json)"
 

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QBrush, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -28,10 +28,8 @@ from PySide6.QtWidgets import (
 
 from imgcost_gui.core import ModelEntry, PriceCatalog
 from imgcost_gui.core.calendar import plan_day
-
-from .document import ScenarioDocument
-from .fields import ComboBox
-from .lifecycle import status_text, status_tip
+from imgcost_gui.ui.common import ComboBox, status_text, status_tip
+from imgcost_gui.ui.scenario import ScenarioDocument
 
 ALL = "All"
 
@@ -178,9 +176,11 @@ class ModelPicker(QWidget):
                 status = f"custom · {status}" if status else "custom"
             item.setText(2, status)
             item.setToolTip(2, status_tip(self.catalog, m, day))
-            usable = self.catalog.available(m, day)
+            # An empty brush, not None: PySide6 drops a reference to None on every
+            # setData(..., None), and thousands of edits later the interpreter aborts.
+            colour = QBrush() if self.catalog.available(m, day) else QBrush(muted)
             for c in range(3):
-                item.setData(c, Qt.ItemDataRole.ForegroundRole, None if usable else muted)
+                item.setForeground(c, colour)
         self.tree.blockSignals(False)
         self.count.setText(f"{len(chosen)} compared")
         self._fill_baseline()

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, Qt, QTimer
+from PySide6.QtCore import QMimeData, QObject, QSettings, Qt, QTimer
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from imgcost_gui.core import FileProblem, Scenario, load_scenario, save_scenario
@@ -15,14 +16,15 @@ from imgcost_gui.core.storage import (
     one_line,
     remove_stale_temp_files,
 )
+from imgcost_gui.ui.common import ask_save_path, resolved, safe_file_name
+from imgcost_gui.ui.scenario import ScenarioDocument
 
-from .document import ScenarioDocument
 from .recovery import AUTOSAVE_INTERVAL_MS, Autosave, Recovered
-from .save_paths import ask_save_path, resolved, safe_file_name
 
 SCENARIO_FILTER = (
     f"ImgCost scenarios (*{SCENARIO_SUFFIX} *{LEGACY_SCENARIO_SUFFIX});;JSON files (*.json)"
 )
+#: Names a scenario file may have: NAME.imgcost, NAME.imgcost.json (older), any .json.
 SCENARIO_SUFFIXES = (SCENARIO_SUFFIX, LEGACY_SCENARIO_SUFFIX, ".json")
 RECENT_KEY = "recentFiles"
 MAX_RECENT = 8
@@ -44,6 +46,33 @@ def templates() -> list[tuple[str, Path]]:
             continue
         out.append((scenario.name, path))
     return out
+
+
+def scenario_file_dropped(mime: QMimeData) -> Path | None:
+    """The first local file dropped whose name a scenario file may have, if any."""
+    for url in mime.urls() if mime.hasUrls() else []:
+        name = url.toLocalFile()
+        if url.isLocalFile() and name.lower().endswith(SCENARIO_SUFFIXES):
+            return Path(name)
+    return None
+
+
+class ScenarioDrops:
+    """A window's drag and drop of scenario files: the window's drag events call these."""
+
+    def __init__(self, window: QWidget, files: FileActions):
+        self.files = files
+        window.setAcceptDrops(True)
+
+    def enter(self, event: QDragEnterEvent) -> None:
+        if scenario_file_dropped(event.mimeData()) is not None:
+            event.acceptProposedAction()
+
+    def drop(self, event: QDropEvent) -> None:
+        path = scenario_file_dropped(event.mimeData())
+        if path is not None:
+            event.acceptProposedAction()
+            self.files.open_path(path)
 
 
 def example_scenario() -> Scenario:

@@ -22,8 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from imgcost_gui.core import ModelEstimate, PriceCatalog
+from imgcost_gui.ui.common import DoubleSpinBox, ask_save_path, safe_file_name
+from imgcost_gui.ui.scenario import ScenarioDocument
 from imgcost_gui.workspace.columns import COLUMNS, table_text
-from imgcost_gui.workspace.comparison import ComparisonRow, compare, summary_text
+from imgcost_gui.workspace.comparison import ComparisonRow, summary_text
 from imgcost_gui.workspace.text import PERIOD_WORDS
 
 from .comparison_model import (
@@ -37,12 +39,6 @@ from .comparison_model import (
     ComparisonModel,
     ComparisonProxy,
 )
-from .document import ScenarioDocument
-from .fields import DoubleSpinBox
-from .save_paths import ask_save_path, safe_file_name
-
-#: ``compare`` is the workspace's (imported here for the main window).
-__all__ = ["ComparisonPanel", "ComparisonRow", "compare"]
 
 
 class ComparisonPanel(QWidget):

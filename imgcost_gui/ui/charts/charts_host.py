@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QLabel, QStackedWidget, QWidget
 from imgcost_gui.workspace.charts import ChartInputs
 
 if TYPE_CHECKING:
-    from .charts import ChartTabs
+    from .tabs import ChartTabs
 
 #: ``ChartInputs`` is the workspace's (imported here for the main window).
 __all__ = ["ChartInputs", "ChartsHost"]
@@ -38,7 +38,7 @@ class ChartsHost(QStackedWidget):
     def load(self) -> None:
         if self.tabs is not None:
             return
-        from .charts import ChartTabs
+        from .tabs import ChartTabs
 
         self.tabs = ChartTabs()
         self.addWidget(self.tabs)

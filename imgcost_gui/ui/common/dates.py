@@ -1,7 +1,9 @@
-"""How a model's lifecycle and a price's age read on screen, as of a day.
+"""How a model's standing and a price's age read on screen, as of a day.
 
-Qt-free: the model picker, the comparison, the Prices page and the status bar
-all say it the same way. The dates and statuses are the core's
+Qt-free: the model picker, the Prices page and the status bar all say it the
+same way. (What the comparison says of a model that cannot run, and the words
+for a number of days, are the workspace's: ``imgcost_gui.workspace.lifecycle``;
+this belongs there too.) The dates and statuses are the core's
 (``PriceCatalog.lifecycle_of``); this only words them. The calendar is read
 through ``imgcost_gui.core.calendar.today`` alone.
 """
@@ -12,16 +14,13 @@ import datetime as dt
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from imgcost_gui.core import ModelEstimate, calendar, price_fields
+from imgcost_gui.core import calendar, price_fields
 from imgcost_gui.core.catalog import NO_LIFECYCLE, ModelEntry, PriceCatalog, Source
 from imgcost_gui.core.overrides import PriceField
+from imgcost_gui.workspace.lifecycle import days_text
 
 #: A price last checked more than this many days before today is marked as old.
 PRICE_CHECK_DAYS = 90
-
-
-def days_text(n: int) -> str:
-    return "1 day" if abs(n) == 1 else f"{n:,} days"
 
 
 def day_words(plan_from: dt.date | None) -> str:
@@ -69,30 +68,6 @@ def status_tip(catalog: PriceCatalog, entry: ModelEntry, day: dt.date) -> str:
     if lc.note:
         lines.append(lc.note)
     return "\n".join(lines)
-
-
-def unavailable_text(e: ModelEstimate) -> str:
-    """Why a model cannot be used on its estimate's day: 'retired on DATE', 'not out until DATE'."""
-    if e.status == "upcoming":
-        return (
-            f"not out until {e.available_from.isoformat()}" if e.available_from else "not out yet"
-        )
-    if e.status == "retired":
-        return f"retired on {e.shuts_down.isoformat()}" if e.shuts_down else "retired"
-    return e.status
-
-
-def shutdown_words(e: ModelEstimate) -> str | None:
-    """'shuts down in 14 days, 2026-12-15' when the core warned of the shutdown.
-
-    The days come first: in a narrow Notes column they are what stays in view.
-    """
-    if e.shuts_down is None or e.as_of is None or not e.available:
-        return None
-    if not any(n.code == "shuts_down" for n in e.notices):
-        return None
-    left = (e.shuts_down - e.as_of).days
-    return f"shuts down in {days_text(left)}, {e.shuts_down.isoformat()}"
 
 
 # --- how old a price is -------------------------------------------------------------------

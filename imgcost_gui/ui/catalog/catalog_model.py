@@ -27,6 +27,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QLineEdit, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from imgcost_gui.core import calendar
+from imgcost_gui.ui.common import PRICE_CHECK_DAYS
 
 from .catalog_document import CatalogDocument
 from .catalog_rows import (
@@ -38,7 +39,6 @@ from .catalog_rows import (
     source_words,
     value_tip,
 )
-from .lifecycle import PRICE_CHECK_DAYS
 
 __all__ = ["CatalogFilter", "CatalogRow", "CatalogTableModel", "decimal_text", "parse_price"]
 

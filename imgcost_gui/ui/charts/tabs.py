@@ -1,0 +1,68 @@
+"""The comparison charts (imports matplotlib: load it after the window is shown)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QTabWidget, QWidget
+
+from .base import ChartInputs, ChartStyle, ChartView
+from .cells import CheapestCellChart
+from .meters import MeterChart
+from .volume import VolumeChart
+
+__all__ = [
+    "ChartInputs",
+    "ChartTabs",
+    "ChartView",
+    "CheapestCellChart",
+    "MeterChart",
+    "VolumeChart",
+]
+
+
+class ChartTabs(QTabWidget):
+    """The three charts; only the visible one redraws, the others catch up when shown."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setDocumentMode(True)
+        self.meters = MeterChart()
+        self.cells = CheapestCellChart()
+        self.volume = VolumeChart()
+        self.charts: list[ChartView] = [self.meters, self.cells, self.volume]
+        for chart in self.charts:
+            self.addTab(chart, chart.title)
+        self._stale: set[int] = set()
+        self._inputs: ChartInputs | None = None
+        self.currentChanged.connect(self._catch_up)
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._scheme_changed)
+
+    def set_inputs(self, inputs: ChartInputs) -> None:
+        self._inputs = inputs
+        self._stale = set(range(len(self.charts)))
+        self._catch_up(self.currentIndex())
+
+    def update_all(self) -> None:
+        """Bring every chart up to date now (screenshots, tests)."""
+        for i in list(self._stale):
+            self._catch_up(i)
+
+    def _catch_up(self, index: int) -> None:
+        if self._inputs is None or index not in self._stale:
+            return
+        self._stale.discard(index)
+        self.charts[index].set_inputs(self._inputs)
+
+    def _scheme_changed(self, _scheme: object) -> None:
+        self.restyle()
+
+    def restyle(self) -> None:
+        style = ChartStyle.from_palette()
+        for chart in self.charts:
+            chart.apply_style(style)
+
+    def event(self, e: QEvent) -> bool:
+        if e.type() == QEvent.Type.PaletteChange:
+            self.restyle()
+        return super().event(e)
