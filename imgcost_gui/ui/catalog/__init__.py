@@ -1,17 +1,31 @@
 """The prices: the user's catalog as an undoable document, the Prices page, the
 dialog that takes in updated prices, and the watch on another window's changes."""
 
+from typing import TYPE_CHECKING
+
 from .catalog_document import STALE_AFTER_DAYS, CatalogDocument
-from .catalog_editor import CatalogEditor
 from .catalog_watcher import OverridesWatcher
 from .price_actions import PriceActions
-from .prices_update_dialog import update_prices_from_file
+from .prices_page import PricesPage
+
+if TYPE_CHECKING:
+    from .catalog_editor import CatalogEditor
+
+
+def __getattr__(name: str) -> object:
+    # The editor is imported when first wanted: the window shows without it.
+    if name == "CatalogEditor":
+        from .catalog_editor import CatalogEditor
+
+        return CatalogEditor
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
+    "CatalogEditor",
     "STALE_AFTER_DAYS",
     "CatalogDocument",
-    "CatalogEditor",
     "OverridesWatcher",
     "PriceActions",
-    "update_prices_from_file",
+    "PricesPage",
 ]

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from .catalog_document import CatalogDocument
 from .catalog_watcher import OverridesWatcher
-from .prices_update_dialog import update_prices_from_file
 
 
 class PriceActions(QObject):
@@ -41,6 +40,9 @@ class PriceActions(QObject):
 
     def update_prices(self, path: Path | None = None) -> bool:
         """Prices > Update prices from file…; whether prices were kept."""
+        # Its readers of other catalogs' files are imported when first wanted.
+        from .prices_update_dialog import update_prices_from_file
+
         kept = update_prices_from_file(self.window, self.catalog_doc, path)
         if kept:
             self.showPrices.emit()

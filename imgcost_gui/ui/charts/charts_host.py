@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QStackedWidget, QWidget
 
 from imgcost_gui.workspace.charts import ChartInputs
@@ -16,11 +16,11 @@ from imgcost_gui.workspace.charts import ChartInputs
 if TYPE_CHECKING:
     from .tabs import ChartTabs
 
-#: ``ChartInputs`` is the workspace's (imported here for the main window).
-__all__ = ["ChartInputs", "ChartsHost"]
-
 
 class ChartsHost(QStackedWidget):
+    #: A chart drew the comparison (the first time: the charts are up).
+    drawn = Signal()
+
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         placeholder = QLabel("Loading charts…")
@@ -41,6 +41,7 @@ class ChartsHost(QStackedWidget):
         from .tabs import ChartTabs
 
         self.tabs = ChartTabs()
+        self.tabs.drawn.connect(self.drawn)
         self.addWidget(self.tabs)
         self.setCurrentWidget(self.tabs)
         if self._inputs is not None:

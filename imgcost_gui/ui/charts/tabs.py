@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QTabWidget, QWidget
 
@@ -24,6 +24,9 @@ __all__ = [
 class ChartTabs(QTabWidget):
     """The three charts; only the visible one redraws, the others catch up when shown."""
 
+    #: A chart drew its data (start-up times, tests).
+    drawn = Signal()
+
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setDocumentMode(True)
@@ -33,6 +36,7 @@ class ChartTabs(QTabWidget):
         self.charts: list[ChartView] = [self.meters, self.cells, self.volume]
         for chart in self.charts:
             self.addTab(chart, chart.title)
+            chart.canvas.mpl_connect("draw_event", lambda _e, c=chart: self._drawn(c))
         self._stale: set[int] = set()
         self._inputs: ChartInputs | None = None
         self.currentChanged.connect(self._catch_up)
@@ -53,6 +57,10 @@ class ChartTabs(QTabWidget):
             return
         self._stale.discard(index)
         self.charts[index].set_inputs(self._inputs)
+
+    def _drawn(self, chart: ChartView) -> None:
+        if chart.inputs is not None:
+            self.drawn.emit()
 
     def _scheme_changed(self, _scheme: object) -> None:
         self.restyle()

@@ -1,5 +1,6 @@
 """The window that holds the features together: menus, banner, status bar, layout."""
 
 from .main_window import MainWindow
+from .startup import FirstPaint, StartupTimes
 
-__all__ = ["MainWindow"]
+__all__ = ["FirstPaint", "MainWindow", "StartupTimes"]

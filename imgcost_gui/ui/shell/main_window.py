@@ -8,14 +8,15 @@ the right, the Prices page behind. What each part does is its feature's:
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoGroup
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 import imgcost_gui
 from imgcost_gui.core import Scenario, UserCatalog
-from imgcost_gui.ui.catalog import CatalogDocument, CatalogEditor, PriceActions
+from imgcost_gui.ui.catalog import CatalogDocument, PriceActions, PricesPage
 from imgcost_gui.ui.charts import ChartsHost
 from imgcost_gui.ui.comparison import ComparisonPanel, LiveComparison, ModelPicker
 from imgcost_gui.ui.files import FileActions, ScenarioDrops, example_scenario
@@ -25,6 +26,9 @@ from .banner import Banner
 from .layout_settings import restore_layout, save_layout
 from .menus import Menus
 from .status import StatusLabels
+
+if TYPE_CHECKING:
+    from imgcost_gui.ui.catalog import CatalogEditor
 
 PRICES_PAGE = 1
 
@@ -52,7 +56,7 @@ class MainWindow(QMainWindow):
         self.model_picker = ModelPicker(self.doc, self.report)
         self.comparison = ComparisonPanel(self.doc)
         self.charts = ChartsHost()
-        self.catalog_editor = CatalogEditor(self.catalog_doc)
+        self.prices_page = PricesPage(self.catalog_doc)
         self.live = LiveComparison(
             self.doc,
             lambda: self.catalog_doc.catalog,
@@ -142,7 +146,7 @@ class MainWindow(QMainWindow):
         self.pages = QTabWidget()
         self.pages.setObjectName("pages")
         self.pages.addTab(self.split, "Comparison")
-        self.pages.addTab(self.catalog_editor, "Prices")
+        self.pages.addTab(self.prices_page, "Prices")
         self.pages.setTabToolTip(0, "Describe the workload and compare what every model costs")
         self.pages.setTabToolTip(1, "Every model's prices: check them, change them, add your own")
         self.pages.currentChanged.connect(self._page_changed)
@@ -154,6 +158,16 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.banner)
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
+
+    @property
+    def catalog_editor(self) -> CatalogEditor:
+        """The Prices page's editor (built on first ask: the window shows without it)."""
+        return self.prices_page.editor
+
+    def finish_start(self) -> None:
+        """Build what the window showed without: the charts, then the Prices page."""
+        self.load_charts()
+        QTimer.singleShot(0, lambda: self.prices_page.editor)
 
     def _splitters(self) -> dict[str, QSplitter]:
         return {"window/split": self.split, "window/compareSplit": self.compare_split}
