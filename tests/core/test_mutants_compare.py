@@ -198,3 +198,37 @@ def test_a_year_from_29_february_ends_on_28_february():
     from imgcost_gui.core.calendar import period_end
 
     assert period_end(dt.date(2028, 2, 29), "year") == dt.date(2029, 2, 28)
+
+
+@pytest.mark.parametrize(
+    ("start", "period", "end"),
+    [
+        (dt.date(2027, 1, 31), "month", dt.date(2027, 2, 28)),
+        (dt.date(2027, 3, 15), "month", dt.date(2027, 4, 15)),
+        (dt.date(2027, 11, 30), "month", dt.date(2027, 12, 30)),
+        (dt.date(2028, 1, 1), "year", dt.date(2029, 1, 1)),
+    ],
+)
+def test_months_and_years_follow_the_calendar(start, period, end):
+    from imgcost_gui.core.calendar import period_end
+
+    assert period_end(start, period) == end
+
+
+def test_a_free_stage_adds_nothing_to_the_auto_range():
+    est = run(
+        "ideogram-3.0",
+        stage(name="auto", quality="auto", requests=10),
+        stage(name="none", quality="medium", requests=0),
+    )
+    assert (est.low_usd, est.high_usd) == (pytest.approx(0.30), pytest.approx(0.90))
+
+
+def test_all_with_named_models_keeps_the_named_one_and_adds_the_rest():
+    from imgcost_gui.core.estimate import resolve_models
+
+    day = dt.date(2026, 12, 1)
+    ids = [m.id for m in resolve_models(CATALOG, ["flux-2-pro", "all"], day)]
+    assert ids[0] == "flux-2-pro"
+    assert set(ids) == {m.id for m in CATALOG.active(day)} | {"flux-2-pro"}
+    assert len(ids) == len(set(ids))

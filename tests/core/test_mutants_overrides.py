@@ -9,12 +9,14 @@ from decimal import Decimal
 
 import pytest
 
+from imgcost_gui.core import Scenario, estimate_model
+from imgcost_gui.core.catalog import Source
 from imgcost_gui.core.overrides import ReadOnlyOverrides, UserCatalog
-from imgcost_gui.core.prices import price_fields
+from imgcost_gui.core.prices import entry_on, layered, price_fields
 from imgcost_gui.core.storage import FileProblem
 from imgcost_gui.core.updated import LayerSource, ModelUpdate, UpdatedLayer
 
-from .helpers import CATALOG
+from .helpers import CATALOG, stage
 
 JAN, FEB = dt.date(2027, 1, 1), dt.date(2027, 2, 1)
 
@@ -200,3 +202,72 @@ def test_an_invalid_price_of_the_users_is_reported_and_the_shipped_one_used(path
     assert value(user.catalog, "gpt-image-2", "image_out") == value(
         CATALOG, "gpt-image-2", "image_out"
     )
+
+
+def test_a_price_of_zero_can_be_set(user):
+    user.set_price("gpt-image-2", "image_out", Decimal(0))
+    assert value(user.catalog, "gpt-image-2", "image_out") == Decimal(0)
+
+
+def test_the_users_prices_are_sourced_as_theirs_not_official(user):
+    user.set_price("gpt-image-2", "image_out", Decimal("31"))
+    field = next(f for f in price_fields(user.catalog.get("gpt-image-2")) if f.path == "image_out")
+    assert field.source.by_user and not field.source.official
+
+
+def test_the_count_includes_dated_prices(user):
+    user.set_price("gpt-image-2", "image_out", Decimal("31"))
+    user.set_price("gpt-image-2", "text_in", Decimal("6"), effective=JAN)
+    user.add_custom(a_custom_model())
+    assert user.override_count == 3
+
+
+def test_price_cells_are_labelled_by_what_they_price():
+    labels = [f.label for f in price_fields(CATALOG.get("dall-e-3"))]
+    assert labels[0] == "Image, 1024x1024 standard"
+    assert [f.label for f in price_fields(CATALOG.get("flux-pro-1.1"))] == ["Image, any size"]
+    assert price_fields(CATALOG.get("hiapi/gpt-image-2"))[0].label == "Image, 1K tier"
+
+
+def test_a_catalog_refuses_a_repeated_id_and_a_reseller_without_a_family():
+    from imgcost_gui.core.catalog import ModelEntry, PriceCatalog
+
+    flux = CATALOG.get("flux-pro-1.1")
+    with pytest.raises(ValueError, match="appears twice"):
+        PriceCatalog(checked=CATALOG.checked, models=[flux, flux])
+    data = flux.model_dump() | {"id": "someone/flux", "family": None}
+    with pytest.raises(ValueError, match="family"):
+        ModelEntry.model_validate(data)
+
+
+# --- dated prices -----------------------------------------------------------------------------------
+
+SOURCE = Source(title="test", official=False, checked=dt.date(2026, 12, 1))
+DEC15, MAR = dt.date(2026, 12, 15), dt.date(2027, 3, 1)
+
+
+def test_a_change_on_the_estimate_day_is_in_force_and_not_announced():
+    entry = layered(CATALOG.get("flux-pro-1.1"), {}, {"image": [(JAN, Decimal("0.05"))]}, SOURCE)
+    on_the_day = estimate_model(Scenario(stages=[stage(requests=10)]), entry, day=JAN)
+    assert on_the_day.total_usd == pytest.approx(0.5)
+    assert not [n for n in on_the_day.all_notices if n.code == "price_change"]
+    field = price_fields(entry_on(entry, JAN))[0]
+    assert (field.value, field.source) == (Decimal("0.05"), SOURCE)
+
+
+def test_a_change_ahead_is_announced_even_when_the_model_cannot_run_the_scenario():
+    entry = layered(CATALOG.get("flux-pro-1.1"), {}, {"image": [(JAN, Decimal("0.05"))]}, SOURCE)
+    est = estimate_model(Scenario(stages=[stage("5000x5000")]), entry, day=DEC15)
+    found = [n.message for n in est.all_notices if n.code == "price_change"]
+    assert len(found) == 1 and "would cost" not in found[0]
+
+
+def test_a_dated_layer_replaces_the_changes_below_it_from_its_first_day():
+    # Below: $0.045 from February. The layer: $0.04 from January, $0.06 from March.
+    # From January on the layer decides: mid-February is $0.04, not $0.045.
+    flux = CATALOG.get("flux-pro-1.1")
+    below = layered(flux, {}, {"image": [(FEB, Decimal("0.045"))]}, SOURCE)
+    rows = [(JAN, Decimal("0.04")), (MAR, Decimal("0.06"))]
+    top = layered(below, {}, {"image": rows}, SOURCE)
+    assert price_fields(entry_on(top, dt.date(2027, 2, 15)))[0].value == Decimal("0.04")
+    assert price_fields(entry_on(top, MAR))[0].value == Decimal("0.06")

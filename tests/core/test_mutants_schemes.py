@@ -339,3 +339,27 @@ def test_a_subscription_with_nothing_to_make_splits_its_fee_evenly():
     )
     assert [s.total_usd for s in est.stages] == [pytest.approx(5.0), pytest.approx(5.0)]
     assert est.total_usd == pytest.approx(10.0)
+
+
+def test_an_edit_without_a_reference_image_is_flagged():
+    est = priced(CATALOG.get("gpt-image-2"), stage(mode="edit"))
+    assert "no_references" in codes(est)
+
+
+def test_per_image_and_gemini_prices_bill_every_output_of_a_request():
+    # flux-pro-1.1: 3 requests x 2 outputs x $0.04; gemini-3-pro-image: 2 x 1120 tokens.
+    flux = priced(CATALOG.get("flux-pro-1.1"), stage(requests=3, outputs_per_request=2))
+    assert flux.total_usd == pytest.approx(0.24)
+    gemini = priced(CATALOG.get("gemini-3-pro-image"), stage(outputs_per_request=2))
+    assert meter(gemini, "image_out").tokens == 2240
+
+
+def test_a_subscription_stage_it_cannot_run_takes_no_gpu_time():
+    # 2400 images = 10 h: Standard $30, all on the stage that runs (5000 px is too big).
+    est = priced(
+        CATALOG.get("midjourney"),
+        stage(name="a", requests=2400),
+        stage("5000x5000", name="b"),
+    )
+    assert est.stages[0].total_usd == pytest.approx(30.0)
+    assert not est.stages[1].supported

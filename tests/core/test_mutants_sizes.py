@@ -82,3 +82,8 @@ def test_a_request_between_sizes_is_nearest_the_closer_area():
 def test_too_tall_suggests_the_tallest_shape_allowed():
     # 1000x5000 is 1:5; flux-2-pro allows 1:4 and 4,194,304 pixels: 1024x4096.
     assert _suggestions("1000x5000")[0] == Size(1024, 4096)
+
+
+def test_a_zero_edge_is_refused():
+    with pytest.raises(ValueError, match="positive"):
+        Size.parse("0x512")
