@@ -119,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
                 tabs = window.charts.tabs
                 assert tabs is not None  # load_charts made them
                 tabs.update_all()
-                tabs.charts[tabs.currentIndex()].canvas.draw()
+                tabs.charts[tabs.currentIndex()].canvas.draw()  # type: ignore[no-untyped-call]  # matplotlib's Qt backend is unannotated
                 app.processEvents()
                 if args.screenshot is not None:
                     args.screenshot.parent.mkdir(parents=True, exist_ok=True)

@@ -74,4 +74,5 @@ class DatedPriceDialog(QDialog):
         return parse_price(self.price.text()) if self.price.text().strip() else None
 
     def effective(self) -> dt.date:
-        return self.day.date().toPython()
+        d = self.day.date()
+        return dt.date(d.year(), d.month(), d.day())

@@ -137,8 +137,9 @@ class PriceDetails(QWidget):
         self.label.setText(details_text(row, read_only=read_only))
         while self.grid.count():
             item = self.grid.takeAt(0)
-            if item is not None and item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         self.lines = []
         items: list[tuple[dt.date, str, bool]] = []
         if row is not None:

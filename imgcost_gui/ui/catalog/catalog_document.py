@@ -94,7 +94,7 @@ class CatalogCommand(QUndoCommand):
         self.user = doc.user
         self.model_id = model_id
 
-    def _save(self, change: Callable[[], None], path: Path | None = None) -> None:
+    def _save(self, change: Callable[[], object], path: Path | None = None) -> None:
         # Errors raised in redo()/undo() never reach the caller of push(): handle them here.
         try:
             change()

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -176,7 +178,7 @@ class CatalogEditor(QWidget):
     def _catalog_changed(self, _model_id: object) -> None:
         self._sync_buttons()
 
-    def _button(self, text: str, tip: str, slot) -> QPushButton:  # noqa: ANN001
+    def _button(self, text: str, tip: str, slot: Callable[[], object]) -> QPushButton:
         b = QPushButton(text)
         b.setToolTip(tip)
         b.clicked.connect(slot)
@@ -188,7 +190,8 @@ class CatalogEditor(QWidget):
         index = self.table.selectionModel().currentIndex()
         if not index.isValid():
             return None
-        return index.siblingAtColumn(COL_MODEL).data(Qt.ItemDataRole.UserRole)
+        row = index.siblingAtColumn(COL_MODEL).data(Qt.ItemDataRole.UserRole)
+        return row if isinstance(row, CatalogRow) else None
 
     def select(self, model_id: str, path: str) -> None:
         row = self.model.row_of(model_id, path)
@@ -203,7 +206,7 @@ class CatalogEditor(QWidget):
             self.table.selectionModel().setCurrentIndex(index, flags)
             self.table.scrollTo(index)
 
-    def _edit_value(self, index) -> None:  # noqa: ANN001
+    def _edit_value(self, index: QModelIndex) -> None:
         if self.doc.read_only:
             return
         if index.column() != COL_VALUE:
@@ -249,7 +252,7 @@ class CatalogEditor(QWidget):
                 self._refused(e)
             self._sync_buttons()
 
-    def _context_menu(self, pos) -> None:  # noqa: ANN001
+    def _context_menu(self, pos: QPoint) -> None:
         index = self.table.indexAt(pos)
         if not index.isValid():
             return
@@ -291,7 +294,7 @@ class CatalogEditor(QWidget):
         self.select(row.entry.id, row.field.path)
         self._sync_buttons()
 
-    def remove_dated(self, model_id: str, path: str, day) -> None:  # noqa: ANN001
+    def remove_dated(self, model_id: str, path: str, day: dt.date) -> None:
         try:
             self.doc.remove_dated_price(model_id, path, day)
         except ValueError as e:

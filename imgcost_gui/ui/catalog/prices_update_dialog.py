@@ -9,6 +9,7 @@ the updated-prices layer in one undoable step.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 from decimal import Decimal
 from pathlib import Path
@@ -62,8 +63,8 @@ def _value(v: object) -> str:
         return "none"
     if isinstance(v, Decimal):
         return decimal_text(v)
-    if hasattr(v, "isoformat"):
-        return v.isoformat()  # type: ignore[union-attr]
+    if isinstance(v, dt.date):
+        return v.isoformat()
     return str(v)
 
 

@@ -175,7 +175,7 @@ class ChartView(QWidget):
         super().__init__(parent)
         self.style_ = ChartStyle.from_palette()
         self.figure = Figure(figsize=(8, 3.6), layout="constrained")
-        self.canvas = FigureCanvasQTAgg(self.figure)
+        self.canvas = FigureCanvasQTAgg(self.figure)  # type: ignore[no-untyped-call]  # matplotlib's Qt backend is unannotated
         self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.canvas.setMinimumHeight(220)
         self.ax = self.figure.add_subplot()
@@ -218,8 +218,10 @@ class ChartView(QWidget):
             return  # nothing on screen changed: skip the redraw
         self._mark_data_artists()
         if self._full_draw_pending:
-            self.canvas.draw_idle()  # the draw on its way shows the new data (asked again,
-            return  # in case the last one never ran: a canvas of no size skips drawing)
+            # The draw on its way shows the new data (asked again, in case the last
+            # one never ran: a canvas of no size skips drawing).
+            self.canvas.draw_idle()  # type: ignore[no-untyped-call]  # matplotlib's Qt backend is unannotated
+            return
         if self._frame is not None and self.frame_state() == self._frame_state:
             self._blit()
         else:
@@ -230,7 +232,7 @@ class ChartView(QWidget):
         self._choose_layout()
         self._full_draw_pending = True
         self.last_draw = "full"
-        self.canvas.draw_idle()
+        self.canvas.draw_idle()  # type: ignore[no-untyped-call]  # matplotlib's Qt backend is unannotated
 
     def data_artists(self) -> list[Artist]:
         """The artists that show the data; subclasses list theirs."""
@@ -275,18 +277,22 @@ class ChartView(QWidget):
         above = [a for a in data if a.get_zorder() > lowest_mark]
         state = self.data_state()
         if state is not None and self._content is not None and state == self._content_state:
-            self.canvas.restore_region(self._content)
+            self.canvas.restore_region(self._content)  # type: ignore[no-untyped-call]  # matplotlib's Qt backend is unannotated
         else:
             self._draw([a for a in data if a.get_zorder() <= lowest_mark])
-            self._content = self.canvas.copy_from_bbox(self.figure.bbox) if marks else None
+            self._content = (
+                self.canvas.copy_from_bbox(self.figure.bbox)  # type: ignore[no-untyped-call]  # matplotlib's Qt backend is unannotated
+                if marks
+                else None
+            )
             self._content_state = state
         self._draw(marks)
         self._draw(above)
 
     def _blit(self) -> None:
-        self.canvas.restore_region(self._frame)
+        self.canvas.restore_region(self._frame)  # type: ignore[no-untyped-call]  # matplotlib's Qt backend is unannotated
         self._draw_data_and_marks()
-        self.canvas.blit(self.figure.bbox)
+        self.canvas.blit(self.figure.bbox)  # type: ignore[no-untyped-call]  # matplotlib's Qt backend is unannotated
         self.last_draw = "blit"
 
     def _layout_key(self) -> tuple[object, ...]:

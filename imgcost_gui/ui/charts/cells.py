@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import math
+from typing import cast
 
 from matplotlib.artist import Artist
 from matplotlib.colors import LinearSegmentedColormap, LogNorm
 from matplotlib.image import AxesImage
 from matplotlib.patches import Rectangle
 from matplotlib.text import Text
+from PySide6.QtWidgets import QWidget
 
 from imgcost_gui.core.catalog import BASIC_QUALITIES
 from imgcost_gui.core.compare import Cell
@@ -28,7 +30,7 @@ class CheapestCellChart(ChartView):
         "inputs. The outlined cell is the stage as set. Subscriptions are left out (no per-image price)."
     )
 
-    def __init__(self, parent=None):  # noqa: ANN001
+    def __init__(self, parent: QWidget | None = None) -> None:
         self.image: AxesImage | None = None
         self.labels: list[Text] = []
         self.marker: Rectangle | None = None
@@ -108,7 +110,9 @@ class CheapestCellChart(ChartView):
         s = self.style_
         # cheap = calm accent tint, expensive = stronger warm tone; both readable in either scheme
         low, high = ("#1f4e3d", "#7a3b2e") if s.dark else ("#d8f0e3", "#f6c9a8")
-        return LinearSegmentedColormap.from_list("imgcost", [low, high]).with_extremes(bad=s.axes)
+        ramp = LinearSegmentedColormap.from_list("imgcost", [low, high])
+        # with_extremes returns a copy of the same class; its stub says only Colormap
+        return cast(LinearSegmentedColormap, ramp.with_extremes(bad=s.axes))
 
     def _colour_labels(self, values: list[list[float]]) -> None:
         for i, label in enumerate(self.labels):

@@ -6,9 +6,9 @@ from matplotlib.artist import Artist
 from matplotlib.backend_bases import MouseEvent
 from matplotlib.container import BarContainer
 from matplotlib.lines import Line2D
-from matplotlib.text import Text
-from PySide6.QtGui import QCursor
-from PySide6.QtWidgets import QToolTip
+from matplotlib.text import Annotation, Text
+from PySide6.QtGui import QCursor, QResizeEvent
+from PySide6.QtWidgets import QToolTip, QWidget
 
 from imgcost_gui.core import METER_LABELS, METERS, ModelEstimate
 from imgcost_gui.workspace import text
@@ -29,7 +29,7 @@ class MeterChart(ChartView):
     title = "Cost by meter"
     explanation = "What each model charges for, per period. Cheapest first; hover the table for exact numbers."
 
-    def __init__(self, parent=None):  # noqa: ANN001
+    def __init__(self, parent: QWidget | None = None) -> None:
         self.bars: dict[str, BarContainer] = {}
         self.totals: list[Text] = []
         self.shown: list[ModelEstimate] = []
@@ -41,7 +41,7 @@ class MeterChart(ChartView):
         self._scale_end: float | None = None
         self._capacity = MAX_BARS
         self.budget_line: Line2D | None = None
-        self.budget_text: Text | None = None
+        self.budget_text: Annotation | None = None
         super().__init__(parent)
         money_axis(self.ax, "x")
         self.budget_line, self.budget_text = marker_line(
@@ -49,7 +49,7 @@ class MeterChart(ChartView):
         )
         self.canvas.mpl_connect("motion_notify_event", self._hover)
 
-    def resizeEvent(self, event) -> None:  # noqa: ANN001, N802
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
         if self.inputs is not None and capacity(self.canvas.height()) != self._capacity:
             self.set_inputs(self.inputs)

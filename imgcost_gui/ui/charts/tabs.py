@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from functools import partial
+
+from matplotlib.backend_bases import DrawEvent
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QTabWidget, QWidget
@@ -36,7 +39,7 @@ class ChartTabs(QTabWidget):
         self.charts: list[ChartView] = [self.meters, self.cells, self.volume]
         for chart in self.charts:
             self.addTab(chart, chart.title)
-            chart.canvas.mpl_connect("draw_event", lambda _e, c=chart: self._drawn(c))
+            chart.canvas.mpl_connect("draw_event", partial(self._drawn, chart))
         self._stale: set[int] = set()
         self._inputs: ChartInputs | None = None
         self.currentChanged.connect(self._catch_up)
@@ -58,7 +61,7 @@ class ChartTabs(QTabWidget):
         self._stale.discard(index)
         self.charts[index].set_inputs(self._inputs)
 
-    def _drawn(self, chart: ChartView) -> None:
+    def _drawn(self, chart: ChartView, _event: DrawEvent) -> None:
         if chart.inputs is not None:
             self.drawn.emit()
 

@@ -6,6 +6,7 @@ from matplotlib.artist import Artist
 from matplotlib.lines import Line2D
 from matplotlib.text import Annotation
 from matplotlib.ticker import NullLocator
+from PySide6.QtWidgets import QWidget
 
 from imgcost_gui.workspace import text
 from imgcost_gui.workspace.scales import decades_around, volume_range, volumes_across
@@ -29,7 +30,7 @@ class VolumeChart(ChartView):
         "Dots mark where a subscription becomes cheaper than the cheapest pay-per-use model."
     )
 
-    def __init__(self, parent=None):  # noqa: ANN001
+    def __init__(self, parent: QWidget | None = None) -> None:
         self.lines: dict[str, Line2D] = {}
         self.now_line: Line2D | None = None
         self.break_evens: list[tuple[Line2D, Annotation]] = []
@@ -140,7 +141,9 @@ class VolumeChart(ChartView):
             self.now_text.set_color(style.muted)
         for _dot, note in self.break_evens:
             note.set_color(style.text)
-            note.get_bbox_patch().set_facecolor(style.axes)
+            box = note.get_bbox_patch()
+            if box is not None:
+                box.set_facecolor(style.axes)
         if self.lines:
             self.ax.grid(True, which="major", color=style.grid, linewidth=0.6)
             self.legend(self.ax, ncols=3)

@@ -258,12 +258,12 @@ class ComparisonProxy(QSortFilterProxyModel):
     def lessThan(self, left: Index, right: Index) -> bool:  # noqa: N802
         ga, gb = left.data(GROUP_ROLE), right.data(GROUP_ROLE)
         if ga is not None and gb is not None and ga != gb:
-            return ga < gb if self.sortOrder() == Qt.SortOrder.AscendingOrder else ga > gb
+            return bool(ga < gb if self.sortOrder() == Qt.SortOrder.AscendingOrder else ga > gb)
         a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
         if a is None or b is None:
             return False
         a_last, b_last = a == math.inf, b == math.inf
         if a_last != b_last:
             # keep "not available" at the bottom in both directions
-            return b_last if self.sortOrder() == Qt.SortOrder.AscendingOrder else a_last
+            return bool(b_last if self.sortOrder() == Qt.SortOrder.AscendingOrder else a_last)
         return bool(a < b)

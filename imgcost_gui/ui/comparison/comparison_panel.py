@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -223,7 +223,7 @@ class ComparisonPanel(QWidget):
         except OSError as e:
             QMessageBox.warning(self, "Export failed", f"The comparison could not be saved:\n{e}")
 
-    def _context_menu(self, pos) -> None:  # noqa: ANN001
+    def _context_menu(self, pos: QPoint) -> None:
         index = self.table.indexAt(pos)
         menu = QMenu(self)
         if index.isValid():

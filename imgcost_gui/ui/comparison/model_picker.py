@@ -8,7 +8,7 @@ asked for or checked, one shutting down soon says when.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QPalette
@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from imgcost_gui.core import ModelEntry, PriceCatalog
 from imgcost_gui.core.calendar import plan_day
 from imgcost_gui.ui.common import ComboBox, status_text, status_tip
-from imgcost_gui.ui.scenario import ScenarioDocument
+from imgcost_gui.ui.scenario import FieldPath, ScenarioDocument
 
 ALL = "All"
 
@@ -164,8 +164,7 @@ class ModelPicker(QWidget):
         day = self.day
         muted = self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
         self.tree.blockSignals(True)
-        for i in range(self.tree.topLevelItemCount()):
-            item = self.tree.topLevelItem(i)
+        for item in self._items():
             m = self.catalog.by_id.get(item.data(0, Qt.ItemDataRole.UserRole))
             if m is None:
                 continue
@@ -202,8 +201,7 @@ class ModelPicker(QWidget):
         needle = self.search.text().strip().lower()
         vendor, provider = self.vendor.currentText(), self.provider.currentText()
         day = self.day
-        for i in range(self.tree.topLevelItemCount()):
-            item = self.tree.topLevelItem(i)
+        for item in self._items():
             m = self.catalog.by_id.get(item.data(0, Qt.ItemDataRole.UserRole))
             if m is None:
                 continue
@@ -221,13 +219,18 @@ class ModelPicker(QWidget):
 
     # --- edits --------------------------------------------------------------------------
 
-    def _checked_ids(self) -> list[str]:
-        out = []
+    def _items(self) -> Iterator[QTreeWidgetItem]:
         for i in range(self.tree.topLevelItemCount()):
             item = self.tree.topLevelItem(i)
-            if item.checkState(0) == Qt.CheckState.Checked:
-                out.append(item.data(0, Qt.ItemDataRole.UserRole))
-        return out
+            if item is not None:
+                yield item
+
+    def _checked_ids(self) -> list[str]:
+        return [
+            str(item.data(0, Qt.ItemDataRole.UserRole))
+            for item in self._items()
+            if item.checkState(0) == Qt.CheckState.Checked
+        ]
 
     def _store(self, ids: list[str], text: str) -> None:
         assert self.catalog is not None
@@ -239,7 +242,7 @@ class ModelPicker(QWidget):
             return  # the same models: nothing to undo, nothing to save
         active = [m.id for m in self.catalog.active(self.day)]
         value = [] if ids == active else ids
-        changes: list = [(("models",), value)]
+        changes: list[tuple[FieldPath, object]] = [(("models",), value)]
         if self.doc.scenario.baseline and self.doc.scenario.baseline not in ids:
             changes.append((("baseline",), None))
         self.doc.set_many(changes, text)
@@ -250,8 +253,7 @@ class ModelPicker(QWidget):
 
     def _check_shown(self, on: bool) -> None:
         self.tree.blockSignals(True)
-        for i in range(self.tree.topLevelItemCount()):
-            item = self.tree.topLevelItem(i)
+        for item in self._items():
             if not item.isHidden():
                 item.setCheckState(0, Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
         self.tree.blockSignals(False)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QObject, QSettings, Qt, QTimer
@@ -96,7 +97,7 @@ class FileActions(QObject):
         self.timer = QTimer(self)
         self.timer.setInterval(AUTOSAVE_INTERVAL_MS)
         self.timer.timeout.connect(self.autosave_now)
-        if autosave:
+        if self.autosave is not None:
             self.timer.start()
             # temp files of saves that were killed (a crash, a power cut)
             for folder in (user_data_dir(), self.autosave.folder):
@@ -230,9 +231,11 @@ class FileActions(QObject):
 
     def recent(self) -> list[Path]:
         value = QSettings().value(RECENT_KEY, [])
-        if isinstance(value, str):
+        if isinstance(value, str):  # QSettings gives one string for a list of one
             value = [value]
-        return [Path(p) for p in (value or [])]
+        if not isinstance(value, list):
+            return []
+        return [Path(str(p)) for p in value]
 
     def remember(self, path: Path) -> None:
         path = resolved(path)
@@ -247,7 +250,7 @@ class FileActions(QObject):
         menu.clear()
         paths = self.recent()
         for path in paths:
-            action = menu.addAction(path.name, lambda p=path: self.open_path(p))
+            action = menu.addAction(path.name, partial(self.open_path, path))
             action.setToolTip(str(path))
             action.setStatusTip(str(path))
         if not paths:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtWidgets import QCheckBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QDoubleSpinBox, QWidget
 
 from imgcost_gui.core import ResponsesOverhead, Stage
 from imgcost_gui.ui.common import Collapsible, form_layout
 
+from .document import FieldPath
 from .fields import FieldBinder
 
 
@@ -87,25 +88,29 @@ class AdvancedStageFields(Collapsible):
             " tokens",
             100,
         )
-        money = {
-            "lo": 0.0,
-            "hi": 10_000.0,
-            "decimals": 2,
-            "prefix": "$ ",
-            "suffix": " / 1M",
-            "convert": lambda v: Decimal(str(v)),
-        }
-        self.resp_in_rate = b.float_spin(
+
+        def money(rel: FieldPath, label: str, tip: str) -> QDoubleSpinBox:
+            return b.float_spin(
+                rel,
+                label,
+                tip,
+                0.0,
+                10_000.0,
+                decimals=2,
+                prefix="$ ",
+                suffix=" / 1M",
+                convert=lambda v: Decimal(str(v)),
+            )
+
+        self.resp_in_rate = money(
             ("responses", "input_usd_per_m"),
             "Main model input price",
             "The main model's input price, USD per million tokens.",
-            **money,
         )
-        self.resp_out_rate = b.float_spin(
+        self.resp_out_rate = money(
             ("responses", "output_usd_per_m"),
             "Main model output price",
             "The main model's output price, USD per million tokens.",
-            **money,
         )
         form.addRow("Main model input:", self.resp_in)
         form.addRow("Main model output:", self.resp_out)

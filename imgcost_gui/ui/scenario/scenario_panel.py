@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -172,7 +173,9 @@ class ScenarioPanel(QWidget):
         layout.addWidget(scroll)
         self.refresh()
 
-    def _button(self, label: str, tip: str, icon, slot) -> QToolButton:  # noqa: ANN001
+    def _button(
+        self, label: str, tip: str, icon: QIcon | None, slot: Callable[[], object]
+    ) -> QToolButton:
         b = QToolButton()
         b.setText(label)
         b.setToolTip(tip)

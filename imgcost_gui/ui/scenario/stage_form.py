@@ -21,7 +21,7 @@ from imgcost_gui.ui.common import ComboBox, form_layout
 from imgcost_gui.workspace import text
 
 from .advanced_fields import AdvancedStageFields
-from .document import ScenarioDocument
+from .document import FieldPath, ScenarioDocument
 from .fields import FieldBinder
 from .presets import SIZE_PRESETS, preset_for
 
@@ -37,7 +37,7 @@ QUALITY_ITEMS = [(QUALITY_WORDS.get(q, q.capitalize()), q) for q in QUALITIES] +
     ("Auto (the model decides)", "auto")
 ]
 _NEWER = "offered by GPT Image 2.5 and later; other models that bill by quality cannot run it."
-QUALITY_TIPS = {
+QUALITY_TIPS: dict[str, str] = {
     **{
         q: f"{QUALITY_WORDS[q]}: offered by every model that bills by quality."
         for q in BASIC_QUALITIES
@@ -294,7 +294,10 @@ class StageForm(QWidget):
             return
         path = ("stages", self.stage_index)
         if index == 1:
-            changes = [((*path, "images_per_job"), 1), ((*path, "jobs"), stage.requests)]
+            changes: list[tuple[FieldPath, object]] = [
+                ((*path, "images_per_job"), 1),
+                ((*path, "jobs"), stage.requests),
+            ]
         else:
             changes = [((*path, "requests"), stage.requests_per_period), ((*path, "jobs"), None)]
         self.doc.set_many(changes, "Count by jobs" if index == 1 else "Count by requests")

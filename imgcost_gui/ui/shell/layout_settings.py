@@ -13,11 +13,11 @@ def restore_layout(window: QMainWindow, splitters: dict[str, QSplitter]) -> None
     s = QSettings()
     geometry = s.value(GEOMETRY_KEY)
     if geometry is not None:
-        window.restoreGeometry(geometry)  # type: ignore[arg-type]  # QSettings.value is untyped
+        window.restoreGeometry(geometry)
     for key, splitter in splitters.items():
         state = s.value(key)
         if state is not None:
-            splitter.restoreState(state)  # type: ignore[arg-type]  # as above
+            splitter.restoreState(state)
 
 
 def save_layout(window: QMainWindow, splitters: dict[str, QSplitter]) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
@@ -65,7 +66,7 @@ class Menus:
         menu.addAction(self.new_action)
         templates_menu = menu.addMenu("New from &template")
         for name, path in templates():
-            templates_menu.addAction(name, lambda p=path: f.new_from_template(p))
+            templates_menu.addAction(name, partial(f.new_from_template, path))
         menu.addAction(self.open_action)
         self.recent_menu = menu.addMenu("Open &recent")
         self.recent_menu.aboutToShow.connect(lambda: f.fill_recent_menu(self.recent_menu))
