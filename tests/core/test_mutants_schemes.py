@@ -363,3 +363,11 @@ def test_a_subscription_stage_it_cannot_run_takes_no_gpu_time():
     )
     assert est.stages[0].total_usd == pytest.approx(30.0)
     assert not est.stages[1].supported
+
+
+def test_measured_tokens_of_an_edit_count_even_without_a_reference_count():
+    # gpt-image-1.5 edit with 1000 measured input-image tokens at $8/M: $0.008.
+    refs = ReferenceImages(count=0, measured_tokens=1000)
+    est = priced(CATALOG.get("gpt-image-1.5"), stage(mode="edit", references=refs))
+    assert est.stages[0].input_image_tokens_per_request == 1000
+    assert meter(est, "image_in").usd == pytest.approx(0.008)
