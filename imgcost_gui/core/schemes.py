@@ -368,8 +368,14 @@ def fixed_token_stage(entry: ModelEntry, p: FixedTokenPricing, stage: Stage) -> 
 def subscription_cost(
     p: SubscriptionPricing, gpu_hours_per_month: float
 ) -> tuple[str, float, bool]:
-    """Cheapest plan for a month's GPU hours: (plan, monthly USD, fits in fast time)."""
+    """Cheapest plan for a month's GPU hours: (plan, monthly USD, fits in fast time).
+
+    When no plan holds the hours and extra time cannot be bought, the plan
+    with the most fast hours is the one to plan on (the least short of it),
+    not the cheapest.
+    """
     best: tuple[str, float, bool] | None = None
+    best_key: tuple[bool, float] | None = None
     for plan in p.plans:
         hours = float(plan.fast_hours)
         extra = max(0.0, gpu_hours_per_month - hours)
@@ -377,8 +383,9 @@ def subscription_cost(
             cost, fits = float(plan.monthly_usd), False
         else:
             cost, fits = float(plan.monthly_usd) + extra * as_float(p.extra_hour_usd), True
-        if best is None or (fits, -cost) > (best[2], -best[1]):
-            best = (plan.name, cost, fits)
+        key = (True, -cost) if fits else (False, hours)
+        if best_key is None or key > best_key:
+            best, best_key = (plan.name, cost, fits), key
     assert best is not None, "a subscription needs at least one plan"
     return best
 

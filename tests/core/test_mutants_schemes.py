@@ -269,6 +269,10 @@ def test_a_workload_past_every_plan_without_extra_time_is_flagged():
     entry = with_pricing("midjourney", extra_hour_usd=None)
     est = priced(entry, stage(requests=20_000))
     assert "subscription_cap" in codes(est)
+    # 83.3 h a month fits no plan and no extra time can be bought: plan on the
+    # biggest one (Mega, 60 h, $120), not the cheapest (Basic, $10 for 3.3 h).
+    assert est.plan == "Mega"
+    assert est.total_usd == pytest.approx(120)
 
 
 def test_a_batch_stage_on_a_subscription_says_there_is_no_batch_discount():
