@@ -67,6 +67,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     from PySide6.QtWidgets import QApplication
 
+    import imgcost_gui.ui  # noqa: F401  before any Qt call: it keeps None alive (see there)
+
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setOrganizationName(APP_NAME)
