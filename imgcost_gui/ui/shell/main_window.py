@@ -31,6 +31,8 @@ if TYPE_CHECKING:
     from imgcost_gui.ui.catalog import CatalogEditor
 
 PRICES_PAGE = 1
+#: The Prices page is built this long after the first paint if the charts never draw.
+PRICES_PAGE_WAIT_MS = 3000
 
 
 class MainWindow(QMainWindow):
@@ -166,8 +168,13 @@ class MainWindow(QMainWindow):
 
     def finish_start(self) -> None:
         """Build what the window showed without: the charts, then the Prices page."""
+        # The Prices page waits until the charts are drawn, not to hold them up.
+        self.charts.drawn.connect(self._build_prices_page, Qt.ConnectionType.SingleShotConnection)
+        QTimer.singleShot(PRICES_PAGE_WAIT_MS, self._build_prices_page)
         self.load_charts()
-        QTimer.singleShot(0, lambda: self.prices_page.editor)
+
+    def _build_prices_page(self) -> None:
+        self.prices_page.editor  # noqa: B018 (built on first ask)
 
     def _splitters(self) -> dict[str, QSplitter]:
         return {"window/split": self.split, "window/compareSplit": self.compare_split}
