@@ -11,5 +11,7 @@ if sys.implementation.name == "cpython" and sys.version_info < (3, 12):
     # so each call takes one reference from None; after some thousands of edits the
     # count reaches zero and the interpreter aborts ("none_dealloc"). Python 3.12
     # makes None immortal by giving it a count nothing can use up: do the same.
+    # pyproject.toml keeps PySide6 below 6.12 for this; the guard stays for a
+    # machine that has 6.12 installed anyway.
     _NONE_REFS = ctypes.c_ssize_t.from_address(id(None))
     _NONE_REFS.value = max(_NONE_REFS.value, 1 << 60)
