@@ -9,17 +9,9 @@ import json
 
 import pytest
 
-from imgcost_gui.cli import main
 from imgcost_gui.core import UserCatalog, load_shipped_catalog
 
-
-def run(capsys, *argv):
-    try:
-        code = main(list(argv))
-    except SystemExit as e:  # argparse refuses a malformed flag itself
-        code = e.code
-    out, err = capsys.readouterr()
-    return code, out, err
+from .helpers import run
 
 
 def listed_ids(out):

@@ -10,16 +10,7 @@ import json
 
 import pytest
 
-from imgcost_gui.cli import main
-
-
-def run(capsys, *argv):
-    try:
-        code = main(list(argv))
-    except SystemExit as e:
-        code = e.code
-    out, err = capsys.readouterr()
-    return code, out, err
+from .helpers import run
 
 
 def body(out, size="1024x1024", quality="medium", images=1):

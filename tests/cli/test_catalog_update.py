@@ -12,22 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from imgcost_gui.cli import main
+from .helpers import run
 
 FIXTURE = Path(__file__).parents[1] / "core" / "data" / "peers" / "litellm.json"
 ONE_LOW = [
     "estimate", "--model", "gpt-image-2", "--images", "1", "--prompt-tokens", "0",
     "--quality", "low", "--format", "json",
 ]  # fmt: skip
-
-
-def run(capsys, *argv):
-    try:
-        code = main(list(argv))
-    except SystemExit as e:
-        code = e.code
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def total(capsys):

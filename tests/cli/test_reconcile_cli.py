@@ -14,21 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from imgcost_gui.cli import main
+from .helpers import run
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "resources" / "examples"
 SCENARIO = str(EXAMPLES / "reconcile-scenario.imgcost.json")
 USAGE = str(EXAMPLES / "usage-images.example.json")
 COSTS = str(EXAMPLES / "costs.example.json")
-
-
-def run(capsys, *argv):
-    try:
-        code = main(list(argv))
-    except SystemExit as e:
-        code = e.code
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_table(capsys):

@@ -9,17 +9,7 @@ import json
 
 import pytest
 
-from imgcost_gui.cli import main
-
-
-def run(capsys, *argv):
-    try:
-        code = main(list(argv))
-    except SystemExit as e:
-        code = e.code
-    out, err = capsys.readouterr()
-    return code, out, err
-
+from .helpers import run
 
 TEN_K = [
     "estimate", "--model", "gpt-image-2", "--images", "10000", "--prompt-tokens", "0",
