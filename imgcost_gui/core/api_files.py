@@ -13,16 +13,13 @@ line, blank lines skipped. Each line of JSON Lines is checked on its own.
 
 from __future__ import annotations
 
-import errno
 import json
-import os
-import stat
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from .peers.jsonfile import nesting_depth
-from .storage import FileProblem
+from .storage import FileProblem, read_limited_text
 
 #: A saved response with its image data is a few MB; 64 MB is many responses
 #: without it, and far more than any usage export.
@@ -60,34 +57,14 @@ def _constant(name: str) -> Any:
 
 
 def _read_text(path: Path, what: str) -> str:
-    try:
-        info = os.stat(path)
-        if not stat.S_ISREG(info.st_mode):
-            raise FileProblem(path, f"this is not a file (a folder or a device); choose {what}.")
-        too_big = FileProblem(
-            path,
-            f"the file is over {MAX_BYTES // 2**20} MB, more than {what} should be; save it "
-            "without the image data (b64_json, result) or split it.",
-        )
-        if info.st_size > MAX_BYTES:
-            raise too_big
-        with open(path, "rb") as f:
-            raw = f.read(MAX_BYTES + 1)
-        if len(raw) > MAX_BYTES:  # it grew since the stat
-            raise too_big
-        return raw.decode("utf-8-sig")
-    except FileNotFoundError:
-        raise FileProblem(path, "the file does not exist; check the path.") from None
-    except UnicodeDecodeError as e:
-        raise FileProblem(
-            path, f"the file is not UTF-8 text (byte {e.start}); choose {what}."
-        ) from None
-    except OSError as e:
-        if e.errno == errno.ELOOP:
-            problem = "its symbolic links go round in a loop; point the link at a real file"
-        else:
-            problem = f"the file cannot be read ({e.strerror or e}); check that you may read it"
-        raise FileProblem(path, f"{problem}.") from None
+    return read_limited_text(
+        path,
+        MAX_BYTES,
+        not_a_file=f"choose {what}",
+        too_big=f"the file is over {MAX_BYTES // 2**20} MB, more than {what} should be; save "
+        "it without the image data (b64_json, result) or split it.",
+        not_utf8=f"choose {what}",
+    )
 
 
 def _loads(path: Path, text: str, what: str, line: int | None) -> Any:

@@ -130,6 +130,7 @@ __all__ = [
     "migrate",
     "migrator",
     "one_line",
+    "read_limited_text",
     "read_versioned",
     "remove_stale_temp_files",
     "save_scenario",
@@ -288,30 +289,29 @@ def _depth(data: Any) -> int:
     return deepest
 
 
-def _read_text(path: Path, kind: str) -> str:
+def read_limited_text(
+    path: Path, max_bytes: int, *, not_a_file: str, too_big: str, not_utf8: str
+) -> str:
+    """A UTF-8 text file read whole, refused with one line when it is not a regular
+    file, bigger than ``max_bytes`` (checked before reading), not UTF-8 or cannot
+    be reached. The keyword texts finish each refusal in the caller's words."""
     try:
         info = os.stat(path)
         if not stat.S_ISREG(info.st_mode):
-            raise FileProblem(
-                path, f"this is not a file (a folder or a device); choose {_a(kind)} file."
-            )
-        too_big = FileProblem(
-            path,
-            f"the file is {max(info.st_size, MAX_FILE_BYTES + 1) / 1e6:.0f} MB, and {_a(kind)} "
-            f"file is at most {MAX_FILE_BYTES // 2**20} MB; this is not one, choose another file.",
-        )
-        if info.st_size > MAX_FILE_BYTES:
-            raise too_big
+            raise FileProblem(path, f"this is not a file (a folder or a device); {not_a_file}.")
+        refused = FileProblem(path, too_big.format(mb=max(info.st_size, max_bytes + 1) / 1e6))
+        if info.st_size > max_bytes:
+            raise refused
         with open(path, "rb") as f:
-            raw = f.read(MAX_FILE_BYTES + 1)
-        if len(raw) > MAX_FILE_BYTES:  # it grew since the stat
-            raise too_big
+            raw = f.read(max_bytes + 1)
+        if len(raw) > max_bytes:  # it grew since the stat
+            raise refused
         return raw.decode("utf-8-sig")
     except FileNotFoundError:
-        raise FileProblem(path, "the file does not exist.") from None
+        raise FileProblem(path, "the file does not exist; check the path.") from None
     except UnicodeDecodeError as e:
         raise FileProblem(
-            path, f"the file is not UTF-8 text (byte {e.start}); save it as UTF-8 JSON."
+            path, f"the file is not UTF-8 text (byte {e.start}); {not_utf8}."
         ) from None
     except (OSError, RuntimeError, ValueError) as e:
         if isinstance(e, OSError) and e.errno == errno.ELOOP:
@@ -321,6 +321,17 @@ def _read_text(path: Path, kind: str) -> str:
         else:
             problem = f"the file cannot be reached ({e}); choose another file"
         raise FileProblem(path, f"{problem}.") from None
+
+
+def _read_text(path: Path, kind: str) -> str:
+    return read_limited_text(
+        path,
+        MAX_FILE_BYTES,
+        not_a_file=f"choose {_a(kind)} file",
+        too_big=f"the file is {{mb:.0f}} MB, and {_a(kind)} file is at most "
+        f"{MAX_FILE_BYTES // 2**20} MB; this is not one, choose another file.",
+        not_utf8="save it as UTF-8 JSON",
+    )
 
 
 def _parse(path: Path, raw: str, kind: str) -> Any:
