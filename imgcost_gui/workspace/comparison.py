@@ -113,9 +113,17 @@ def ranked_rows(rows: Sequence[ComparisonRow]) -> list[ComparisonRow]:
     return sorted(priced, key=lambda r: r.ranked.position or 0)
 
 
+def _api_option(row: ComparisonRow) -> bool:
+    """A model a team can call by API and pay per use: what the answer may name."""
+    entry = row.entry
+    return entry is None or (entry.api and not entry.pricing.flat_fee)
+
+
 def summary_text(rows: Sequence[ComparisonRow], scenario: Scenario) -> str:
-    """The line above the table (rich text): the volume, the cheapest model and what
-    it costs, and what is left out (cannot run it, not available, over budget)."""
+    """The line above the table (rich text): the volume, the best API option and
+    what it costs (a range when an assumption makes one), and what is left out
+    (cannot run it, not available, over budget). A subscription or a model with
+    no public API that costs less is named apart, never as the answer."""
     period = text.PERIOD_WORDS[scenario.period]
     priced = ranked_rows(rows)
     gone = [r.estimate for r in rows if not r.estimate.available]
@@ -129,19 +137,46 @@ def summary_text(rows: Sequence[ComparisonRow], scenario: Scenario) -> str:
         tail += f" · {html.escape(gone[0].name)} {unavailable_text(gone[0])}, not ranked"
     elif gone:
         tail += f" · {len(gone)} not available on the day, not ranked"
-    if not priced:
-        return (
-            f"<b>{images}</b> per {period}{when} · no selected model can run this scenario" + tail
+    api = [r for r in priced if _api_option(r)]
+    if not api:
+        lead = (
+            "no selected API model can run this scenario"
+            if priced
+            else ("no selected model can run this scenario")
         )
-    best = priced[0].estimate
+        apart = _apart(priced, None)
+        return f"<b>{images}</b> per {period}{when} · {lead}{apart}" + tail
+    best = api[0].estimate
     ending = shutdown_words(best)
-    if ending:  # the cheapest answer is worth less if it stops answering soon
+    if ending:  # the answer is worth less if it stops answering soon
         tail = f" · <b>it {ending}</b>{tail}"
     over = sum(r.over_budget for r in rows)
     if scenario.budget_usd and over:
         tail += f" · <b>{over} over budget</b>"
+    cost = f"<b>{text.usd(best.total_usd)}</b>"
+    if best.low_usd is not None and best.high_usd is not None and best.low_usd != best.high_usd:
+        cost = f"<b>≈ {text.usd(best.low_usd)}–{text.usd(best.high_usd)}</b>"
     return (
-        f"<b>{images}</b> per {period}{when} · cheapest: <b>{html.escape(best.name)}</b> at "
-        f"<b>{text.usd(best.total_usd)}</b> ({text.usd_per_image(best.per_image_usd)} per image)"
-        f"{tail}"
+        f"<b>{images}</b> per {period}{when} · best API option: <b>{html.escape(best.name)}</b>"
+        f" at {cost} ({text.usd_per_image(best.per_image_usd)} per image)"
+        f"{tail}{_apart(priced, best.total_usd)}"
     )
+
+
+def _apart(priced: Sequence[ComparisonRow], best_usd: float | None) -> str:
+    """The cheapest subscription or model without an API that beats the answer."""
+    for r in priced:
+        e = r.estimate
+        if _api_option(r) or e.total_usd is None:
+            continue
+        if best_usd is not None and e.total_usd >= best_usd:
+            return ""
+        why = (
+            "a subscription"
+            if r.entry is not None and r.entry.pricing.flat_fee
+            else ("no public API")
+        )
+        if r.entry is not None and r.entry.pricing.flat_fee and not r.entry.api:
+            why = "a subscription, no public API"
+        return f" · apart: {html.escape(e.name)} {text.usd(e.total_usd)} ({why})"
+    return ""

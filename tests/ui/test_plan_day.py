@@ -97,8 +97,8 @@ def test_the_example_does_not_rank_models_retired_today(today, window_factory):
         assert gone not in ranked
     assert all(catalog.available(catalog.get(m), TODAY) for m in ranked)
     summary = window.comparison.summary.text()
-    cheapest = catalog.get(ranked[0]).name
-    assert f"cheapest: <b>{cheapest}</b>" in summary
+    best = next(catalog.get(m) for m in ranked if catalog.get(m).api)
+    assert f"best API option: <b>{best.name}</b>" in summary
     assert "GPT Image 1 Mini</b>" not in summary and "GPT Image 1.5</b>" not in summary
     # nor recommended in any cell of the cheapest-by-size chart
     cells = window.charts.tabs.cells.data()
@@ -117,7 +117,12 @@ def test_no_template_ranks_a_model_retired_today(today, window_factory):
         retired = [m for m in ranked if not catalog.available(catalog.get(m), TODAY)]
         assert retired == [], name
         summary = window.comparison.summary.text()
-        assert f"cheapest: <b>{catalog.get(ranked[0]).name}</b>" in summary, name
+        best = next(
+            catalog.get(m)
+            for m in ranked
+            if catalog.get(m).api and not catalog.get(m).pricing.flat_fee
+        )
+        assert f"best API option: <b>{best.name}</b>" in summary, name
 
 
 # --- 2. a retired model named by the user is shown apart --------------------------------------
@@ -154,7 +159,7 @@ def test_a_named_retired_model_is_listed_apart_greyed_and_unranked(today, window
                 table.columnSpan(2, COL_PER_IMAGE) > 1 and table.columnSpan(0, COL_PER_IMAGE) == 1
             )
     summary = window.comparison.summary.text()
-    assert "cheapest: <b>GPT Image 2</b>" in summary
+    assert "best API option: <b>GPT Image 2</b>" in summary
     assert "2 not available on the day, not ranked" in summary
 
 
@@ -170,7 +175,7 @@ def test_plan_from_the_day_before_ranks_them_with_a_shutdown_warning(today, wind
     assert "shuts down on 2026-12-01" in tip
     summary = window.comparison.summary.text()
     assert "per month from 2026-11-30" in summary
-    assert "cheapest: <b>GPT Image 1 Mini</b>" in summary
+    assert "best API option: <b>GPT Image 1 Mini</b>" in summary
     assert "<b>it shuts down in 1 day, 2026-12-01</b>" in summary
     assert window.plan_status.text() == "Estimates as of 2026-11-30"
     # the charts follow the day: on 2026-11-30 the cheaper mini wins cells and has a line

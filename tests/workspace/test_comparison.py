@@ -119,12 +119,19 @@ def test_each_answer_is_worked_out_once(catalog):
     assert ("total", "hover") in row.answers
 
 
-def test_summary_names_the_cheapest_and_what_is_left_out(catalog):
+def test_summary_names_the_best_api_option_and_what_is_left_out(catalog):
+    # Midjourney ($13.47) is cheaper but a subscription with no public API: named
+    # apart. FLUX1.1 [pro] and Recraft V3 tie at $40; the id first in the alphabet leads.
     sc = scenario()
     assert summary_text(compare(sc, catalog, None), sc) == (
-        "<b>1,000 images</b> per month · cheapest: <b>Midjourney (subscription)</b> at "
-        "<b>$13.47</b> ($0.013 per image) · DALL-E 3 retired on 2026-05-12, not ranked"
+        "<b>1,000 images</b> per month · best API option: <b>FLUX1.1 [pro]</b> at "
+        "<b>$40.00</b> ($0.040 per image) · DALL-E 3 retired on 2026-05-12, not ranked"
+        " · apart: Midjourney (subscription) $13.47 (a subscription, no public API)"
     )
+    only_mj = scenario().model_copy(update={"models": ["midjourney"], "baseline": None})
+    words = summary_text(compare(only_mj, catalog, None), only_mj)
+    assert "no selected API model can run this scenario" in words
+    assert "apart: Midjourney (subscription) $13.47" in words
     only_retired = scenario().model_copy(update={"models": ["dall-e-3"], "baseline": None})
     words = summary_text(compare(only_retired, catalog, None), only_retired)
     assert "no selected model can run this scenario" in words

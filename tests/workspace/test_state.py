@@ -54,4 +54,4 @@ def test_models_and_catalog_changes_reprice(catalog):
     assert [r.estimate.model for r in ws.rows] == ["flux-pro-1.1"]
     ws.set_catalog(catalog)
     assert heard == ["models", "catalog"]
-    assert "cheapest: <b>FLUX1.1 [pro]</b> at <b>$40.00</b>" in ws.summary
+    assert "best API option: <b>FLUX1.1 [pro]</b> at <b>$40.00</b>" in ws.summary
