@@ -71,8 +71,11 @@ def test_corrupt_overrides_open_with_a_message_and_the_file_kept(window_factory,
 def test_stale_catalog_warns_in_the_status_bar(window_factory):
     import datetime as dt
 
+    from imgcost_gui.core import calendar
+
+    # 120 days before the app's today (pinned to 2026-12-01), not the machine's.
     old = load_shipped_catalog().model_copy(
-        update={"checked": dt.date.today() - dt.timedelta(days=120)}
+        update={"checked": calendar.today() - dt.timedelta(days=120)}
     )
     window = window_factory(user=UserCatalog(old))
     assert "120 days old" in window.stale_status.text()
