@@ -234,23 +234,15 @@ def compare_point(
     when = p.effective if p.effective is not None and p.effective > day else day
     o = our_value(catalog, entry_on(entry, when), p.kind, p.key)
     derived = o.derived or reference
-    if o.value is None and p.kind not in ("batch", "lifecycle"):
+
+    def beside(ours: Value | None, ok: bool, comparable: bool, reason: str = "") -> Comparison:
         return Comparison(
-            entry.id,
-            p.peer_model,
-            p.kind,
-            p.key,
-            o.label,
-            o.unit,
-            None,
-            p.value,
-            False,
-            False,
-            derived,
-            p.implied,
-            p.effective,
-            o.reason,
-        )
+            entry.id, p.peer_model, p.kind, p.key, o.label, o.unit, ours, p.value,
+            ok, comparable, derived, p.implied, p.effective, reason,
+        )  # fmt: skip
+
+    if o.value is None and p.kind not in ("batch", "lifecycle"):
+        return beside(None, False, False, o.reason)
     if p.kind == "batch":
         ok = _batch_agrees(o.value if isinstance(o.value, Decimal) else None, p)
     elif p.kind == "lifecycle":
@@ -258,21 +250,7 @@ def compare_point(
     else:
         assert isinstance(o.value, Decimal) and isinstance(p.value, Decimal)
         ok = agrees(o.value, p.value, derived=o.computed or p.peer_derived, rounds_up=reference)
-    return Comparison(
-        entry.id,
-        p.peer_model,
-        p.kind,
-        p.key,
-        o.label,
-        o.unit,
-        o.value,
-        p.value,
-        ok,
-        True,
-        derived,
-        p.implied,
-        p.effective,
-    )
+    return beside(o.value, ok, True)
 
 
 @dataclass(frozen=True)
