@@ -6,12 +6,14 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+from pathlib import Path
 from typing import NoReturn
 
 from ..core.calendar import plan_day
 from ..core.catalog import PriceCatalog
 from ..core.overrides import UserCatalog, load_shipped_catalog
-from ..core.storage import FileProblem, one_line
+from ..core.scenario import Scenario
+from ..core.storage import FileProblem, load_scenario, one_line
 
 
 class UsageError(Exception):
@@ -99,3 +101,12 @@ def duration(seconds: float | None) -> str:
         return f"{hours} h {rest} min" if rest else f"{hours} h"
     days, hours = divmod(hours, 24)
     return f"{days} d {hours} h" if hours else f"{days} d"
+
+
+def scenario_file(path: str) -> Scenario:
+    """A scenario file, or a one-line error (exit 2) saying why it cannot be read."""
+    try:
+        scenario, _ = load_scenario(Path(path))
+    except FileProblem as e:
+        raise UsageError(e.message) from None
+    return scenario

@@ -7,7 +7,6 @@ import csv
 import io
 import json
 import sys
-from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -18,8 +17,8 @@ from ..core.estimate import UnknownModel, estimate
 from ..core.results import ModelEstimate
 from ..core.scenario import Scenario, Stage, StageQuality
 from ..core.sizes import Size
-from ..core.storage import FileProblem, describe_validation, load_scenario
-from .common import UsageError, add_as_of, catalog, duration, money, signed, the_day
+from ..core.storage import describe_validation
+from .common import UsageError, add_as_of, catalog, duration, money, scenario_file, signed, the_day
 
 #: Exit status when --fail-over finds the cheapest eligible model over budget.
 OVER_BUDGET = 3
@@ -225,10 +224,7 @@ def cmd_estimate(args: argparse.Namespace) -> int:
                 f"{given[0]} does not apply to a scenario file; change the stage in the file "
                 "(or in the app) instead"
             )
-        try:
-            scenario, _ = load_scenario(Path(args.scenario))
-        except FileProblem as e:
-            raise UsageError(e.message) from None
+        scenario = scenario_file(args.scenario)
         models = args.model or scenario.models or None
     else:
         scenario = _stage_from_flags(args)

@@ -7,21 +7,16 @@ import csv
 import io
 import json
 import sys
-from pathlib import Path
 from typing import Any
 
 from ..core.compare import cheapest_plan
 from ..core.estimate import UnknownModel, estimate
-from ..core.storage import FileProblem, load_scenario
-from .common import UsageError, add_as_of, catalog, money, the_day
+from .common import UsageError, add_as_of, catalog, money, scenario_file, the_day
 
 
 def cmd_plan(args: argparse.Namespace) -> int:
     cat = catalog(args)
-    try:
-        scenario, _ = load_scenario(Path(args.scenario))
-    except FileProblem as e:
-        raise UsageError(e.message) from None
+    scenario = scenario_file(args.scenario)
     models = args.model or scenario.models or None
     try:
         results = estimate(scenario, cat, models, as_of=the_day(args, scenario.plan_from))
