@@ -180,6 +180,11 @@ class Scenario(Editable):
         description="The first day of the period planned; prices and lifecycles are taken "
         "as of this day. Unset: today.",
     )
+    finish_within_hours: Annotated[float, Field(gt=0, le=100_000)] | None = Field(
+        None,
+        description="The work must be done within this many hours: the answer is then the "
+        "cheapest option that finishes in time (needs your usage tier). Unset: no limit.",
+    )
 
     @field_validator("stages")
     @classmethod
