@@ -14,7 +14,7 @@ window can link the names and a test can read the words.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from imgcost_gui.core.catalog import PriceCatalog
@@ -159,6 +159,9 @@ class Answer:
     within_hours: float | None = None
     #: The cheapest model per stage, shown only when it saves money on several models.
     plan: MixedPlan | None = None
+    #: With a time limit: API options cheaper than the answer (all of them when there
+    #: is none) left out because they take longer or their time is unknown.
+    slower: tuple[Pick, ...] = ()
 
     def headline(self, period: str) -> str:
         """The answer in one line of plain text."""
@@ -194,18 +197,35 @@ class Answer:
         """'Midjourney $51.67 — subscription, no public API; not ranked as the answer'."""
         if not self.apart:
             return ()
-        parts: list[Part] = []
-        for i, pick in enumerate(self.apart[:APART_NAMED]):
-            if i:
-                parts.append(Part(" · "))
-            parts.append(Part(pick.name, pick.model))
-            parts.append(Part(f" {pick.cost} — {pick.why_apart}"))
-        more = len(self.apart) - APART_NAMED
-        if more > 0:
-            parts.append(Part(f" · and {more} more"))
         ending = "not ranked as the answer" if len(self.apart) == 1 else "none ranked as the answer"
-        parts.append(Part(f"; {ending}"))
-        return tuple(parts)
+        return (*_listed(self.apart, lambda p: f" {p.cost} — {p.why_apart}"), Part(f"; {ending}"))
+
+    def slower_line(self) -> Line:
+        """'Cheaper but not within 24 h: Muse Image 1.0 $49.00 (time unknown) · …'."""
+        if not self.slower or self.within_hours is None:
+            return ()
+        lead = "Cheaper but not" if self.best is not None else "Not"
+        return (
+            Part(f"{lead} within {self.within_hours:g} h: "),
+            *_listed(self.slower, lambda p: f" {p.cost} ({_takes(p)})"),
+        )
+
+
+def _takes(pick: Pick) -> str:
+    seconds = pick.estimate.duration_s
+    return "time unknown" if seconds is None else f"takes {time_words(seconds)}"
+
+
+def _listed(picks: Sequence[Pick], words: Callable[[Pick], str]) -> Line:
+    """The first few picks, each its name and ``words``, then how many more."""
+    parts: list[Part] = []
+    for i, pick in enumerate(picks[:APART_NAMED]):
+        parts += [Part(" · ")] if i else []
+        parts += [Part(pick.name, pick.model), Part(words(pick))]
+    more = len(picks) - APART_NAMED
+    if more > 0:
+        parts.append(Part(f" · and {more} more"))
+    return tuple(parts)
 
 
 def why_apart(e: ModelEstimate, catalog: PriceCatalog) -> str | None:
@@ -242,6 +262,7 @@ def answer(
     apart = tuple(Pick(e, why_apart(e, catalog)) for e in usable if why_apart(e, catalog))
     why = None
     planned: Sequence[ModelEstimate] = estimates
+    every_api = api
     if within_hours is not None:
         limit = within_hours * 3600
         timed = [e for e in api if e.duration_s is not None and e.duration_s <= limit]
@@ -257,7 +278,14 @@ def answer(
     best = Pick(api[0]) if api else None
     rest = tuple(Pick(e) for e in api[1 : 1 + runners])
     plan = mixed_plan(planned, catalog, within_hours) if best is not None else None
-    return Answer(best, rest, apart, why, within_hours, plan)
+    chosen = {e.model for e in api}
+    cheaper_than = best.estimate.total_usd if best is not None else None
+    slower = tuple(
+        Pick(e)
+        for e in every_api
+        if e.model not in chosen and (cheaper_than is None or (e.total_usd or 0.0) < cheaper_than)
+    )
+    return Answer(best, rest, apart, why, within_hours, plan, slower)
 
 
 def mixed_plan(

@@ -29,6 +29,11 @@ def drafts_and_finals(drafts: int, finals: int) -> Scenario:
     )
 
 
+def at_tier_3(drafts: int, finals: int, models: list[str]) -> list:
+    """Estimates with their times, for a team at OpenAI's usage tier 3."""
+    return estimate(drafts_and_finals(drafts, finals), CATALOG, models, team=Team({"OpenAI": "3"}))
+
+
 def test_the_answer_its_runners_up_the_subscription_apart_and_the_mixed_plan():
     # 1,000 low drafts and 100 high finals a month:
     # Ideogram 3.0: 1,000 x $0.03 + 100 x $0.09 = $39.00, 1,100 images: $0.0355 each;
@@ -108,12 +113,7 @@ def test_a_time_limit_names_itself_and_the_time_the_answer_takes():
     # 5 x 11.8 + 11.8 s: 5,003.2 s = 83 min; $300 + $3 = $303.00.
     # Mixed: drafts on gpt-image-2 $58.80, finals on FLUX.2 [pro] $3.00: $61.80, saves
     # $18.07; one after the other 12,045.3 + 70.8 s = 3.37 h, within 4 h.
-    ests = estimate(
-        drafts_and_finals(10_000, 100),
-        CATALOG,
-        ["gpt-image-2", "flux-2-pro", "midjourney"],
-        team=Team({"OpenAI": "3"}),
-    )
+    ests = at_tier_3(10_000, 100, ["gpt-image-2", "flux-2-pro", "midjourney"])
     a = answer(ests, CATALOG, within_hours=4)
     assert a.caption == "Cheapest that finishes within 4 h"
     assert a.best.model == "gpt-image-2"
@@ -128,9 +128,39 @@ def test_a_time_limit_names_itself_and_the_time_the_answer_takes():
     assert fast.best.time == "finishes in 83 min"
     assert fast.runners_line() == () and fast.plan is None
 
+    # gpt-image-2 is cheaper than FLUX.2 [pro] but too slow for 2 h: said beside the answer.
+    assert (
+        plain(fast.slower_line())
+        == "Cheaper but not within 2 h: GPT Image 2 $79.87 (takes 3 h 24 min)"
+    )
+    assert plain(a.slower_line()) == ""  # within 4 h the cheapest is the answer
+
     none = answer(ests, CATALOG, within_hours=0.5)
     assert none.best is None and none.plan is None
     assert none.nothing == "No API option finishes within 0.5 h"
+    assert plain(none.slower_line()) == (
+        "Not within 0.5 h: GPT Image 2 $79.87 (takes 3 h 24 min)"
+        " · FLUX.2 [pro] $303.00 (takes 83 min)"
+    )
+
+
+def test_cheaper_options_with_no_known_time_are_named_beside_the_answer():
+    # Ideogram 3.0 ($39.00) publishes no limits; gpt-image-2 at tier 3 does:
+    # 1,000 low drafts: 20 min + 45.3 s; 100 high finals: 2 min + 45.3 s; 24 min in all;
+    # $5.88 + $21.072 = $26.95 -- cheaper than Ideogram, so nothing cheaper is left out.
+    ests = at_tier_3(1000, 100, ["ideogram-3.0", "gpt-image-2", "flux-pro-1.1"])
+    a = answer(ests, CATALOG, within_hours=1)
+    assert a.best.model == "gpt-image-2" and a.best.time == "finishes in 24 min"
+    assert a.slower == ()
+    # With 4,000 finals, gpt-image-2 costs $5.88 + $842.88 = $848.76 and takes over an
+    # hour (80 min + 45.3 s for the finals alone): the answer is none, and the options
+    # whose time is unknown are named so.
+    slow = answer(at_tier_3(1000, 4000, ["ideogram-3.0", "gpt-image-2"]), CATALOG, within_hours=1)
+    assert slow.best is None
+    assert plain(slow.slower_line()) == (
+        "Not within 1 h: Ideogram 3.0 $390.00 (time unknown)"
+        " · GPT Image 2 $848.76 (takes 1 h 42 min)"
+    )
 
 
 def test_auto_quality_reads_as_an_approximate_range_and_per_image():
