@@ -201,12 +201,12 @@ class Answer:
         return (*_listed(self.apart, lambda p: f" {p.cost} — {p.why_apart}"), Part(f"; {ending}"))
 
     def slower_line(self) -> Line:
-        """'Cheaper but not within 24 h: Muse Image 1.0 $49.00 (time unknown) · …'."""
+        """'Cheaper, not known to finish within 24 h: Muse Image 1.0 $49.00 (time unknown)'."""
         if not self.slower or self.within_hours is None:
             return ()
-        lead = "Cheaper but not" if self.best is not None else "Not"
+        lead = "Cheaper, not known" if self.best is not None else "Not known"
         return (
-            Part(f"{lead} within {self.within_hours:g} h: "),
+            Part(f"{lead} to finish within {self.within_hours:g} h: "),
             *_listed(self.slower, lambda p: f" {p.cost} ({_takes(p)})"),
         )
 

@@ -132,8 +132,8 @@ def test_when_nothing_qualifies_the_large_line_says_why(panel):
     assert not panel.runners.isVisible() and not panel.plan.isVisible()
     # What could not be timed is named, then the subscription, still apart.
     assert lines[2] == (
-        "Not within 24 h: Ideogram 3.0 $39.00 (time unknown) · FLUX1.1 [pro] $44.00"
-        " (time unknown) · Recraft V3 (raster) $44.00 (time unknown)"
+        "Not known to finish within 24 h: Ideogram 3.0 $39.00 (time unknown) · FLUX1.1 [pro]"
+        " $44.00 (time unknown) · Recraft V3 (raster) $44.00 (time unknown)"
     )
     assert lines[3].startswith("Midjourney (subscription) $15.13")
 

@@ -131,7 +131,7 @@ def test_a_time_limit_names_itself_and_the_time_the_answer_takes():
     # gpt-image-2 is cheaper than FLUX.2 [pro] but too slow for 2 h: said beside the answer.
     assert (
         plain(fast.slower_line())
-        == "Cheaper but not within 2 h: GPT Image 2 $79.87 (takes 3 h 24 min)"
+        == "Cheaper, not known to finish within 2 h: GPT Image 2 $79.87 (takes 3 h 24 min)"
     )
     assert plain(a.slower_line()) == ""  # within 4 h the cheapest is the answer
 
@@ -139,7 +139,7 @@ def test_a_time_limit_names_itself_and_the_time_the_answer_takes():
     assert none.best is None and none.plan is None
     assert none.nothing == "No API option finishes within 0.5 h"
     assert plain(none.slower_line()) == (
-        "Not within 0.5 h: GPT Image 2 $79.87 (takes 3 h 24 min)"
+        "Not known to finish within 0.5 h: GPT Image 2 $79.87 (takes 3 h 24 min)"
         " · FLUX.2 [pro] $303.00 (takes 83 min)"
     )
 
@@ -158,7 +158,7 @@ def test_cheaper_options_with_no_known_time_are_named_beside_the_answer():
     slow = answer(at_tier_3(1000, 4000, ["ideogram-3.0", "gpt-image-2"]), CATALOG, within_hours=1)
     assert slow.best is None
     assert plain(slow.slower_line()) == (
-        "Not within 1 h: Ideogram 3.0 $390.00 (time unknown)"
+        "Not known to finish within 1 h: Ideogram 3.0 $390.00 (time unknown)"
         " · GPT Image 2 $848.76 (takes 1 h 42 min)"
     )
 
