@@ -33,6 +33,8 @@ class Part:
 
     text: str
     model: str | None = None
+    #: A phrase the window keeps on one line ("$54.18 (+$5.18)", "saves $31.00 a month").
+    whole: bool = False
 
 
 Line = tuple[Part, ...]
@@ -106,9 +108,9 @@ class Pick:
         return None if seconds is None else f"finishes in {time_words(seconds)}"
 
     @property
-    def facts(self) -> str:
+    def facts(self) -> tuple[str, ...]:
         """What follows the headline's cost: per image, and how long when known."""
-        return " · ".join(f for f in (self.per_image, self.time) if f)
+        return tuple(f for f in (self.per_image, self.time) if f)
 
     def more_than(self, other: Pick) -> str:
         """'+$7.29' (how much more this costs than ``other``), or 'same price'."""
@@ -141,9 +143,8 @@ class MixedPlan:
             parts += [Part("; " if i else ""), Part(" + ".join(step.stages) + " → ")]
             parts.append(Part(step.name, step.model))
         per = text.PERIOD_WORDS.get(period, period)
-        parts.append(
-            Part(f" — {text.usd(self.total_usd)}, saves {text.usd(self.saving_usd)} a {per}")
-        )
+        saves = f"{text.usd(self.total_usd)}, saves {text.usd(self.saving_usd)} a {per}"
+        parts += [Part(" — "), Part(saves, whole=True)]
         return tuple(p for p in parts if p.text)
 
 
@@ -189,8 +190,8 @@ class Answer:
         for i, pick in enumerate(self.runners_up):
             if i:
                 parts.append(Part(", "))
-            parts += [Part(pick.name, pick.model)]
-            parts.append(Part(f" {pick.cost} ({pick.more_than(self.best)})"))
+            parts += [Part(pick.name, pick.model), Part(" ")]
+            parts.append(Part(f"{pick.cost} ({pick.more_than(self.best)})", whole=True))
         return tuple(parts)
 
     def apart_line(self) -> Line:
@@ -198,7 +199,7 @@ class Answer:
         if not self.apart:
             return ()
         ending = "not ranked as the answer" if len(self.apart) == 1 else "none ranked as the answer"
-        return (*_listed(self.apart, lambda p: f" {p.cost} — {p.why_apart}"), Part(f"; {ending}"))
+        return (*_listed(self.apart, lambda p: f"{p.cost} — {p.why_apart}"), Part(f"; {ending}"))
 
     def slower_line(self) -> Line:
         """'Cheaper, not known to finish within 24 h: Muse Image 1.0 $49.00 (time unknown)'."""
@@ -207,7 +208,7 @@ class Answer:
         lead = "Cheaper, not known" if self.best is not None else "Not known"
         return (
             Part(f"{lead} to finish within {self.within_hours:g} h: "),
-            *_listed(self.slower, lambda p: f" {p.cost} ({_takes(p)})"),
+            *_listed(self.slower, lambda p: f"{p.cost} ({_takes(p)})"),
         )
 
 
@@ -217,11 +218,12 @@ def _takes(pick: Pick) -> str:
 
 
 def _listed(picks: Sequence[Pick], words: Callable[[Pick], str]) -> Line:
-    """The first few picks, each its name and ``words``, then how many more."""
+    """The first few picks, each its name and ``words`` (kept on one line), then how
+    many more."""
     parts: list[Part] = []
     for i, pick in enumerate(picks[:APART_NAMED]):
         parts += [Part(" · ")] if i else []
-        parts += [Part(pick.name, pick.model), Part(words(pick))]
+        parts += [Part(pick.name, pick.model), Part(" "), Part(words(pick), whole=True)]
     more = len(picks) - APART_NAMED
     if more > 0:
         parts.append(Part(f" · and {more} more"))

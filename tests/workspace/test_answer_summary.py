@@ -45,7 +45,7 @@ def test_the_answer_its_runners_up_the_subscription_apart_and_the_mixed_plan():
     a = answer(ests, CATALOG)
     assert a.caption == "Best API option"
     assert a.best.cost_words("month") == "$39.00 a month"
-    assert a.best.facts == "$0.035 per image"  # no tier: no time
+    assert a.best.facts == ("$0.035 per image",)  # no tier: no time
     assert plain(a.runners_line()) == (
         "then FLUX1.1 [pro] $44.00 (+$5.00), Recraft V3 (raster) $44.00 (+$5.00)"
     )
@@ -117,7 +117,7 @@ def test_a_time_limit_names_itself_and_the_time_the_answer_takes():
     a = answer(ests, CATALOG, within_hours=4)
     assert a.caption == "Cheapest that finishes within 4 h"
     assert a.best.model == "gpt-image-2"
-    assert a.best.facts == "$0.0079 per image · finishes in 3 h 24 min"
+    assert a.best.facts == ("$0.0079 per image", "finishes in 3 h 24 min")
     assert plain(a.runners_line()) == "then FLUX.2 [pro] $303.00 (+$223.13)"
     assert plain(a.plan.line("month")).endswith("— $61.80, saves $18.07 a month")
 

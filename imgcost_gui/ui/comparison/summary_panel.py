@@ -107,12 +107,17 @@ class SummaryPanel(QWidget):
     def show_answer(
         self,
         estimates: Sequence[ModelEstimate],
-        catalog: PriceCatalog,
+        catalog: PriceCatalog | None,
         scenario: Scenario,
         rows_summary_html: str,
     ) -> None:
-        """Show the answer for ``estimates``, and ``rows_summary_html`` as the detail line."""
-        self._answer = answer(estimates, catalog, within_hours=scenario.finish_within_hours)
+        """Show the answer for ``estimates``, and ``rows_summary_html`` as the detail
+        line (alone when no ``catalog`` says which models are API options)."""
+        self._answer = (
+            None
+            if catalog is None
+            else answer(estimates, catalog, within_hours=scenario.finish_within_hours)
+        )
         self._period = scenario.period
         self._names = {e.model: e.name for e in estimates}
         self.detail.setText(rows_summary_html)
@@ -159,12 +164,12 @@ class SummaryPanel(QWidget):
             return html.escape(a.nothing)
         best = a.best
         name = _link(best.model, f"<b>{html.escape(best.name)}</b>", link)
-        cost = html.escape(best.cost_words(self._period)).replace(" ", "&nbsp;")
+        cost = _whole(best.cost_words(self._period))
         facts = ""
         if best.facts:
             facts = (
                 f'&nbsp;&nbsp; <span style="font-size:{base_size}; color:{muted}">'
-                f"{html.escape(best.facts)}</span>"
+                f"{' · '.join(_whole(f) for f in best.facts)}</span>"
             )
         return f"{name}&nbsp;&nbsp; {cost}{facts}"
 
@@ -196,6 +201,11 @@ def _link(model: str, inner_html: str, colour: str) -> str:
     return f'<a href="{href}" style="color:{colour}; text-decoration:none">{inner_html}</a>'
 
 
+def _whole(words: str) -> str:
+    """``words`` as rich text that wraps only around it, never inside."""
+    return html.escape(words).replace(" ", "&nbsp;")
+
+
 def _muted(rich: str, colour: str) -> str:
     return f'<span style="color:{colour}">{rich}</span>' if rich else ""
 
@@ -203,5 +213,8 @@ def _muted(rich: str, colour: str) -> str:
 def _line_html(line: Line, link: str) -> str:
     """A line of the answer as rich text, the names it holds as links."""
     return "".join(
-        _link(p.model, html.escape(p.text), link) if p.model else html.escape(p.text) for p in line
+        _link(p.model, html.escape(p.text), link)
+        if p.model
+        else (_whole(p.text) if p.whole else html.escape(p.text))
+        for p in line
     )
