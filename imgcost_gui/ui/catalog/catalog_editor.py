@@ -32,6 +32,7 @@ from imgcost_gui.ui.common import ask_save_path
 from .catalog_dated_dialog import DatedPriceDialog
 from .catalog_details import PriceDetails, details_text
 from .catalog_document import CatalogDocument
+from .catalog_measured import MeasuredSection
 from .catalog_model import (
     COL_MODEL,
     COL_SOURCE,
@@ -165,6 +166,9 @@ class CatalogEditor(QWidget):
 
         self.details = PriceDetails()
         self.details.removeDated.connect(self.remove_dated)
+        self.measured = MeasuredSection()
+        self.measured.resetMeasured.connect(self.reset_measured)
+        doc.measuredChanged.connect(self._measured_changed)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
@@ -173,6 +177,7 @@ class CatalogEditor(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.details)
+        layout.addWidget(self.measured)
         self._sync_buttons()
 
     def _catalog_changed(self, _model_id: object) -> None:
@@ -227,6 +232,10 @@ class CatalogEditor(QWidget):
         self.import_action.setEnabled(writable)
         self.export_action.setEnabled(writable)
         self.details.show_row(row, read_only=self.doc.read_only)
+        if row is None:
+            self.measured.show_model(None, "", {})
+        else:
+            self.measured.show_model(row.entry.id, row.entry.name, self.doc.measured(row.entry.id))
 
     # --- actions -----------------------------------------------------------------------
 
@@ -301,6 +310,24 @@ class CatalogEditor(QWidget):
             self._refused(e)
             return
         self.select(model_id, path)
+        self._sync_buttons()
+
+    def _measured_changed(self, model_id: str) -> None:
+        """Show the model whose measured tokens changed (a calibration saved, an undo)."""
+        row = self.selected()
+        if (row is None or row.entry.id != model_id) and model_id in self.doc.catalog.by_id:
+            fields = price_fields(self.doc.catalog.get(model_id))
+            # Measured tokens price the image output; select that price if it has one.
+            path = next((f.path for f in fields if f.path == "image_out"), None)
+            if path is None and fields:
+                path = fields[0].path
+            if path is not None:
+                self.select(model_id, path)
+        self._sync_buttons()
+
+    def reset_measured(self, model_id: str, key: str | None) -> None:
+        """Forget measured tokens: one size and quality (``key``), or all of the model's."""
+        self.doc.reset_measured(model_id, key)
         self._sync_buttons()
 
     def confirm_reset_all(self) -> None:
