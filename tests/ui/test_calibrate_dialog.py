@@ -222,8 +222,23 @@ def test_the_menu_action_reports_what_was_kept(
 
     monkeypatch.setattr(CalibrateDialog, "exec", exec_)
     assert actions.calibrate(responses)
-    assert said == [
-        "Measured tokens of GPT Image 2 kept from responses.jsonl; estimates use them now "
-        "(Undo takes them back)."
-    ]
+    assert said == ["Measured tokens of GPT Image 2 kept; Undo takes them back."]
     assert shown == [True]
+
+
+def test_a_save_that_fails_says_so_and_leaves_no_undo_step(
+    qtbot: Any, doc: CatalogDocument, responses: Path
+) -> None:
+    failures: list[str] = []
+    doc.saveFailed.connect(failures.append)
+    doc.user.measured_path.mkdir(parents=True)  # a folder where the file should be
+    dialog = opened(qtbot, doc, responses)
+    assert not dialog.save()
+    assert dialog.saved.text() == "The measured values were not saved; nothing was changed."
+    (failure,) = failures  # the reason is the system's own words ("Is a directory")
+    assert failure.startswith(f"Could not save your measured tokens in {doc.user.measured_path}: ")
+    assert failure.endswith(
+        "Nothing was changed: estimates use the measured tokens they used before."
+    )
+    assert doc.undo_stack.count() == 0
+    assert gpt2_medium(doc).stages[0].output_tokens_per_image == 1756

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QPushButton
 
 from imgcost_gui.core import Scenario, Stage, UserCatalog, estimate, load_shipped_catalog
 from imgcost_gui.core.catalog import MeasuredOutput
-from imgcost_gui.ui.catalog import CatalogDocument, CatalogEditor
+from imgcost_gui.ui.catalog import CatalogDocument, CatalogEditor, PricesPage
 
 DAY = dt.date(2026, 11, 20)
 KEPT = {
@@ -83,3 +83,22 @@ def test_reset_one_group_then_all_and_undo(qtbot: Any, editor: CatalogEditor) ->
     doc.undo_stack.undo()
     assert medium_tokens(doc) == 1850
     assert len(editor.measured.lines) == 2
+
+
+def test_only_my_changes_lists_the_model_measured(editor: CatalogEditor) -> None:
+    editor.only_changed.setChecked(True)
+    proxy = editor.proxy
+    shown = [proxy.index(r, 0).data(Qt.ItemDataRole.UserRole).key for r in range(proxy.rowCount())]
+    assert shown == [("gpt-image-2", "image_out")]
+
+
+def test_a_prices_page_first_built_after_saving_opens_on_the_model(qtbot: Any) -> None:
+    doc = CatalogDocument(UserCatalog(load_shipped_catalog()))
+    page = PricesPage(doc)
+    qtbot.addWidget(page)
+    assert doc.keep_measured("gpt-image-2", KEPT, "week-47.jsonl")
+    assert not page.built
+    page.show()  # the window turns to the Prices page after a calibration is saved
+    editor = page.editor
+    assert editor.selected() is not None and editor.selected().key == ("gpt-image-2", "image_out")
+    assert len(editor.measured.lines) == 2 and editor.measured.isVisible()

@@ -15,6 +15,7 @@ The exports cover 30 days from 2026-11-01 (a 30-day month): scale 30 / 30 = 1.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ from typing import Any
 import pytest
 
 from imgcost_gui.core import Scenario, Stage, UserCatalog, load_shipped_catalog
+from imgcost_gui.core.catalog import MeasuredOutput
 from imgcost_gui.ui.catalog import CatalogDocument
 from imgcost_gui.ui.catalog.reconcile_dialog import ReconcileDialog
 
@@ -167,3 +169,19 @@ def test_a_bad_export_says_why_in_one_line(
     broken.write_text("{not json", encoding="utf-8")
     read(qtbot, dialog, broken)
     assert "broken.json" in dialog.status.text() and "\n" not in dialog.status.text()
+
+
+def test_estimates_say_when_they_use_measured_tokens(
+    qtbot: Any, dialog: ReconcileDialog, tmp_path: Path
+) -> None:
+    # 250 tokens an image measured at 1024x1024 low: 250 x 30 / 1e6 + 0.00025 = $0.0078
+    # an image, $7.75 for the 1,000 planned.
+    kept = MeasuredOutput(
+        tokens=250, low=240, high=260, responses=4, measured_on=dt.date(2026, 11, 30), file="f"
+    )
+    assert dialog.doc.keep_measured("gpt-image-2", {"1024x1024/low": kept}, "f")
+    read(qtbot, dialog, write(tmp_path, "usage.json", usage(1100)))
+    assert cells(dialog)[-1][5] == "$7.75"
+    assert dialog.status.text().endswith(
+        "Estimates of GPT Image 2 use the output tokens you measured."
+    )

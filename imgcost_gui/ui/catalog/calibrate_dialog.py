@@ -230,6 +230,8 @@ class CalibrateDialog(QDialog):
         self.reference_size.setMaximumWidth(110)
         self.reference_size.setToolTip("The size of each reference image, WIDTHxHEIGHT")
         self.high_fidelity = QCheckBox("high fidelity")
+        self.references.valueChanged.connect(self._sync_references)
+        self._sync_references()
         for signal in (
             self.references.valueChanged,
             self.reference_size.editingFinished,
@@ -281,8 +283,8 @@ class CalibrateDialog(QDialog):
         left.addWidget(self.table)
         left.addWidget(self.notes)
         left.addStretch(1)
-        body.addLayout(left, 11)
-        body.addLayout(self.plot_place, 8)
+        body.addLayout(left)
+        body.addLayout(self.plot_place, 1)
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
@@ -292,7 +294,7 @@ class CalibrateDialog(QDialog):
         layout.addLayout(body, 1)
         layout.addWidget(self.saved)
         layout.addWidget(self.buttons)
-        self.resize(1180, 640)
+        self.resize(1180, 600)
         self._sync()
 
     # --- choosing -----------------------------------------------------------------
@@ -326,6 +328,11 @@ class CalibrateDialog(QDialog):
             size = Size(1024, 1024)
             self.reference_size.setText("1024x1024")
         return References(n, size, self.high_fidelity.isChecked())
+
+    def _sync_references(self) -> None:
+        given = self.references.value() > 0
+        self.reference_size.setEnabled(given)
+        self.high_fidelity.setEnabled(given)
 
     def _recalibrate(self) -> None:
         if self.path is None:

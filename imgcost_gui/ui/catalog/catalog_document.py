@@ -286,6 +286,14 @@ class CatalogDocument(QObject):
         self.changed.emit(model_id)
 
     def save_failed(self, error: Exception, path: Path) -> None:
+        if path == self.user.measured_path:
+            # The atomic write names its temporary file; the user knows the real one.
+            reason = error.strerror if isinstance(error, OSError) else None
+            self.saveFailed.emit(
+                f"Could not save your measured tokens in {path}: {reason or error}. "
+                "Nothing was changed: estimates use the measured tokens they used before."
+            )
+            return
         self.saveFailed.emit(save_failure_text(error, path))
 
     def reload(self) -> list[str]:

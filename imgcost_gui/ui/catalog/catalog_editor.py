@@ -68,7 +68,10 @@ class CatalogEditor(QWidget):
         )
         self.retired.toggled.connect(lambda on: self.proxy.set_filter(show_retired=on))
         self.only_changed = QCheckBox("Only my changes")
-        self.only_changed.setToolTip("Show only prices you changed and your custom models.")
+        self.only_changed.setToolTip(
+            "Show only prices you changed, your custom models, and the image output of "
+            "models whose tokens you measured."
+        )
         self.only_changed.toggled.connect(lambda on: self.proxy.set_filter(only_overridden=on))
 
         self.reset_cell = self._button(
@@ -168,7 +171,7 @@ class CatalogEditor(QWidget):
         self.details.removeDated.connect(self.remove_dated)
         self.measured = MeasuredSection()
         self.measured.resetMeasured.connect(self.reset_measured)
-        doc.measuredChanged.connect(self._measured_changed)
+        doc.measuredChanged.connect(self.show_model)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
@@ -312,8 +315,9 @@ class CatalogEditor(QWidget):
         self.select(model_id, path)
         self._sync_buttons()
 
-    def _measured_changed(self, model_id: str) -> None:
-        """Show the model whose measured tokens changed (a calibration saved, an undo)."""
+    def show_model(self, model_id: str) -> None:
+        """Select a price of the model (its image output, if it has one), so its details
+        and measured tokens show; as measured tokens are kept, reset or put back."""
         row = self.selected()
         if (row is None or row.entry.id != model_id) and model_id in self.doc.catalog.by_id:
             fields = price_fields(self.doc.catalog.get(model_id))

@@ -75,13 +75,11 @@ class PriceActions(QObject):
         dialog = calibrate_from_responses(self.window, self.catalog_doc, path, model_id)
         if dialog.kept is None:
             return False
-        model, file = dialog.kept
+        model, _file = dialog.kept
         self.showPrices.emit()
+        # Short: the status bar's permanent labels leave a message little room.
         name = self.catalog_doc.catalog.get(model).name
-        self.report.emit(
-            f"Measured tokens of {name} kept from {file}; estimates use them now "
-            "(Undo takes them back)."
-        )
+        self.report.emit(f"Measured tokens of {name} kept; Undo takes them back.")
         return True
 
     def reconcile(

@@ -199,7 +199,7 @@ class ReconcileDialog(QDialog):
 
         self.status = text_line("reconcileStatus", "Choose a usage export.")
 
-        self.table = result_table("reconcileTable", COLUMNS, COLUMN_TIPS)
+        self.table = result_table("reconcileTable", COLUMNS, COLUMN_TIPS, stretch=0)
 
         self.notes = text_line("reconcileNotes", shown=False)
 
@@ -277,7 +277,21 @@ class ReconcileDialog(QDialog):
         assert isinstance(reconciled, Reconciled)
         self.reconciled = reconciled
         result = reconciled.result
-        self.status.setText(span_text(result, self.scenario))
+        keys = {f"{stage.size}/{stage.quality}" for stage in self.scenario.stages}
+        measured = [
+            m.name
+            for m in result.models
+            if (entry := self.doc.catalog.by_id.get(m.model)) is not None
+            and keys & entry.measured_output.keys()
+        ]
+        self.status.setText(
+            span_text(result, self.scenario)
+            + (
+                f" Estimates of {', '.join(measured)} use the output tokens you measured."
+                if measured
+                else ""
+            )
+        )
         rows = table_rows(result)
         fill(
             self.table,

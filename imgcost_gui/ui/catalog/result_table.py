@@ -10,8 +10,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QAbstractScrollArea,
     QHeaderView,
     QLabel,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
 )
@@ -20,7 +22,11 @@ from PySide6.QtWidgets import (
 MOST_ROWS = 10
 
 
-def result_table(name: str, columns: Sequence[str], tips: dict[int, str]) -> QTableWidget:
+def result_table(
+    name: str, columns: Sequence[str], tips: dict[int, str], *, stretch: int | None = None
+) -> QTableWidget:
+    """A table that takes the width of its columns, or all it is given (``stretch``:
+    the column that takes the rest)."""
     table = QTableWidget(0, len(columns))
     table.setObjectName(name)
     table.setHorizontalHeaderLabels(list(columns))
@@ -31,6 +37,11 @@ def result_table(name: str, columns: Sequence[str], tips: dict[int, str]) -> QTa
     table.verticalHeader().setVisible(False)
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    if stretch is not None:
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    else:
+        table.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
+        table.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
     for col, tip in tips.items():
         item = table.horizontalHeaderItem(col)
         if item is not None:
@@ -70,8 +81,7 @@ def fit_rows(table: QTableWidget) -> None:
     shown = min(max(table.rowCount(), 1), MOST_ROWS)
     row = table.verticalHeader().defaultSectionSize()
     header = table.horizontalHeader().sizeHint().height()
-    scroll = table.horizontalScrollBar().sizeHint().height()
-    table.setFixedHeight(header + shown * row + 2 * table.frameWidth() + scroll)
+    table.setFixedHeight(header + shown * row + 2 * table.frameWidth())
 
 
 def text_line(name: str, text: str = "", *, shown: bool = True) -> QLabel:
