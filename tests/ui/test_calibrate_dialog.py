@@ -242,3 +242,26 @@ def test_a_save_that_fails_says_so_and_leaves_no_undo_step(
     )
     assert doc.undo_stack.count() == 0
     assert gpt2_medium(doc).stages[0].output_tokens_per_image == 1756
+
+
+def test_the_models_offered_are_those_billed_by_output_tokens(
+    qtbot: Any, doc: CatalogDocument
+) -> None:
+    dialog = CalibrateDialog(doc)
+    qtbot.addWidget(dialog)
+    names = [dialog.model.itemText(i) for i in range(dialog.model.count())]
+    assert names[0] == "GPT Image 2 (gpt-image-2)"
+    assert "GPT Image 1 (gpt-image-1) — retired" in names  # retired ones last, and said so
+    assert names.index("GPT Image 1 (gpt-image-1) — retired") > names.index(
+        "GPT Image 2.5 Flare (gpt-image-2.5-flare)"
+    )
+    # Billed per image (its tokens set no price), or not by tokens at all: not offered.
+    assert not any("gpt-image-1-mini)" in n and "Azure" not in n for n in names)
+    assert not any("flux" in n.lower() for n in names)
+    # Typing searches anywhere in the name.
+    completer = dialog.model.completer()
+    completer.setCompletionPrefix("flare")
+    found = [
+        completer.completionModel().index(r, 0).data() for r in range(completer.completionCount())
+    ]
+    assert found and all("Flare" in n for n in found)

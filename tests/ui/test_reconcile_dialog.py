@@ -162,7 +162,7 @@ def test_a_bad_export_says_why_in_one_line(
     # An export of other models names what it has.
     read(qtbot, dialog, write(tmp_path, "other.json", usage(10, model="dall-e-3")))
     line = dialog.status.text()
-    assert line.startswith("other.json has no images of the scenario's models")
+    assert line.startswith("⚠ other.json has no images of the scenario's models")
     assert "dall-e-3" in line and "\n" not in line
     # Not JSON at all.
     broken = tmp_path / "broken.json"

@@ -295,6 +295,7 @@ class CalibrateDialog(QDialog):
         layout.addWidget(self.saved)
         layout.addWidget(self.buttons)
         self.resize(1180, 600)
+        self.choose.setFocus()  # the model is chosen already; the file is what is asked
         self._sync()
 
     # --- choosing -----------------------------------------------------------------
@@ -362,7 +363,7 @@ class CalibrateDialog(QDialog):
 
     def _failed(self, line: str) -> None:
         self.calibrated = None
-        self.status.setText(line)
+        self.status.setText(f"⚠ {line}")
         self.table.setRowCount(0)
         self.notes.hide()
         self._draw([])

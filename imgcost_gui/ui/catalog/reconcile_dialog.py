@@ -267,7 +267,7 @@ class ReconcileDialog(QDialog):
 
     def _failed(self, line: str) -> None:
         self.reconciled = None
-        self.status.setText(line)
+        self.status.setText(f"⚠ {line}")
         self.table.setRowCount(0)
         self.notes.hide()
         if self.canvas is not None:
@@ -336,7 +336,15 @@ def _bars(
             edgecolor=edge,
             linewidth=0,
         )
-    ax.set_xticks(range(len(labels)), labels, fontsize=8)
+    # Many bars: their names slant, so none runs into the next.
+    slant = len(labels) > 5
+    ax.set_xticks(
+        range(len(labels)),
+        labels,
+        fontsize=8,
+        rotation=30 if slant else 0,
+        ha="right" if slant else "center",
+    )
 
 
 def _drift_labels(ax: Axes, tops: list[float], drifts: list[float | None], colour: str) -> None:
