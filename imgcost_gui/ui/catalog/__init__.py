@@ -1,5 +1,7 @@
 """The prices: the user's catalog as an undoable document, the Prices page, the
-dialog that takes in updated prices, and the watch on another window's changes."""
+dialog that takes in updated prices, the watch on another window's changes, and
+the dialogs that calibrate token counts from API responses and compare the plan
+with what was billed (``PriceActions.calibrate`` and ``.reconcile``)."""
 
 from typing import TYPE_CHECKING
 

@@ -22,6 +22,7 @@ from imgcost_gui.core import (
     calendar,
     price_fields,
 )
+from imgcost_gui.core.measured import MeasuredOutput
 from imgcost_gui.core.overrides import DatedPrice, ReadOnlyOverrides
 from imgcost_gui.core.prices import entry_on
 from imgcost_gui.core.updated import UpdatedLayer
@@ -210,6 +211,47 @@ class KeepUpdate(CatalogCommand):
         self._put(self.old)
 
 
+class SetMeasured(CatalogCommand):
+    """Keep measured output tokens for a model, or forget some (``found`` None);
+    undo puts back the model's measured values as they were."""
+
+    def __init__(
+        self,
+        doc: CatalogDocument,
+        model_id: str,
+        text: str,
+        found: dict[str, MeasuredOutput] | None,
+        forget: str | None = None,
+    ):
+        """``found`` None forgets: the group ``forget`` ("WIDTHxHEIGHT/quality"), or all."""
+        super().__init__(doc, text, model_id)
+        self.found, self.forget = found, forget
+        self.before = dict(doc.user.measured.models.get(model_id, {}))
+
+    def redo(self) -> None:
+        model_id, found, forget = self.model_id or "", self.found, self.forget
+
+        def change() -> None:
+            if found is None:
+                self.user.reset_measured(model_id, forget)
+            else:
+                self.user.keep_measured(model_id, found)
+
+        self._save(change, self.user.measured_path)
+        self.doc.measuredChanged.emit(model_id)
+
+    def undo(self) -> None:
+        model_id, before = self.model_id or "", self.before
+
+        def restore() -> None:
+            self.user.reset_measured(model_id)
+            if before:
+                self.user.keep_measured(model_id, before)
+
+        self._save(restore, self.user.measured_path)
+        self.doc.measuredChanged.emit(model_id)
+
+
 class CatalogDocument(QObject):
     """The effective catalog (shipped + overrides) that every view prices with."""
 
@@ -217,6 +259,8 @@ class CatalogDocument(QObject):
     changed = Signal(object)
     #: A change could not be saved: one line naming the file and the reason.
     saveFailed = Signal(str)  # noqa: N815 (Qt's naming)
+    #: The measured token counts of a model were kept, forgotten or put back (its id).
+    measuredChanged = Signal(str)  # noqa: N815 (Qt's naming)
 
     def __init__(self, user: UserCatalog, parent: QObject | None = None):
         super().__init__(parent)
@@ -242,6 +286,14 @@ class CatalogDocument(QObject):
         self.changed.emit(model_id)
 
     def save_failed(self, error: Exception, path: Path) -> None:
+        if path == self.user.measured_path:
+            # The atomic write names its temporary file; the user knows the real one.
+            reason = error.strerror if isinstance(error, OSError) else None
+            self.saveFailed.emit(
+                f"Could not save your measured tokens in {path}: {reason or error}. "
+                "Nothing was changed: estimates use the measured tokens they used before."
+            )
+            return
         self.saveFailed.emit(save_failure_text(error, path))
 
     def reload(self) -> list[str]:
@@ -360,6 +412,40 @@ class CatalogDocument(QObject):
     def drop_update(self) -> None:
         if self.user.layer is not None:
             self.undo_stack.push(KeepUpdate(self, None, "Drop updated prices"))
+
+    # --- measured token counts (Prices > Calibrate from responses) -------------------
+
+    def measured(self, model_id: str) -> dict[str, MeasuredOutput]:
+        """The output tokens the user measured for a model, by "WIDTHxHEIGHT/quality"."""
+        return dict(self.user.measured.models.get(model_id, {}))
+
+    def keep_measured(self, model_id: str, found: dict[str, MeasuredOutput], file: str) -> bool:
+        """Keep measured output tokens as one undoable step; whether they were saved.
+
+        A separate file from the price overrides, so it is written even when a newer
+        ImgCost owns those.
+        """
+        if not found:
+            return False
+        name = self.catalog.get(model_id).name
+        n = len(found)
+        text = f"Keep {n} measured token count{'s' if n != 1 else ''} of {name} from {file}"
+        self.undo_stack.push(SetMeasured(self, model_id, text, found))
+        return all(
+            self.user.measured.models.get(model_id, {}).get(k) == v for k, v in found.items()
+        )
+
+    def reset_measured(self, model_id: str, key: str | None = None) -> None:
+        """Forget one group's measured tokens ("WIDTHxHEIGHT/quality"), or all of a model's."""
+        mine = self.measured(model_id)
+        if not mine or (key is not None and key not in mine):
+            return
+        entry = self.catalog.by_id.get(model_id)
+        name = entry.name if entry is not None else model_id
+        what = f"{key.replace('/', ' ')} " if key else ""
+        self.undo_stack.push(
+            SetMeasured(self, model_id, f"Reset measured {what}tokens of {name}", None, key)
+        )
 
     # --- freshness --------------------------------------------------------------------
 

@@ -32,6 +32,7 @@ from imgcost_gui.ui.common import ask_save_path
 from .catalog_dated_dialog import DatedPriceDialog
 from .catalog_details import PriceDetails, details_text
 from .catalog_document import CatalogDocument
+from .catalog_measured import MeasuredSection
 from .catalog_model import (
     COL_MODEL,
     COL_SOURCE,
@@ -67,7 +68,10 @@ class CatalogEditor(QWidget):
         )
         self.retired.toggled.connect(lambda on: self.proxy.set_filter(show_retired=on))
         self.only_changed = QCheckBox("Only my changes")
-        self.only_changed.setToolTip("Show only prices you changed and your custom models.")
+        self.only_changed.setToolTip(
+            "Show only prices you changed, your custom models, and the image output of "
+            "models whose tokens you measured."
+        )
         self.only_changed.toggled.connect(lambda on: self.proxy.set_filter(only_overridden=on))
 
         self.reset_cell = self._button(
@@ -165,6 +169,9 @@ class CatalogEditor(QWidget):
 
         self.details = PriceDetails()
         self.details.removeDated.connect(self.remove_dated)
+        self.measured = MeasuredSection()
+        self.measured.resetMeasured.connect(self.reset_measured)
+        doc.measuredChanged.connect(self.show_model)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
@@ -173,6 +180,7 @@ class CatalogEditor(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.details)
+        layout.addWidget(self.measured)
         self._sync_buttons()
 
     def _catalog_changed(self, _model_id: object) -> None:
@@ -227,6 +235,10 @@ class CatalogEditor(QWidget):
         self.import_action.setEnabled(writable)
         self.export_action.setEnabled(writable)
         self.details.show_row(row, read_only=self.doc.read_only)
+        if row is None:
+            self.measured.show_model(None, "", {})
+        else:
+            self.measured.show_model(row.entry.id, row.entry.name, self.doc.measured(row.entry.id))
 
     # --- actions -----------------------------------------------------------------------
 
@@ -301,6 +313,25 @@ class CatalogEditor(QWidget):
             self._refused(e)
             return
         self.select(model_id, path)
+        self._sync_buttons()
+
+    def show_model(self, model_id: str) -> None:
+        """Select a price of the model (its image output, if it has one), so its details
+        and measured tokens show; as measured tokens are kept, reset or put back."""
+        row = self.selected()
+        if (row is None or row.entry.id != model_id) and model_id in self.doc.catalog.by_id:
+            fields = price_fields(self.doc.catalog.get(model_id))
+            # Measured tokens price the image output; select that price if it has one.
+            path = next((f.path for f in fields if f.path == "image_out"), None)
+            if path is None and fields:
+                path = fields[0].path
+            if path is not None:
+                self.select(model_id, path)
+        self._sync_buttons()
+
+    def reset_measured(self, model_id: str, key: str | None) -> None:
+        """Forget measured tokens: one size and quality (``key``), or all of the model's."""
+        self.doc.reset_measured(model_id, key)
         self._sync_buttons()
 
     def confirm_reset_all(self) -> None:

@@ -330,12 +330,17 @@ class CatalogFilter(QSortFilterProxyModel):
             return False
         if row.retired and not self.show_retired:
             return False
-        if self.only_overridden and not row.overridden:
+        if self.only_overridden and not (row.overridden or _measured(row)):
             return False
         if self.needle:
             hay = f"{row.entry.id} {row.entry.name} {row.entry.provider} {row.entry.vendor} {row.field.label}".lower()
             return all(word in hay for word in self.needle.split())
         return True
+
+
+def _measured(row: CatalogRow) -> bool:
+    """The image output price of a model the user measured tokens for (what they change)."""
+    return bool(row.entry.measured_output) and row.field.path == "image_out"
 
 
 class PriceDelegate(QStyledItemDelegate):

@@ -7,6 +7,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from imgcost_gui.core import Scenario
+
 from .catalog_document import CatalogDocument
 from .catalog_watcher import OverridesWatcher
 
@@ -64,6 +66,29 @@ class PriceActions(QObject):
         self.showPrices.emit()
         if self.catalog_doc.user.layer is None:
             self.report.emit("Updated prices dropped; the shipped prices apply under your own.")
+
+    def calibrate(self, path: Path | None = None, model_id: str | None = None) -> bool:
+        """Prices > Calibrate from responses…; whether measured values were saved."""
+        # The dialog (and matplotlib, for its plot) is imported when first wanted.
+        from .calibrate_dialog import calibrate_from_responses
+
+        dialog = calibrate_from_responses(self.window, self.catalog_doc, path, model_id)
+        if dialog.kept is None:
+            return False
+        model, _file = dialog.kept
+        self.showPrices.emit()
+        # Short: the status bar's permanent labels leave a message little room.
+        name = self.catalog_doc.catalog.get(model).name
+        self.report.emit(f"Measured tokens of {name} kept; Undo takes them back.")
+        return True
+
+    def reconcile(
+        self, scenario: Scenario, usage: Path | None = None, costs: Path | None = None
+    ) -> None:
+        """Prices > Compare with what was billed…: ``scenario`` against the exports."""
+        from .reconcile_dialog import compare_with_billed
+
+        compare_with_billed(self.window, self.catalog_doc, scenario, usage, costs)
 
     def _save_failed(self, text: str) -> None:
         QMessageBox.warning(self.window, "Prices not saved", text)

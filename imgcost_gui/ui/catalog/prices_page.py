@@ -22,6 +22,9 @@ class PricesPage(QWidget):
         super().__init__(parent)
         self.doc = doc
         self._editor: CatalogEditor | None = None
+        #: A model whose measured tokens were kept before the editor was built: shown first.
+        self._first_model: str | None = None
+        doc.measuredChanged.connect(self._measured_changed)
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
 
@@ -38,7 +41,13 @@ class PricesPage(QWidget):
             self._editor = CatalogEditor(self.doc)
             self._layout.addWidget(self._editor)
             self._editor.show()  # a child added to a page already shown stays hidden else
+            if self._first_model is not None:
+                self._editor.show_model(self._first_model)
         return self._editor
+
+    def _measured_changed(self, model_id: str) -> None:
+        if self._editor is None:
+            self._first_model = model_id  # the editor shows it itself once built
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt API)
         self.editor  # noqa: B018 (built as it is first shown)
