@@ -4,13 +4,25 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtWidgets import QCheckBox, QDoubleSpinBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QDoubleSpinBox, QHBoxLayout, QLabel, QWidget
 
 from imgcost_gui.core import ResponsesOverhead, Stage
 from imgcost_gui.ui.common import Collapsible, form_layout
 
 from .document import FieldPath
 from .fields import FieldBinder
+from .form_rows import add_row
+
+
+def _at(tokens: QWidget, price: QWidget) -> QWidget:
+    """Tokens "at" their price, on one row."""
+    box = QWidget()
+    row = QHBoxLayout(box)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addWidget(tokens, 1)
+    row.addWidget(QLabel("at"))
+    row.addWidget(price, 1)
+    return box
 
 
 class AdvancedStageFields(Collapsible):
@@ -22,18 +34,19 @@ class AdvancedStageFields(Collapsible):
         body = self.content
         form = form_layout()
         form.setContentsMargins(12, 4, 0, 0)
+        self.form = form
         self.cached_text = b.share_spin(
             ("cached_text_share",),
             "Cached prompt share",
             "Share of prompt tokens billed at the cached-input rate (repeated system prompts).",
         )
-        form.addRow("Cached prompt:", self.cached_text)
+        add_row(form, "&Cached prompt:", self.cached_text)
         self.cached_image = b.share_spin(
             ("cached_image_share",),
             "Cached reference share",
             "Share of reference-image tokens billed at the cached-input rate.",
         )
-        form.addRow("Cached references:", self.cached_image)
+        add_row(form, "Cached refere&nces:", self.cached_image)
         self.retries = b.float_spin(
             ("retry_multiplier",),
             "Attempts per kept image",
@@ -43,14 +56,14 @@ class AdvancedStageFields(Collapsible):
             decimals=2,
             suffix=" ×",
         )
-        form.addRow("Attempts per image:", self.retries)
+        add_row(form, "A&ttempts per image:", self.retries)
         self.failures = b.share_spin(
             ("failure_rate",),
             "Billed failure rate",
             "Share of requests that fail (moderation, timeouts) but are still billed.",
             hi=99.0,
         )
-        form.addRow("Billed failures:", self.failures)
+        add_row(form, "Billed failure&s:", self.failures)
         self.partials = b.int_spin(
             ("partial_images",),
             "Partial images",
@@ -59,7 +72,7 @@ class AdvancedStageFields(Collapsible):
             3,
             " previews",
         )
-        form.addRow("Streamed previews:", self.partials)
+        add_row(form, "Streamed previe&ws:", self.partials)
         self.responses_on = QCheckBox("Via the Responses API")
         self.responses_on.toggled.connect(self._responses_toggled)
         b.custom(
@@ -112,10 +125,11 @@ class AdvancedStageFields(Collapsible):
             "Main model output price",
             "The main model's output price, USD per million tokens.",
         )
-        form.addRow("Main model input:", self.resp_in)
-        form.addRow("Main model output:", self.resp_out)
-        form.addRow("Input price:", self.resp_in_rate)
-        form.addRow("Output price:", self.resp_out_rate)
+        # The main model's tokens and their price, side by side: one label, one letter each.
+        add_row(form, "Main model te&xt in:", _at(self.resp_in, self.resp_in_rate), self.resp_in)
+        add_row(
+            form, "Main model text &out:", _at(self.resp_out, self.resp_out_rate), self.resp_out
+        )
         body.setLayout(form)
         self.button.setToolTip(
             "Prompt caching, retries and failures, streamed previews, Responses API overhead"

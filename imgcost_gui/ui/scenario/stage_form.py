@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -23,6 +24,7 @@ from imgcost_gui.workspace import text
 from .advanced_fields import AdvancedStageFields
 from .document import FieldPath, ScenarioDocument
 from .fields import FieldBinder
+from .form_rows import add_row
 from .presets import SIZE_PRESETS, preset_for
 
 QUALITY_WORDS = {
@@ -76,7 +78,7 @@ class StageForm(QWidget):
         self.doc = doc
         self.stage_index = 0
         self.entries: list[ModelEntry] = []
-        self.b = FieldBinder(doc, lambda: ("stages", self.stage_index), report)
+        self.b = FieldBinder(doc, lambda: ("stages", self.stage_index), report, self.place)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(10)
@@ -86,6 +88,15 @@ class StageForm(QWidget):
         self.advanced = AdvancedStageFields(self.b)
         layout.addWidget(self.advanced)
         layout.addStretch(1)
+
+    def place(self) -> str:
+        """The stage in the user's words, for messages: "Stage 2 (Finals)"."""
+        name = self.doc.stage(self.stage_index).name
+        return f"Stage {self.stage_index + 1} ({name[:40]})"
+
+    def forms(self) -> list[QFormLayout]:
+        """The stage's forms, top to bottom: their labels line up with the scenario's."""
+        return [self.volume_form, self.image_form, self.input_form, self.advanced.form]
 
     # --- sections ---------------------------------------------------------------------
 
@@ -107,7 +118,7 @@ class StageForm(QWidget):
             "Count by",
             "Count the stage in API requests, or in jobs (a product, a listing) that each need several images.",
         )
-        form.addRow("Count by:", self.count_by)
+        add_row(form, "Count b&y:", self.count_by)
         self.requests = b.int_spin(
             ("requests",),
             "Requests",
@@ -142,11 +153,11 @@ class StageForm(QWidget):
             10,
             " per request",
         )
-        form.addRow("Requests:", self.requests)
+        add_row(form, "&Requests:", self.requests)
         self.jobs_pair = _pair(self.jobs, self.per_job)
-        form.addRow("Jobs:", self.jobs_pair)
+        add_row(form, "&Jobs:", self.jobs_pair, self.jobs)
         self.volume_form = form
-        form.addRow("Images per request:", self.outputs)
+        add_row(form, "&Images per request:", self.outputs)
         self.total = QLabel()
         self.total.setToolTip("Images this stage keeps per period.")
         form.addRow("", self.total)
@@ -157,6 +168,7 @@ class StageForm(QWidget):
         b = self.b
         box = QGroupBox("Image")
         form = form_layout()
+        self.image_form = form
         self.preset = ComboBox()
         for p in SIZE_PRESETS:
             self.preset.addItem(p.caption, (p.width, p.height))
@@ -169,14 +181,14 @@ class StageForm(QWidget):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.preset.setMinimumContentsLength(8)
-        form.addRow("Size:", self.preset)
+        add_row(form, "O&utput size:", self.preset)
         self.width_ = b.int_spin(
             ("width",), "Width", "Output width in pixels.", 1, 20000, " px", 16
         )
         self.height_ = b.int_spin(
             ("height",), "Height", "Output height in pixels.", 1, 20000, " px", 16
         )
-        form.addRow("Width × height:", _pair(self.width_, self.height_))
+        add_row(form, "Wi&dth × height:", _pair(self.width_, self.height_), self.width_)
         self.accepted = QLabel()
         self.accepted.setWordWrap(True)
         form.addRow("", self.accepted)
@@ -189,7 +201,7 @@ class StageForm(QWidget):
             QUALITY_ITEMS,
         )
         _tip_items(self.quality)
-        form.addRow("Quality:", self.quality)
+        add_row(form, "&Quality:", self.quality)
         self.auto_assumes = b.combo(
             ("auto_assumes",),
             "Auto assumes",
@@ -198,7 +210,7 @@ class StageForm(QWidget):
             QUALITY_ITEMS[:-1],
         )
         _tip_items(self.auto_assumes)
-        form.addRow("If auto, price as:", self.auto_assumes)
+        add_row(form, "If &auto, price as:", self.auto_assumes)
         self.batch = b.check(
             ("batch",),
             "Use the batch API",
@@ -212,13 +224,14 @@ class StageForm(QWidget):
         b = self.b
         box = QGroupBox("What you send")
         form = form_layout()
+        self.input_form = form
         self.mode = b.combo(
             ("mode",),
             "Mode",
             "Generate new images from text, or edit images you send.",
             [("Generate from a prompt", "generate"), ("Edit images I send", "edit")],
         )
-        form.addRow("Mode:", self.mode)
+        add_row(form, "&Mode:", self.mode)
         self.prompt = b.int_spin(
             ("prompt_tokens",),
             "Prompt length",
@@ -228,7 +241,7 @@ class StageForm(QWidget):
             " tokens",
             10,
         )
-        form.addRow("Prompt length:", self.prompt)
+        add_row(form, "Prompt &length:", self.prompt)
         self.ref_count = b.int_spin(
             ("references", "count"),
             "Reference images",
@@ -237,7 +250,7 @@ class StageForm(QWidget):
             16,
             " per request",
         )
-        form.addRow("Reference images:", self.ref_count)
+        add_row(form, "Reference ima&ges:", self.ref_count)
         self.ref_w = b.int_spin(
             ("references", "width"),
             "Reference width",
@@ -256,7 +269,7 @@ class StageForm(QWidget):
             " px",
             16,
         )
-        form.addRow("Reference size:", _pair(self.ref_w, self.ref_h))
+        add_row(form, "Reference si&ze:", _pair(self.ref_w, self.ref_h), self.ref_w)
         self.fidelity = b.check(
             ("references", "high_fidelity"),
             "High input fidelity",
@@ -282,7 +295,7 @@ class StageForm(QWidget):
             "Use the input-image token count from your own usage logs instead of the estimate.",
         )
         form.addRow("", self.measured_on)
-        form.addRow("Measured:", self.measured)
+        add_row(form, "Measured to&kens:", self.measured)
         box.setLayout(form)
         return box
 
