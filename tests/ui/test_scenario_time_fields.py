@@ -91,3 +91,32 @@ def test_a_refused_stage_value_is_named_in_the_users_words(window):
     message = window.statusBar().currentMessage()
     assert message.startswith(f"Stage 2 ({name}): quality: ")
     assert "stages" not in message and "." not in message.split(":")[0]
+
+
+def test_what_the_compared_models_cannot_run_is_said_per_field(window):
+    panel = window.scenario_panel
+    panel.select_stage(1)
+    stage = ("stages", 1)
+    window.doc.set_many([((*stage, "quality"), "max"), ((*stage, "mode"), "edit")], "max edits")
+    window.recompute()
+    form = panel.form
+    entries = window.model_picker.entries()
+    # counted by hand from the catalog's own fields, not from the form
+    no_max = [e for e in entries if e.quality_levels and "max" not in e.quality_levels]
+    no_edit = [e for e in entries if not e.edits]
+    assert no_max and no_edit
+    n = len(entries)
+    assert form.quality_note.text() == (
+        f"Quality “Max”: offered by {n - len(no_max)} of {n} models · hover for the others"
+    )
+    levels = ", ".join(no_max[0].quality_levels)
+    assert f"• {no_max[0].name}: offers {levels}" in form.quality_note.toolTip()
+    assert form.edit_note.text() == (
+        f"Editing: offered by {n - len(no_edit)} of {n} models · hover for the others"
+    )
+    assert f"• {no_edit[0].name}: cannot edit images" in form.edit_note.toolTip()
+    for note in (form.accepted, form.quality_note, form.edit_note):
+        assert "stages" not in note.text() + note.toolTip()
+    window.doc.set_many([((*stage, "quality"), "low"), ((*stage, "mode"), "generate")], "back")
+    assert not form.quality_note.isVisibleTo(window)
+    assert not form.edit_note.isVisibleTo(window)

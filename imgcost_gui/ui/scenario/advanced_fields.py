@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtWidgets import QCheckBox, QDoubleSpinBox, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QCheckBox, QDoubleSpinBox, QWidget
 
 from imgcost_gui.core import ResponsesOverhead, Stage
 from imgcost_gui.ui.common import Collapsible, form_layout
@@ -12,17 +12,6 @@ from imgcost_gui.ui.common import Collapsible, form_layout
 from .document import FieldPath
 from .fields import FieldBinder
 from .form_rows import add_row
-
-
-def _at(tokens: QWidget, price: QWidget) -> QWidget:
-    """Tokens "at" their price, on one row."""
-    box = QWidget()
-    row = QHBoxLayout(box)
-    row.setContentsMargins(0, 0, 0, 0)
-    row.addWidget(tokens, 1)
-    row.addWidget(QLabel("at"))
-    row.addWidget(price, 1)
-    return box
 
 
 class AdvancedStageFields(Collapsible):
@@ -33,7 +22,8 @@ class AdvancedStageFields(Collapsible):
         self.b = b
         body = self.content
         form = form_layout()
-        form.setContentsMargins(12, 4, 0, 0)
+        # Indented under the section's title; the right edge matches the group boxes' fields.
+        form.setContentsMargins(12, 4, 12, 0)
         self.form = form
         self.cached_text = b.share_spin(
             ("cached_text_share",),
@@ -110,8 +100,8 @@ class AdvancedStageFields(Collapsible):
                 0.0,
                 10_000.0,
                 decimals=2,
-                prefix="$ ",
-                suffix=" / 1M",
+                prefix="at $ ",
+                suffix=" per 1M",
                 convert=lambda v: Decimal(str(v)),
             )
 
@@ -125,11 +115,12 @@ class AdvancedStageFields(Collapsible):
             "Main model output price",
             "The main model's output price, USD per million tokens.",
         )
-        # The main model's tokens and their price, side by side: one label, one letter each.
-        add_row(form, "Main model te&xt in:", _at(self.resp_in, self.resp_in_rate), self.resp_in)
-        add_row(
-            form, "Main model text &out:", _at(self.resp_out, self.resp_out_rate), self.resp_out
-        )
+        # Each count of the main model's tokens, with its price on the row under it
+        # ("at $ 1.25 per 1M"): one label and one letter for the pair.
+        add_row(form, "Main model te&xt in:", self.resp_in)
+        form.addRow("", self.resp_in_rate)
+        add_row(form, "Main model text &out:", self.resp_out)
+        form.addRow("", self.resp_out_rate)
         body.setLayout(form)
         self.button.setToolTip(
             "Prompt caching, retries and failures, streamed previews, Responses API overhead"

@@ -81,7 +81,8 @@ def align_label_columns(forms: Iterable[QFormLayout], origin: QWidget) -> None:
     )
     for form, left in placed:
         for label in form_labels(form):
-            label.setMinimumWidth(end - left)
+            if label.minimumWidth() != end - left:
+                label.setMinimumWidth(end - left)
             # The label now fills its column: its own text must sit at the right.
             top = label.alignment() & Qt.AlignmentFlag.AlignTop
             label.setAlignment(Qt.AlignmentFlag.AlignRight | (top or Qt.AlignmentFlag.AlignVCenter))

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QIcon, QShowEvent
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -106,7 +106,6 @@ class ScenarioPanel(QWidget):
         self.stages.setToolTip(
             "Steps of the workload, such as drafts then finals. Double-click a stage to rename it."
         )
-        self.stages.setMaximumHeight(92)
         self.stages.currentRowChanged.connect(self._stage_chosen)
         self.stages.itemChanged.connect(self._renamed)
 
@@ -182,10 +181,15 @@ class ScenarioPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
         self.body = body
-        # Laid out once shown: a section just opened has no place until the next pass.
-        self.form.advanced.button.toggled.connect(
-            lambda _on: QTimer.singleShot(0, self.align_labels)
-        )
+        # Where each form sits is known only once laid out (a section just opened, a
+        # group box's frame): line the labels up again whenever one moves or resizes.
+        self._align_timer = QTimer(self)
+        self._align_timer.setSingleShot(True)
+        self._align_timer.timeout.connect(self.align_labels)
+        for f in [self.head, self.time.form, *self.form.forms()]:
+            parent = f.parentWidget()
+            if parent is not None:
+                parent.installEventFilter(self)
         self.refresh()
 
     # --- labels -------------------------------------------------------------------
@@ -205,9 +209,10 @@ class ScenarioPanel(QWidget):
         """Line up the fields of the scenario, Time and stage groups down the pane."""
         align_label_columns([self.head, self.time.form, *self.form.forms()], self.body)
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt API)
-        super().showEvent(event)
-        QTimer.singleShot(0, self.align_labels)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if event.type() in (QEvent.Type.Move, QEvent.Type.Resize, QEvent.Type.Show):
+            self._align_timer.start(0)
+        return super().eventFilter(watched, event)
 
     def _button(
         self, label: str, tip: str, icon: QIcon | None, slot: Callable[[], object]
@@ -320,11 +325,19 @@ class ScenarioPanel(QWidget):
             self.stages.setCurrentRow(self.form.stage_index)
         finally:
             self.stages.blockSignals(False)
+        self._fit_list()
         many = len(stages) > 1
         self.remove_button.setEnabled(many)
         self.up_button.setEnabled(self.form.stage_index > 0)
         self.down_button.setEnabled(self.form.stage_index < len(stages) - 1)
         self._sync_title()
+
+    def _fit_list(self) -> None:
+        """As tall as its stages (three rows at least, six at most, then it scrolls)."""
+        rows = max(3, min(6, self.stages.count()))
+        row = self.stages.sizeHintForRow(0) if self.stages.count() else 0
+        row = row or self.stages.fontMetrics().height() + 2
+        self.stages.setFixedHeight(rows * row + 2 * self.stages.frameWidth() + 4)
 
     def _sync_title(self) -> None:
         stage = self.doc.stage(self.form.stage_index)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from imgcost_gui.core import ModelEntry, Size
+from imgcost_gui.core import ModelEntry
 from imgcost_gui.core.catalog import BASIC_QUALITIES, QUALITIES
 from imgcost_gui.ui.common import ComboBox, form_layout
 from imgcost_gui.workspace import text
@@ -26,6 +26,7 @@ from .document import FieldPath, ScenarioDocument
 from .fields import FieldBinder
 from .form_rows import add_row
 from .presets import SIZE_PRESETS, preset_for
+from .stage_notes import edit_refusals, quality_refusals, show_refusals, size_refusals
 
 QUALITY_WORDS = {
     "low": "Low",
@@ -56,6 +57,12 @@ def _tip_items(combo: QComboBox) -> None:
         tip = QUALITY_TIPS.get(combo.itemData(i))
         if tip:
             combo.setItemData(i, tip, Qt.ItemDataRole.ToolTipRole)
+
+
+def _note() -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    return label
 
 
 def _pair(a: QWidget, b: QWidget, sep: str = "×") -> QWidget:
@@ -189,8 +196,7 @@ class StageForm(QWidget):
             ("height",), "Height", "Output height in pixels.", 1, 20000, " px", 16
         )
         add_row(form, "Wi&dth × height:", _pair(self.width_, self.height_), self.width_)
-        self.accepted = QLabel()
-        self.accepted.setWordWrap(True)
+        self.accepted = _note()
         form.addRow("", self.accepted)
         self.quality = b.combo(
             ("quality",),
@@ -202,6 +208,8 @@ class StageForm(QWidget):
         )
         _tip_items(self.quality)
         add_row(form, "&Quality:", self.quality)
+        self.quality_note = _note()
+        form.addRow("", self.quality_note)
         self.auto_assumes = b.combo(
             ("auto_assumes",),
             "Auto assumes",
@@ -232,6 +240,8 @@ class StageForm(QWidget):
             [("Generate from a prompt", "generate"), ("Edit images I send", "edit")],
         )
         add_row(form, "&Mode:", self.mode)
+        self.edit_note = _note()
+        form.addRow("", self.edit_note)
         self.prompt = b.int_spin(
             ("prompt_tokens",),
             "Prompt length",
@@ -372,27 +382,23 @@ class StageForm(QWidget):
         self._show_accepted()
 
     def _show_accepted(self) -> None:
-        if not self.entries:
-            self.accepted.setText("")
-            return
+        """Which compared models cannot run the stage's size, quality or editing, and why."""
         stage = self.doc.stage(self.stage_index)
-        size = Size(stage.width, stage.height)
-        refused = [(e, e.sizes.check(size)) for e in self.entries]
-        refused = [(e, c) for e, c in refused if not c.supported]
-        n = len(self.entries) - len(refused)
-        if not refused:
-            self.accepted.setText(f"✓ All {len(self.entries)} models offer this size")
-            self.accepted.setToolTip("")
-            return
-        self.accepted.setText(
-            f"Offered by {n} of {len(self.entries)} models · hover for the others"
+        entries = self.entries
+        show_refusals(
+            self.accepted,
+            f"Size {text.size_text(stage.width, stage.height)}",
+            entries,
+            size_refusals(entries, stage),
+            all_ok=f"✓ All {len(entries)} models offer this size",
         )
-        lines = [f"• {e.name}: {c.reason}" for e, c in refused[:20]]
-        if len(refused) > 20:
-            lines.append(f"… and {len(refused) - 20} more")
-        self.accepted.setToolTip(
-            "Sizes are never changed for you. Not offered by:\n" + "\n".join(lines)
+        quality = QUALITY_WORDS.get(stage.quality, stage.quality)
+        shown = show_refusals(
+            self.quality_note, f"Quality “{quality}”", entries, quality_refusals(entries, stage)
         )
+        self.image_form.setRowVisible(self.quality_note, shown)
+        shown = show_refusals(self.edit_note, "Editing", entries, edit_refusals(entries, stage))
+        self.input_form.setRowVisible(self.edit_note, shown)
 
     def focus_first(self) -> None:
         self.requests.setFocus()
