@@ -91,6 +91,17 @@ def test_the_tier_field_is_reached_by_its_letter(window, qtbot):
     assert QApplication.focusWidget() is time.tier_boxes["OpenAI"]
 
 
+def test_tab_walks_the_time_group_in_the_order_shown(window, qtbot):
+    panel = window.scenario_panel
+    time = panel.time
+    panel.description.setFocus()
+    order = []
+    for _ in range(3):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        order.append(QApplication.focusWidget())
+    assert order == [time.tier_boxes["OpenAI"], time.parallel, time.finish_within]
+
+
 # --- notes ---------------------------------------------------------------------------
 
 

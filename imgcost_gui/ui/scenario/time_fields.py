@@ -71,6 +71,16 @@ def vendors_with_tiers(entries: list[ModelEntry]) -> list[VendorTiers]:
     return list(found.values())
 
 
+def _field_before(widget: QWidget) -> QWidget:
+    """The field Tab reaches just before ``widget`` (Qt orders tabs after a field, not a label)."""
+    before = widget.previousInFocusChain()
+    while before is not None and before is not widget.window():
+        if before.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            return before
+        before = before.previousInFocusChain()
+    return widget.window()
+
+
 class TimeFields(QGroupBox):
     """The scenario's "Time" group: tiers by vendor, requests at once, finish within."""
 
@@ -133,6 +143,9 @@ class TimeFields(QGroupBox):
             self.form.removeRow(box)
             del self.tier_labels[vendor]
         self.vendors = vendors
+        # Made after the rest of the form, the fields would come last on Tab: put
+        # them where they are shown, before "Requests at once".
+        before = _field_before(self.parallel)
         for row, v in enumerate(vendors):
             box = self._tier_box(v)
             label = QLabel(self.mnemonic(f"{v.vendor} tier:"))
@@ -140,6 +153,8 @@ class TimeFields(QGroupBox):
             self.form.insertRow(1 + row, label, box)
             self.tier_boxes[v.vendor] = box
             self.tier_labels[v.vendor] = label
+            QWidget.setTabOrder(before, box)
+            before = box
         self.no_tiers.setVisible(not vendors)
         self.refresh()
 
