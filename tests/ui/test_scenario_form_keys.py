@@ -150,3 +150,16 @@ def test_notes_past_the_limit_are_cut_with_a_message(window):
     assert notes.limit_note.text() == "120 characters left"
     notes.setPlainText("short again")
     assert not notes.limit_note.isVisibleTo(window)
+
+
+def test_ctrl_z_in_the_name_field_is_the_scenarios_undo(window, qtbot):
+    name = window.scenario_panel.name
+    before = window.doc.scenario.name
+    name.setFocus()
+    name.end(False)
+    qtbot.keyClicks(name, " v2")
+    assert window.doc.scenario.name == before + " v2"
+    qtbot.keyClick(name, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.doc.scenario.name == before
+    assert name.text() == before
+    assert window.redo_action.isEnabled()  # undone in the history, not typed over it

@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
@@ -27,6 +28,29 @@ from .document import FieldPath, FieldRefused, ScenarioDocument
 
 Reader = Callable[[], Any]
 Writer = Callable[[Any], None]
+
+
+def is_undo_key(event: QEvent) -> bool:
+    """Ctrl+Z or its redo: a text field hands these to the window's Undo and Redo, so
+    typing is undone with the scenario's history instead of a history of its own."""
+    return (
+        event.type() == QEvent.Type.ShortcutOverride
+        and isinstance(event, QKeyEvent)
+        and (
+            event.matches(QKeySequence.StandardKey.Undo)
+            or event.matches(QKeySequence.StandardKey.Redo)
+        )
+    )
+
+
+class LineEdit(QLineEdit):
+    """A one-line text field whose Ctrl+Z is the scenario's Undo."""
+
+    def event(self, e: QEvent) -> bool:
+        if is_undo_key(e):
+            e.ignore()
+            return False
+        return super().event(e)
 
 
 def field_words(label: str) -> str:
@@ -232,7 +256,7 @@ class FieldBinder:
         return w
 
     def line(self, rel: FieldPath, label: str, tip: str, placeholder: str = "") -> QLineEdit:
-        w = QLineEdit()
+        w = LineEdit()
         w.setPlaceholderText(placeholder)
         w.textEdited.connect(lambda t: self.edit(rel, t, label))
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent
-from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QSizePolicy, QWidget
 
 from imgcost_gui.core.scenario import MAX_DESCRIPTION
 
-from .fields import FieldBinder
+from .fields import FieldBinder, is_undo_key
 
 #: Below this many characters left, the field says how many remain.
 WARN_LEFT = 500
@@ -47,13 +47,7 @@ class NotesEdit(QPlainTextEdit):
         self.limit_note.setVisible(left <= WARN_LEFT)
 
     def event(self, e: QEvent) -> bool:
-        if (
-            e.type() == QEvent.Type.ShortcutOverride
-            and isinstance(e, QKeyEvent)
-            and (
-                e.matches(QKeySequence.StandardKey.Undo) or e.matches(QKeySequence.StandardKey.Redo)
-            )
-        ):
+        if is_undo_key(e):
             e.ignore()  # the window's Undo and Redo take it
             return False
         return super().event(e)

@@ -291,8 +291,7 @@ class ScenarioPanel(QWidget):
         """The models compared: the stage form says which of them offer its size, and
         the Time group offers a tier for each of their vendors that has tiers."""
         self.form.set_entries(entries)
-        self.time.set_entries(entries)
-        self.align_labels()
+        self.time.set_entries(entries)  # new rows move the groups: the labels line up again
 
     def refresh(self) -> None:
         # Unset, the date reads as the day it stands for, so "today" is never a guess.

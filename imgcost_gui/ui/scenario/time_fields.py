@@ -49,6 +49,8 @@ class VendorTiers:
 
     def item_tip(self, name: str) -> str:
         tier = next(t for t in self.tiers if t.name == name)
+        if 0 in (tier.images_per_minute, tier.requests_per_minute):
+            return f"{tier_caption(name)}: {self.example.name} cannot be used on this tier."
         limits = [
             f"{value:,} {what} a minute"
             for value, what in (
