@@ -296,8 +296,7 @@ class ScenarioPanel(QWidget):
     def refresh(self) -> None:
         # Unset, the date reads as the day it stands for, so "today" is never a guess.
         self.plan_from.setSpecialValueText(f"Today ({calendar.today().isoformat()})")
-        self.b.refresh()
-        self.time.refresh()
+        self.b.refresh()  # the Time group's tier fields refresh with it
         self.plan_today.setEnabled(self.doc.scenario.plan_from is not None)
         self.form.refresh()
         self._sync_list()
