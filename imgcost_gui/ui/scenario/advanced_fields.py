@@ -11,6 +11,7 @@ from imgcost_gui.ui.common import Collapsible, form_layout
 
 from .document import FieldPath
 from .fields import FieldBinder
+from .form_rows import add_row
 
 
 class AdvancedStageFields(Collapsible):
@@ -21,19 +22,21 @@ class AdvancedStageFields(Collapsible):
         self.b = b
         body = self.content
         form = form_layout()
-        form.setContentsMargins(12, 4, 0, 0)
+        # Indented under the section's title; the right edge matches the group boxes' fields.
+        form.setContentsMargins(12, 4, 12, 0)
+        self.form = form
         self.cached_text = b.share_spin(
             ("cached_text_share",),
             "Cached prompt share",
             "Share of prompt tokens billed at the cached-input rate (repeated system prompts).",
         )
-        form.addRow("Cached prompt:", self.cached_text)
+        add_row(form, "&Cached prompt:", self.cached_text)
         self.cached_image = b.share_spin(
             ("cached_image_share",),
             "Cached reference share",
             "Share of reference-image tokens billed at the cached-input rate.",
         )
-        form.addRow("Cached references:", self.cached_image)
+        add_row(form, "Cached refere&nces:", self.cached_image)
         self.retries = b.float_spin(
             ("retry_multiplier",),
             "Attempts per kept image",
@@ -43,14 +46,14 @@ class AdvancedStageFields(Collapsible):
             decimals=2,
             suffix=" ×",
         )
-        form.addRow("Attempts per image:", self.retries)
+        add_row(form, "A&ttempts per image:", self.retries)
         self.failures = b.share_spin(
             ("failure_rate",),
             "Billed failure rate",
             "Share of requests that fail (moderation, timeouts) but are still billed.",
             hi=99.0,
         )
-        form.addRow("Billed failures:", self.failures)
+        add_row(form, "Billed failure&s:", self.failures)
         self.partials = b.int_spin(
             ("partial_images",),
             "Partial images",
@@ -59,7 +62,7 @@ class AdvancedStageFields(Collapsible):
             3,
             " previews",
         )
-        form.addRow("Streamed previews:", self.partials)
+        add_row(form, "Streamed previe&ws:", self.partials)
         self.responses_on = QCheckBox("Via the Responses API")
         self.responses_on.toggled.connect(self._responses_toggled)
         b.custom(
@@ -97,8 +100,8 @@ class AdvancedStageFields(Collapsible):
                 0.0,
                 10_000.0,
                 decimals=2,
-                prefix="$ ",
-                suffix=" / 1M",
+                prefix="at $ ",
+                suffix=" per 1M",
                 convert=lambda v: Decimal(str(v)),
             )
 
@@ -112,10 +115,12 @@ class AdvancedStageFields(Collapsible):
             "Main model output price",
             "The main model's output price, USD per million tokens.",
         )
-        form.addRow("Main model input:", self.resp_in)
-        form.addRow("Main model output:", self.resp_out)
-        form.addRow("Input price:", self.resp_in_rate)
-        form.addRow("Output price:", self.resp_out_rate)
+        # Each count of the main model's tokens, with its price on the row under it
+        # ("at $ 1.25 per 1M"): one label and one letter for the pair.
+        add_row(form, "Main model te&xt in:", self.resp_in)
+        form.addRow("", self.resp_in_rate)
+        add_row(form, "Main model text &out:", self.resp_out)
+        form.addRow("", self.resp_out_rate)
         body.setLayout(form)
         self.button.setToolTip(
             "Prompt caching, retries and failures, streamed previews, Responses API overhead"

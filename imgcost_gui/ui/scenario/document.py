@@ -32,7 +32,18 @@ def _copy(value: Any) -> Any:
         return value.model_copy(deep=True)
     if isinstance(value, list):
         return [_copy(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _copy(v) for k, v in value.items()}
     return value
+
+
+class FieldRefused(ValueError):
+    """The core refused a value. ``reason`` says why without naming the field,
+    so the form can name it in the user's words."""
+
+    def __init__(self, message: str, reason: str):
+        super().__init__(message)
+        self.reason = reason
 
 
 class SetField(QUndoCommand):
@@ -253,4 +264,5 @@ def _set(parent: Any, key: str | int, value: Any) -> None:
         else:
             setattr(parent, key, value)
     except ValidationError as e:
-        raise ValueError(describe_validation(e)) from None
+        reason = str(e.errors()[0]["msg"]).removeprefix("Value error, ")
+        raise FieldRefused(describe_validation(e), reason) from None

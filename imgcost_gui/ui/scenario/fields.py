@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
@@ -23,21 +24,57 @@ from PySide6.QtWidgets import (
 
 from imgcost_gui.ui.common import ComboBox, DoubleSpinBox, OptionalDateEdit, SpinBox
 
-from .document import FieldPath, ScenarioDocument
+from .document import FieldPath, FieldRefused, ScenarioDocument
 
 Reader = Callable[[], Any]
 Writer = Callable[[Any], None]
+
+
+def is_undo_key(event: QEvent) -> bool:
+    """Ctrl+Z or its redo: a text field hands these to the window's Undo and Redo, so
+    typing is undone with the scenario's history instead of a history of its own."""
+    return (
+        event.type() == QEvent.Type.ShortcutOverride
+        and isinstance(event, QKeyEvent)
+        and (
+            event.matches(QKeySequence.StandardKey.Undo)
+            or event.matches(QKeySequence.StandardKey.Redo)
+        )
+    )
+
+
+class LineEdit(QLineEdit):
+    """A one-line text field whose Ctrl+Z is the scenario's Undo."""
+
+    def event(self, e: QEvent) -> bool:
+        if is_undo_key(e):
+            e.ignore()
+            return False
+        return super().event(e)
+
+
+def field_words(label: str) -> str:
+    """A field's label inside a sentence: "quality", but "OpenAI tier" as it is."""
+    first = label.split(" ", 1)[0]
+    return label[:1].lower() + label[1:] if first[1:].islower() else label
 
 
 class FieldBinder:
     """Binds widgets to fields under a prefix (the scenario, or its selected stage)."""
 
     def __init__(
-        self, doc: ScenarioDocument, prefix: Callable[[], FieldPath], report: Callable[[str], None]
+        self,
+        doc: ScenarioDocument,
+        prefix: Callable[[], FieldPath],
+        report: Callable[[str], None],
+        place: Callable[[], str] = lambda: "",
     ):
+        """``place`` names where the fields are in the user's words ("Stage 2 (Finals)"),
+        for messages about a value the core refused."""
         self.doc = doc
         self.prefix = prefix
         self.report = report
+        self.place = place
         self._bindings: list[tuple[QWidget, FieldPath, Writer]] = []
         self._refreshing = False
 
@@ -56,8 +93,16 @@ class FieldBinder:
         try:
             self.doc.set(self.path(rel), value, f"Change {label.lower()}")
         except ValueError as e:
-            self.report(str(e))
+            self.report(self.refusal(label, e))
             self.refresh()
+
+    def refusal(self, label: str, error: ValueError) -> str:
+        """Why a value was refused, naming the field as the form does: never ``stages.0.quality``."""
+        if not isinstance(error, FieldRefused):
+            return str(error)  # already in words, such as a duplicate stage name
+        field = field_words(label)
+        place = self.place()
+        return f"{place}: {field}: {error.reason}" if place else f"{label}: {error.reason}"
 
     def bind(self, widget: QWidget, rel: FieldPath, write: Writer, label: str, tip: str) -> None:
         # Spin boxes and combos ask for room for their widest value; the form is narrower.
@@ -72,6 +117,10 @@ class FieldBinder:
         widget.setAccessibleName(label)
         widget.setObjectName("field_" + "_".join(str(k) for k in rel))
         self._bindings.append((widget, rel, write))
+
+    def unbind(self, widget: QWidget) -> None:
+        """Forget a widget about to be deleted (a field that no longer applies)."""
+        self._bindings = [b for b in self._bindings if b[0] is not widget]
 
     def refresh(self) -> None:
         self._refreshing = True
@@ -97,7 +146,10 @@ class FieldBinder:
         hi: int,
         suffix: str = "",
         step: int = 1,
+        *,
+        unset: str | None = None,
     ) -> QSpinBox:
+        """A count; with ``unset``, the lowest value reads ``unset`` and stores None."""
         w = SpinBox()
         w.setRange(lo, hi)
         w.setSuffix(suffix)
@@ -105,9 +157,15 @@ class FieldBinder:
         w.setGroupSeparatorShown(True)
         w.setAlignment(Qt.AlignmentFlag.AlignRight)
         w.setStepType(QAbstractSpinBox.StepType.AdaptiveDecimalStepType)
-        w.valueChanged.connect(lambda v: self.edit(rel, int(v), label))
+        if unset is not None:
+            w.setSpecialValueText(unset)
+        w.valueChanged.connect(
+            lambda v: self.edit(rel, None if unset is not None and v == lo else int(v), label)
+        )
 
         def write(v: Any) -> None:
+            if v is None and unset is not None:
+                v = lo
             if v is not None and w.value() != v:
                 w.setValue(int(v))
 
@@ -142,7 +200,9 @@ class FieldBinder:
         prefix: str = "",
         suffix: str = "",
         convert: Callable[[float], Any] = float,
+        unset: str | None = None,
     ) -> QDoubleSpinBox:
+        """A number; with ``unset``, the lowest value reads ``unset`` and stores None."""
         w = DoubleSpinBox()
         w.setRange(lo, hi)
         w.setDecimals(decimals)
@@ -150,9 +210,18 @@ class FieldBinder:
         w.setSuffix(suffix)
         w.setAlignment(Qt.AlignmentFlag.AlignRight)
         w.setStepType(QAbstractSpinBox.StepType.AdaptiveDecimalStepType)
-        w.valueChanged.connect(lambda v: self.edit(rel, convert(round(v, decimals)), label))
+        if unset is not None:
+            w.setSpecialValueText(unset)
+
+        def changed(v: float) -> None:
+            empty = unset is not None and v <= lo
+            self.edit(rel, None if empty else convert(round(v, decimals)), label)
+
+        w.valueChanged.connect(changed)
 
         def write(v: Any) -> None:
+            if v is None and unset is not None:
+                v = lo
             if v is not None and abs(w.value() - float(v)) > 10**-decimals / 2:
                 w.setValue(float(v))
 
@@ -187,7 +256,7 @@ class FieldBinder:
         return w
 
     def line(self, rel: FieldPath, label: str, tip: str, placeholder: str = "") -> QLineEdit:
-        w = QLineEdit()
+        w = LineEdit()
         w.setPlaceholderText(placeholder)
         w.textEdited.connect(lambda t: self.edit(rel, t, label))
 

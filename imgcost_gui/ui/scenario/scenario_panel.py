@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -22,11 +21,16 @@ from PySide6.QtWidgets import (
 )
 
 from imgcost_gui.core import ModelEntry, calendar
+from imgcost_gui.core.scenario import MAX_NAME
+from imgcost_gui.ui.common import form_layout
 from imgcost_gui.workspace import text
 
 from .document import ScenarioDocument
 from .fields import FieldBinder
+from .form_rows import add_row, align_label_columns, mnemonic_of, with_mnemonic
+from .notes_field import notes_field
 from .stage_form import StageForm
+from .time_fields import TimeFields
 
 PERIOD_ITEMS = [
     ("per day", "day"),
@@ -49,18 +53,19 @@ class ScenarioPanel(QWidget):
         self.report = report
         self.b = FieldBinder(doc, lambda: (), report)
 
-        head = QFormLayout()
-        head.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        head = form_layout()
+        self.head = head
         self.name = self.b.line(
             ("name",),
             "Scenario name",
             "A name for this workload, shown in the title and in exports.",
         )
-        head.addRow("Scenario:", self.name)
+        self.name.setMaxLength(MAX_NAME)
+        add_row(head, "&Scenario:", self.name)
         self.period = self.b.combo(
             ("period",), "Period", "The period every count and total refers to.", PERIOD_ITEMS
         )
-        head.addRow("Counts are:", self.period)
+        add_row(head, "&Counts are:", self.period)
         self.plan_from = self.b.optional_date(
             ("plan_from",),
             "Plan from",
@@ -80,13 +85,17 @@ class ScenarioPanel(QWidget):
         plan_label = QLabel("&Plan from:")
         plan_label.setBuddy(self.plan_from)
         head.addRow(plan_label, plan_row)
-        self.description = self.b.line(
-            ("description",),
-            "Notes",
-            "Anything a colleague should know about this scenario.",
-            "Optional notes",
-        )
-        head.addRow("Notes:", self.description)
+        self.description = notes_field(self.b)
+        notes = QWidget()
+        notes_box = QVBoxLayout(notes)
+        notes_box.setContentsMargins(0, 0, 0, 0)
+        notes_box.setSpacing(2)
+        notes_box.addWidget(self.description)
+        notes_box.addWidget(self.description.limit_note)
+        notes_label = add_row(head, "&Notes:", notes, self.description)
+        notes_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+
+        self.time = TimeFields(self.b, self._free_mnemonic)
 
         self.stages = QListWidget()
         self.stages.setObjectName("stageList")
@@ -97,7 +106,6 @@ class ScenarioPanel(QWidget):
         self.stages.setToolTip(
             "Steps of the workload, such as drafts then finals. Double-click a stage to rename it."
         )
-        self.stages.setMaximumHeight(92)
         self.stages.currentRowChanged.connect(self._stage_chosen)
         self.stages.itemChanged.connect(self._renamed)
 
@@ -150,6 +158,7 @@ class ScenarioPanel(QWidget):
         body_layout.setContentsMargins(10, 8, 10, 10)
         body_layout.setSpacing(8)
         body_layout.addLayout(head)
+        body_layout.addWidget(self.time)
         stages_label = QLabel("Stages")
         stages_label.setStyleSheet("font-weight: 600;")
         body_layout.addWidget(stages_label)
@@ -171,7 +180,39 @@ class ScenarioPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
+        self.body = body
+        # Where each form sits is known only once laid out (a section just opened, a
+        # group box's frame): line the labels up again whenever one moves or resizes.
+        self._align_timer = QTimer(self)
+        self._align_timer.setSingleShot(True)
+        self._align_timer.timeout.connect(self.align_labels)
+        for f in [self.head, self.time.form, *self.form.forms()]:
+            parent = f.parentWidget()
+            if parent is not None:
+                parent.installEventFilter(self)
         self.refresh()
+
+    # --- labels -------------------------------------------------------------------
+
+    def _free_mnemonic(self, text: str) -> str:
+        """``text`` with a letter no field shown beside it uses (the Advanced section's
+        may repeat the top's: the two are never on screen together)."""
+        advanced = self.form.advanced
+        taken = {
+            mnemonic_of(label.text())
+            for label in self.findChildren(QLabel)
+            if label.buddy() is not None and not advanced.isAncestorOf(label)
+        }
+        return with_mnemonic(text, {t for t in taken if t})
+
+    def align_labels(self) -> None:
+        """Line up the fields of the scenario, Time and stage groups down the pane."""
+        align_label_columns([self.head, self.time.form, *self.form.forms()], self.body)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if event.type() in (QEvent.Type.Move, QEvent.Type.Resize, QEvent.Type.Show):
+            self._align_timer.start(0)
+        return super().eventFilter(watched, event)
 
     def _button(
         self, label: str, tip: str, icon: QIcon | None, slot: Callable[[], object]
@@ -247,13 +288,15 @@ class ScenarioPanel(QWidget):
     # --- refresh ------------------------------------------------------------------
 
     def set_entries(self, entries: list[ModelEntry]) -> None:
-        """The models compared: the stage form says which of them offer its size."""
+        """The models compared: the stage form says which of them offer its size, and
+        the Time group offers a tier for each of their vendors that has tiers."""
         self.form.set_entries(entries)
+        self.time.set_entries(entries)  # new rows move the groups: the labels line up again
 
     def refresh(self) -> None:
         # Unset, the date reads as the day it stands for, so "today" is never a guess.
         self.plan_from.setSpecialValueText(f"Today ({calendar.today().isoformat()})")
-        self.b.refresh()
+        self.b.refresh()  # the Time group's tier fields refresh with it
         self.plan_today.setEnabled(self.doc.scenario.plan_from is not None)
         self.form.refresh()
         self._sync_list()
@@ -280,11 +323,19 @@ class ScenarioPanel(QWidget):
             self.stages.setCurrentRow(self.form.stage_index)
         finally:
             self.stages.blockSignals(False)
+        self._fit_list()
         many = len(stages) > 1
         self.remove_button.setEnabled(many)
         self.up_button.setEnabled(self.form.stage_index > 0)
         self.down_button.setEnabled(self.form.stage_index < len(stages) - 1)
         self._sync_title()
+
+    def _fit_list(self) -> None:
+        """As tall as its stages (three rows at least, six at most, then it scrolls)."""
+        rows = max(3, min(6, self.stages.count()))
+        row = self.stages.sizeHintForRow(0) if self.stages.count() else 0
+        row = row or self.stages.fontMetrics().height() + 2
+        self.stages.setFixedHeight(rows * row + 2 * self.stages.frameWidth() + 4)
 
     def _sync_title(self) -> None:
         stage = self.doc.stage(self.form.stage_index)

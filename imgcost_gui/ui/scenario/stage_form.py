@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -15,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from imgcost_gui.core import ModelEntry, Size
+from imgcost_gui.core import ModelEntry
 from imgcost_gui.core.catalog import BASIC_QUALITIES, QUALITIES
 from imgcost_gui.ui.common import ComboBox, form_layout
 from imgcost_gui.workspace import text
@@ -23,7 +24,9 @@ from imgcost_gui.workspace import text
 from .advanced_fields import AdvancedStageFields
 from .document import FieldPath, ScenarioDocument
 from .fields import FieldBinder
+from .form_rows import add_row
 from .presets import SIZE_PRESETS, preset_for
+from .stage_notes import edit_refusals, quality_refusals, show_refusals, size_refusals
 
 QUALITY_WORDS = {
     "low": "Low",
@@ -56,6 +59,12 @@ def _tip_items(combo: QComboBox) -> None:
             combo.setItemData(i, tip, Qt.ItemDataRole.ToolTipRole)
 
 
+def _note() -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    return label
+
+
 def _pair(a: QWidget, b: QWidget, sep: str = "×") -> QWidget:
     box = QWidget()
     row = QHBoxLayout(box)
@@ -76,7 +85,7 @@ class StageForm(QWidget):
         self.doc = doc
         self.stage_index = 0
         self.entries: list[ModelEntry] = []
-        self.b = FieldBinder(doc, lambda: ("stages", self.stage_index), report)
+        self.b = FieldBinder(doc, lambda: ("stages", self.stage_index), report, self.place)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(10)
@@ -86,6 +95,15 @@ class StageForm(QWidget):
         self.advanced = AdvancedStageFields(self.b)
         layout.addWidget(self.advanced)
         layout.addStretch(1)
+
+    def place(self) -> str:
+        """The stage in the user's words, for messages: "Stage 2 (Finals)"."""
+        name = self.doc.stage(self.stage_index).name
+        return f"Stage {self.stage_index + 1} ({name[:40]})"
+
+    def forms(self) -> list[QFormLayout]:
+        """The stage's forms, top to bottom: their labels line up with the scenario's."""
+        return [self.volume_form, self.image_form, self.input_form, self.advanced.form]
 
     # --- sections ---------------------------------------------------------------------
 
@@ -107,7 +125,7 @@ class StageForm(QWidget):
             "Count by",
             "Count the stage in API requests, or in jobs (a product, a listing) that each need several images.",
         )
-        form.addRow("Count by:", self.count_by)
+        add_row(form, "Count b&y:", self.count_by)
         self.requests = b.int_spin(
             ("requests",),
             "Requests",
@@ -142,11 +160,11 @@ class StageForm(QWidget):
             10,
             " per request",
         )
-        form.addRow("Requests:", self.requests)
+        add_row(form, "&Requests:", self.requests)
         self.jobs_pair = _pair(self.jobs, self.per_job)
-        form.addRow("Jobs:", self.jobs_pair)
+        add_row(form, "&Jobs:", self.jobs_pair, self.jobs)
         self.volume_form = form
-        form.addRow("Images per request:", self.outputs)
+        add_row(form, "&Images per request:", self.outputs)
         self.total = QLabel()
         self.total.setToolTip("Images this stage keeps per period.")
         form.addRow("", self.total)
@@ -157,6 +175,7 @@ class StageForm(QWidget):
         b = self.b
         box = QGroupBox("Image")
         form = form_layout()
+        self.image_form = form
         self.preset = ComboBox()
         for p in SIZE_PRESETS:
             self.preset.addItem(p.caption, (p.width, p.height))
@@ -169,16 +188,15 @@ class StageForm(QWidget):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.preset.setMinimumContentsLength(8)
-        form.addRow("Size:", self.preset)
+        add_row(form, "O&utput size:", self.preset)
         self.width_ = b.int_spin(
             ("width",), "Width", "Output width in pixels.", 1, 20000, " px", 16
         )
         self.height_ = b.int_spin(
             ("height",), "Height", "Output height in pixels.", 1, 20000, " px", 16
         )
-        form.addRow("Width × height:", _pair(self.width_, self.height_))
-        self.accepted = QLabel()
-        self.accepted.setWordWrap(True)
+        add_row(form, "Wi&dth × height:", _pair(self.width_, self.height_), self.width_)
+        self.accepted = _note()
         form.addRow("", self.accepted)
         self.quality = b.combo(
             ("quality",),
@@ -189,7 +207,9 @@ class StageForm(QWidget):
             QUALITY_ITEMS,
         )
         _tip_items(self.quality)
-        form.addRow("Quality:", self.quality)
+        add_row(form, "&Quality:", self.quality)
+        self.quality_note = _note()
+        form.addRow("", self.quality_note)
         self.auto_assumes = b.combo(
             ("auto_assumes",),
             "Auto assumes",
@@ -198,7 +218,7 @@ class StageForm(QWidget):
             QUALITY_ITEMS[:-1],
         )
         _tip_items(self.auto_assumes)
-        form.addRow("If auto, price as:", self.auto_assumes)
+        add_row(form, "If &auto, price as:", self.auto_assumes)
         self.batch = b.check(
             ("batch",),
             "Use the batch API",
@@ -212,13 +232,16 @@ class StageForm(QWidget):
         b = self.b
         box = QGroupBox("What you send")
         form = form_layout()
+        self.input_form = form
         self.mode = b.combo(
             ("mode",),
             "Mode",
             "Generate new images from text, or edit images you send.",
             [("Generate from a prompt", "generate"), ("Edit images I send", "edit")],
         )
-        form.addRow("Mode:", self.mode)
+        add_row(form, "&Mode:", self.mode)
+        self.edit_note = _note()
+        form.addRow("", self.edit_note)
         self.prompt = b.int_spin(
             ("prompt_tokens",),
             "Prompt length",
@@ -228,7 +251,7 @@ class StageForm(QWidget):
             " tokens",
             10,
         )
-        form.addRow("Prompt length:", self.prompt)
+        add_row(form, "Prompt &length:", self.prompt)
         self.ref_count = b.int_spin(
             ("references", "count"),
             "Reference images",
@@ -237,7 +260,7 @@ class StageForm(QWidget):
             16,
             " per request",
         )
-        form.addRow("Reference images:", self.ref_count)
+        add_row(form, "Reference ima&ges:", self.ref_count)
         self.ref_w = b.int_spin(
             ("references", "width"),
             "Reference width",
@@ -256,7 +279,7 @@ class StageForm(QWidget):
             " px",
             16,
         )
-        form.addRow("Reference size:", _pair(self.ref_w, self.ref_h))
+        add_row(form, "Reference si&ze:", _pair(self.ref_w, self.ref_h), self.ref_w)
         self.fidelity = b.check(
             ("references", "high_fidelity"),
             "High input fidelity",
@@ -282,7 +305,7 @@ class StageForm(QWidget):
             "Use the input-image token count from your own usage logs instead of the estimate.",
         )
         form.addRow("", self.measured_on)
-        form.addRow("Measured:", self.measured)
+        add_row(form, "Measured to&kens:", self.measured)
         box.setLayout(form)
         return box
 
@@ -359,27 +382,23 @@ class StageForm(QWidget):
         self._show_accepted()
 
     def _show_accepted(self) -> None:
-        if not self.entries:
-            self.accepted.setText("")
-            return
+        """Which compared models cannot run the stage's size, quality or editing, and why."""
         stage = self.doc.stage(self.stage_index)
-        size = Size(stage.width, stage.height)
-        refused = [(e, e.sizes.check(size)) for e in self.entries]
-        refused = [(e, c) for e, c in refused if not c.supported]
-        n = len(self.entries) - len(refused)
-        if not refused:
-            self.accepted.setText(f"✓ All {len(self.entries)} models offer this size")
-            self.accepted.setToolTip("")
-            return
-        self.accepted.setText(
-            f"Offered by {n} of {len(self.entries)} models · hover for the others"
+        entries = self.entries
+        show_refusals(
+            self.accepted,
+            f"Size {text.size_text(stage.width, stage.height)}",
+            entries,
+            size_refusals(entries, stage),
+            all_ok=f"✓ All {len(entries)} models offer this size",
         )
-        lines = [f"• {e.name}: {c.reason}" for e, c in refused[:20]]
-        if len(refused) > 20:
-            lines.append(f"… and {len(refused) - 20} more")
-        self.accepted.setToolTip(
-            "Sizes are never changed for you. Not offered by:\n" + "\n".join(lines)
+        quality = QUALITY_WORDS.get(stage.quality, stage.quality)
+        shown = show_refusals(
+            self.quality_note, f"Quality “{quality}”", entries, quality_refusals(entries, stage)
         )
+        self.image_form.setRowVisible(self.quality_note, shown)
+        shown = show_refusals(self.edit_note, "Editing", entries, edit_refusals(entries, stage))
+        self.input_form.setRowVisible(self.edit_note, shown)
 
     def focus_first(self) -> None:
         self.requests.setFocus()
