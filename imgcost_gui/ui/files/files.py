@@ -17,7 +17,17 @@ from imgcost_gui.core.storage import (
     one_line,
     remove_stale_temp_files,
 )
-from imgcost_gui.ui.common import ask_save_path, resolved, safe_file_name
+from imgcost_gui.ui.common import (
+    ask,
+    ask_save_path,
+    give_button_mnemonics,
+    message_box,
+    remember_folder,
+    resolved,
+    safe_file_name,
+    start_folder,
+    tell,
+)
 from imgcost_gui.ui.scenario import ScenarioDocument
 
 from .recovery import AUTOSAVE_INTERVAL_MS, Autosave, Recovered
@@ -109,7 +119,7 @@ class FileActions(QObject):
         """True when it is safe to drop the current document."""
         if not self.doc.modified:
             return True
-        answer = QMessageBox.question(
+        answer = ask(
             self.window,
             "Unsaved changes",
             f"“{self.doc.display_name}” has changes that are not saved.\nSave them first?",
@@ -123,15 +133,7 @@ class FileActions(QObject):
         return answer == QMessageBox.StandardButton.Discard
 
     def _problem(self, title: str, message: str) -> None:
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            title,
-            one_line(message),
-            QMessageBox.StandardButton.Ok,
-            self.window,
-        )
-        box.setTextFormat(Qt.TextFormat.PlainText)  # names from files are never markup
-        box.exec()
+        message_box(self.window, QMessageBox.Icon.Warning, title, one_line(message)).exec()
 
     # --- new and open -------------------------------------------------------------
 
@@ -152,9 +154,10 @@ class FileActions(QObject):
     def open_dialog(self) -> None:
         if not self.maybe_save():
             return
-        start = str(self.doc.path.parent) if self.doc.path else ""
+        start = str(self.doc.path.parent) if self.doc.path else str(start_folder())
         path, _ = QFileDialog.getOpenFileName(self.window, "Open scenario", start, SCENARIO_FILTER)
         if path:
+            remember_folder(Path(path))
             self.open_path(Path(path), ask=False)
 
     def open_path(self, path: Path, *, ask: bool = True) -> bool:
@@ -172,7 +175,7 @@ class FileActions(QObject):
             # Keep the old file whole; the upgraded one is saved under a new name when the user chooses.
             self.doc.path = None
             self.doc.fileChanged.emit()
-            QMessageBox.information(
+            tell(
                 self.window,
                 "Scenario upgraded",
                 f"{Path(path).name} was written by an older ImgCost and was upgraded. "
@@ -184,7 +187,7 @@ class FileActions(QObject):
     def revert(self) -> None:
         if self.doc.path is None or not self.doc.modified:
             return
-        answer = QMessageBox.question(
+        answer = ask(
             self.window,
             "Revert",
             f"Throw away the changes to “{self.doc.display_name}” since it was saved?",
@@ -250,14 +253,14 @@ class FileActions(QObject):
         menu.clear()
         paths = self.recent()
         for path in paths:
-            action = menu.addAction(path.name, partial(self.open_path, path))
+            action = menu.addAction(path.name.replace("&", "&&"), partial(self.open_path, path))
             action.setToolTip(str(path))
             action.setStatusTip(str(path))
         if not paths:
             menu.addAction("No recent files").setEnabled(False)
         else:
             menu.addSeparator()
-            menu.addAction("Clear recent files", lambda: QSettings().setValue(RECENT_KEY, []))
+            menu.addAction("&Clear recent files", lambda: QSettings().setValue(RECENT_KEY, []))
 
     # --- autosave and recovery ---------------------------------------------------------
 
@@ -313,8 +316,9 @@ class FileActions(QObject):
         )
         buttons = QMessageBox.StandardButton
         box.setStandardButtons(buttons.Yes | buttons.No | buttons.Discard)
-        box.button(buttons.Yes).setText("Recover")
-        box.button(buttons.No).setText("Keep for later")
+        box.button(buttons.Yes).setText("&Recover")
+        box.button(buttons.No).setText("&Keep for later")
+        give_button_mnemonics(box.buttons())  # Discard
         box.setDefaultButton(buttons.Yes)
         box.setEscapeButton(buttons.No)
         return QMessageBox.StandardButton(box.exec())
