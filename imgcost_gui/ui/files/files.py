@@ -5,8 +5,7 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QObject, QSettings, Qt, QTimer
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtCore import QObject, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from imgcost_gui.core import FileProblem, Scenario, load_scenario, save_scenario
@@ -30,13 +29,12 @@ from imgcost_gui.ui.common import (
 )
 from imgcost_gui.ui.scenario import ScenarioDocument
 
+from .drops import SCENARIO_SUFFIXES
 from .recovery import AUTOSAVE_INTERVAL_MS, Autosave, Recovered
 
 SCENARIO_FILTER = (
     f"ImgCost scenarios (*{SCENARIO_SUFFIX} *{LEGACY_SCENARIO_SUFFIX});;JSON files (*.json)"
 )
-#: Names a scenario file may have: NAME.imgcost, NAME.imgcost.json (older), any .json.
-SCENARIO_SUFFIXES = (SCENARIO_SUFFIX, LEGACY_SCENARIO_SUFFIX, ".json")
 RECENT_KEY = "recentFiles"
 MAX_RECENT = 8
 #: The scenario a first start opens on.
@@ -57,33 +55,6 @@ def templates() -> list[tuple[str, Path]]:
             continue
         out.append((scenario.name, path))
     return out
-
-
-def scenario_file_dropped(mime: QMimeData) -> Path | None:
-    """The first local file dropped whose name a scenario file may have, if any."""
-    for url in mime.urls() if mime.hasUrls() else []:
-        name = url.toLocalFile()
-        if url.isLocalFile() and name.lower().endswith(SCENARIO_SUFFIXES):
-            return Path(name)
-    return None
-
-
-class ScenarioDrops:
-    """A window's drag and drop of scenario files: the window's drag events call these."""
-
-    def __init__(self, window: QWidget, files: FileActions):
-        self.files = files
-        window.setAcceptDrops(True)
-
-    def enter(self, event: QDragEnterEvent) -> None:
-        if scenario_file_dropped(event.mimeData()) is not None:
-            event.acceptProposedAction()
-
-    def drop(self, event: QDropEvent) -> None:
-        path = scenario_file_dropped(event.mimeData())
-        if path is not None:
-            event.acceptProposedAction()
-            self.files.open_path(path)
 
 
 def example_scenario() -> Scenario:

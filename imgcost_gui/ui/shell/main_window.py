@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoGroup
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragLeaveEvent, QDropEvent, QUndoGroup
 from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
@@ -156,7 +156,10 @@ class MainWindow(QMainWindow):
         self.split.setObjectName("mainSplitter")
         self.split.addWidget(self.left_tabs)
         self.split.addWidget(compare_page)
-        self.split.setStretchFactor(1, 1)
+        # A wider window widens both: the form by a third of the gain, so at 1920 px its
+        # fields are no longer squeezed (a saved splitter state still sets the sizes).
+        self.split.setStretchFactor(0, 1)
+        self.split.setStretchFactor(1, 2)
         self.split.setChildrenCollapsible(False)
         self.split.setSizes([420, 860])
 
@@ -289,6 +292,9 @@ class MainWindow(QMainWindow):
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
         self.drops.enter(event)
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:  # noqa: N802
+        self.drops.leave()
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
         self.drops.drop(event)
