@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QPushButton
 
 from imgcost_gui.ui.help import GUIDE, LICENCE, PRICES, SHORTCUTS, window_shortcuts
 from imgcost_gui.ui.help.licences import RUNTIME_PACKAGES
@@ -57,6 +58,8 @@ def test_f1_shows_the_guide_with_its_headings(window, qtbot):
     qtbot.waitUntil(lambda: window.help_window is not None and window.help_window.isVisible())
     help_window = window.help_window
     assert help_window.windowTitle() == "ImgCost Help"
+    assert help_window.focusWidget() is help_window.browser  # the keys scroll the page
+    assert [b.text() for b in help_window.findChildren(QPushButton)] == ["&Close"]
     assert help_window.headings() == GUIDE_SECTIONS
     shown = text_of(window)
     assert "Before you spend money on image generation, ImgCost tells you" in shown

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 import imgcost_gui
 from imgcost_gui.core import PriceCatalog
+from imgcost_gui.ui.common import give_button_mnemonics
 
 from .guide import guide_markdown
 from .licences import licence_markdown
@@ -107,10 +108,11 @@ class HelpWindow(QDialog):
         split.addWidget(self.browser)
         split.setStretchFactor(1, 1)
         split.setChildrenCollapsible(False)
-        split.setSizes([260, 740])
+        split.setSizes([240, 760])
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.close)
+        give_button_mnemonics(buttons.buttons())
         bottom = QHBoxLayout()
         bottom.addWidget(self.link_target, 1)
         bottom.addWidget(buttons)
@@ -131,6 +133,7 @@ class HelpWindow(QDialog):
         self.show()
         self.raise_()
         self.activateWindow()
+        self.browser.setFocus()  # the keys scroll the page; Ctrl+F goes to the find field
 
     def headings(self) -> list[str]:
         """The second-level headings of the page on show, as the contents list names them."""
