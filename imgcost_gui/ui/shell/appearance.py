@@ -21,6 +21,9 @@ LABELS: dict[Appearance, str] = {"system": "&System", "light": "&Light", "dark":
 
 #: The platform's own palette, as the app started (put back for "system").
 _system_palette: QPalette | None = None
+#: Whether the app's palette is one of ours: a palette set by the app no longer
+#: follows the platform, so "system" leaves it alone unless it must undo ours.
+_palette_set = False
 
 
 def saved_appearance() -> Appearance:
@@ -75,7 +78,7 @@ def _scheme(appearance: Appearance) -> Qt.ColorScheme:
 
 def apply_appearance(appearance: Appearance) -> None:
     """Make the app look ``appearance`` now (nothing is stored)."""
-    global _system_palette
+    global _system_palette, _palette_set
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         return
@@ -90,11 +93,12 @@ def apply_appearance(appearance: Appearance) -> None:
             hints.setColorScheme(_scheme(appearance))
     followed = asks_scheme and hints.colorScheme() == _scheme(appearance)
     if appearance == "system" or followed:
-        app.setPalette(_system_palette)
-    elif appearance == "dark":
-        app.setPalette(dark_palette())
-    else:
-        app.setPalette(app.style().standardPalette())
+        if _palette_set:
+            app.setPalette(_system_palette)
+            _palette_set = False
+        return
+    app.setPalette(dark_palette() if appearance == "dark" else app.style().standardPalette())
+    _palette_set = True
 
 
 def set_appearance(appearance: Appearance) -> None:
