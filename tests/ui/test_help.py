@@ -170,3 +170,47 @@ def test_only_web_links_open_in_the_browser(window, monkeypatch):
         help_window.browser.anchorClicked.emit(QUrl(url))
     assert opened == ["https://download.qt.io/", "http://example.org/x"]
     assert help_window.browser.openLinks() is False  # nothing is followed inside the window
+
+
+def test_the_frozen_bundle_reads_the_guide_it_ships(tmp_path, monkeypatch):
+    from imgcost_gui.ui.help.guide import guide_markdown
+
+    bundled = tmp_path / "resources" / "help"
+    bundled.mkdir(parents=True)
+    (bundled / "guide.md").write_text(
+        "# ImgCost user guide\n\nFrom the bundle.\n", encoding="utf-8"
+    )
+    monkeypatch.delenv("IMGCOST_RESOURCES", raising=False)
+    monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)  # as PyInstaller sets it
+    assert "From the bundle." in guide_markdown()
+
+
+def test_a_missing_guide_says_where_it_should_be(tmp_path, monkeypatch):
+    from imgcost_gui.ui.help.guide import guide_markdown
+
+    monkeypatch.setenv("IMGCOST_RESOURCES", str(tmp_path))
+    text = guide_markdown()
+    assert "The user guide is missing from this copy of ImgCost" in text
+    assert str(tmp_path / "help" / "guide.md") in text
+
+
+def test_the_check_fails_when_the_readme_changes_and_the_guide_does_not(tmp_path, monkeypatch):
+    script = build_help()
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    changed = tmp_path / "README.md"
+    changed.write_text(
+        readme.replace("## Files\n", "## Files\n\nA new sentence for users.\n", 1), encoding="utf-8"
+    )
+    monkeypatch.setattr(script, "README", changed)
+    assert script.main(["--check"]) == 1
+
+
+def test_only_web_addresses_become_links():
+    from imgcost_gui.ui.help.markdown import link
+
+    assert link("OpenAI API pricing", "https://platform.openai.com/docs/pricing") == (
+        "[OpenAI API pricing](https://platform.openai.com/docs/pricing)"
+    )
+    assert link("notes", "file:///etc/passwd") == "notes"
+    assert link("x", "javascript:alert(1)") == "x"
+    assert link("a [b]", None) == "a \\[b\\]"  # plain words, never markup
