@@ -29,10 +29,10 @@ from imgcost_gui.ui.common import give_button_mnemonics
 
 from .guide import guide_markdown
 from .licences import licence_markdown
+from .pages import GUIDE, LICENCE, PRICES, SHORTCUTS
 from .price_sources import price_sources_markdown
 from .shortcuts import shortcuts_markdown
 
-GUIDE, SHORTCUTS, PRICES, LICENCE = "guide", "shortcuts", "prices", "licence"
 #: Item data: the page an item shows, and the heading it scrolls to (-1: the top).
 PAGE_ROLE = Qt.ItemDataRole.UserRole
 HEADING_ROLE = Qt.ItemDataRole.UserRole + 1

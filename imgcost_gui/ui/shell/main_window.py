@@ -29,7 +29,7 @@ from imgcost_gui.ui.charts import ChartsHost
 from imgcost_gui.ui.common import message_box
 from imgcost_gui.ui.comparison import ComparisonPanel, LiveComparison, ModelPicker
 from imgcost_gui.ui.files import FileActions, ScenarioDrops, example_scenario
-from imgcost_gui.ui.help import GUIDE, HelpWindow
+from imgcost_gui.ui.help import GUIDE
 from imgcost_gui.ui.scenario import ScenarioDocument, ScenarioPanel
 
 from .appearance import apply_appearance, saved_appearance
@@ -40,6 +40,7 @@ from .status import StatusLabels
 
 if TYPE_CHECKING:
     from imgcost_gui.ui.catalog import CatalogEditor
+    from imgcost_gui.ui.help import HelpWindow
 
 COMPARISON_PAGE, PRICES_PAGE = 0, 1
 MODELS_TAB = 1
@@ -215,6 +216,8 @@ class MainWindow(QMainWindow):
     def show_help(self, page: str = GUIDE) -> HelpWindow:
         """Help > User guide (F1) and the other Help pages: one Help window, kept."""
         if self.help_window is None:
+            from imgcost_gui.ui.help import HelpWindow  # imported when first asked for
+
             self.help_window = HelpWindow(self, lambda: self.catalog_doc.user.shipped)
         self.help_window.show_page(page)
         return self.help_window
