@@ -1,4 +1,5 @@
-"""What every UI feature shares: form widgets, the save dialog, how dates read."""
+"""What every UI feature shares: form widgets, the save dialog, how dates read,
+underlined letters on menus and dialog buttons."""
 
 from .dates import (
     PRICE_CHECK_DAYS,
@@ -11,7 +12,23 @@ from .dates import (
     status_text,
     status_tip,
 )
-from .save_paths import ask_save_path, resolved, safe_file_name
+from .mnemonics import (
+    ask,
+    give_button_mnemonics,
+    give_mnemonics,
+    keep_mnemonics,
+    message_box,
+    tell,
+    with_mnemonic,
+)
+from .save_paths import (
+    ask_save_path,
+    documents_folder,
+    remember_folder,
+    resolved,
+    safe_file_name,
+    start_folder,
+)
 from .widgets import (
     NO_DATE,
     Collapsible,
@@ -31,15 +48,25 @@ __all__ = [
     "OldPrice",
     "OptionalDateEdit",
     "SpinBox",
+    "ask",
     "ask_save_path",
     "checked_days_ago",
     "checked_long_ago",
     "checked_text",
     "day_words",
+    "documents_folder",
     "form_layout",
+    "give_button_mnemonics",
+    "give_mnemonics",
+    "keep_mnemonics",
+    "message_box",
     "old_prices",
+    "remember_folder",
     "resolved",
     "safe_file_name",
+    "start_folder",
     "status_text",
     "status_tip",
+    "tell",
+    "with_mnemonic",
 ]

@@ -1,13 +1,7 @@
-"""Scenario files: new, open, save, recent files, templates, autosave and recovery."""
+"""Scenario files: new, open, save, recent files, templates, drops, autosave and recovery."""
 
-from .files import (
-    SCENARIO_SUFFIXES,
-    FileActions,
-    ScenarioDrops,
-    example_scenario,
-    scenario_file_dropped,
-    templates,
-)
+from .drops import SCENARIO_SUFFIXES, ScenarioDrops, scenario_file_dropped
+from .files import FileActions, example_scenario, templates
 
 __all__ = [
     "SCENARIO_SUFFIXES",

@@ -5,8 +5,7 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QObject, QSettings, Qt, QTimer
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtCore import QObject, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from imgcost_gui.core import FileProblem, Scenario, load_scenario, save_scenario
@@ -17,16 +16,25 @@ from imgcost_gui.core.storage import (
     one_line,
     remove_stale_temp_files,
 )
-from imgcost_gui.ui.common import ask_save_path, resolved, safe_file_name
+from imgcost_gui.ui.common import (
+    ask,
+    ask_save_path,
+    give_button_mnemonics,
+    message_box,
+    remember_folder,
+    resolved,
+    safe_file_name,
+    start_folder,
+    tell,
+)
 from imgcost_gui.ui.scenario import ScenarioDocument
 
+from .drops import SCENARIO_SUFFIXES
 from .recovery import AUTOSAVE_INTERVAL_MS, Autosave, Recovered
 
 SCENARIO_FILTER = (
     f"ImgCost scenarios (*{SCENARIO_SUFFIX} *{LEGACY_SCENARIO_SUFFIX});;JSON files (*.json)"
 )
-#: Names a scenario file may have: NAME.imgcost, NAME.imgcost.json (older), any .json.
-SCENARIO_SUFFIXES = (SCENARIO_SUFFIX, LEGACY_SCENARIO_SUFFIX, ".json")
 RECENT_KEY = "recentFiles"
 MAX_RECENT = 8
 #: The scenario a first start opens on.
@@ -47,33 +55,6 @@ def templates() -> list[tuple[str, Path]]:
             continue
         out.append((scenario.name, path))
     return out
-
-
-def scenario_file_dropped(mime: QMimeData) -> Path | None:
-    """The first local file dropped whose name a scenario file may have, if any."""
-    for url in mime.urls() if mime.hasUrls() else []:
-        name = url.toLocalFile()
-        if url.isLocalFile() and name.lower().endswith(SCENARIO_SUFFIXES):
-            return Path(name)
-    return None
-
-
-class ScenarioDrops:
-    """A window's drag and drop of scenario files: the window's drag events call these."""
-
-    def __init__(self, window: QWidget, files: FileActions):
-        self.files = files
-        window.setAcceptDrops(True)
-
-    def enter(self, event: QDragEnterEvent) -> None:
-        if scenario_file_dropped(event.mimeData()) is not None:
-            event.acceptProposedAction()
-
-    def drop(self, event: QDropEvent) -> None:
-        path = scenario_file_dropped(event.mimeData())
-        if path is not None:
-            event.acceptProposedAction()
-            self.files.open_path(path)
 
 
 def example_scenario() -> Scenario:
@@ -109,7 +90,7 @@ class FileActions(QObject):
         """True when it is safe to drop the current document."""
         if not self.doc.modified:
             return True
-        answer = QMessageBox.question(
+        answer = ask(
             self.window,
             "Unsaved changes",
             f"“{self.doc.display_name}” has changes that are not saved.\nSave them first?",
@@ -123,15 +104,7 @@ class FileActions(QObject):
         return answer == QMessageBox.StandardButton.Discard
 
     def _problem(self, title: str, message: str) -> None:
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            title,
-            one_line(message),
-            QMessageBox.StandardButton.Ok,
-            self.window,
-        )
-        box.setTextFormat(Qt.TextFormat.PlainText)  # names from files are never markup
-        box.exec()
+        message_box(self.window, QMessageBox.Icon.Warning, title, one_line(message)).exec()
 
     # --- new and open -------------------------------------------------------------
 
@@ -152,9 +125,10 @@ class FileActions(QObject):
     def open_dialog(self) -> None:
         if not self.maybe_save():
             return
-        start = str(self.doc.path.parent) if self.doc.path else ""
+        start = str(self.doc.path.parent) if self.doc.path else str(start_folder())
         path, _ = QFileDialog.getOpenFileName(self.window, "Open scenario", start, SCENARIO_FILTER)
         if path:
+            remember_folder(Path(path))
             self.open_path(Path(path), ask=False)
 
     def open_path(self, path: Path, *, ask: bool = True) -> bool:
@@ -172,7 +146,7 @@ class FileActions(QObject):
             # Keep the old file whole; the upgraded one is saved under a new name when the user chooses.
             self.doc.path = None
             self.doc.fileChanged.emit()
-            QMessageBox.information(
+            tell(
                 self.window,
                 "Scenario upgraded",
                 f"{Path(path).name} was written by an older ImgCost and was upgraded. "
@@ -184,7 +158,7 @@ class FileActions(QObject):
     def revert(self) -> None:
         if self.doc.path is None or not self.doc.modified:
             return
-        answer = QMessageBox.question(
+        answer = ask(
             self.window,
             "Revert",
             f"Throw away the changes to “{self.doc.display_name}” since it was saved?",
@@ -250,14 +224,14 @@ class FileActions(QObject):
         menu.clear()
         paths = self.recent()
         for path in paths:
-            action = menu.addAction(path.name, partial(self.open_path, path))
+            action = menu.addAction(path.name.replace("&", "&&"), partial(self.open_path, path))
             action.setToolTip(str(path))
             action.setStatusTip(str(path))
         if not paths:
             menu.addAction("No recent files").setEnabled(False)
         else:
             menu.addSeparator()
-            menu.addAction("Clear recent files", lambda: QSettings().setValue(RECENT_KEY, []))
+            menu.addAction("&Clear recent files", lambda: QSettings().setValue(RECENT_KEY, []))
 
     # --- autosave and recovery ---------------------------------------------------------
 
@@ -313,8 +287,9 @@ class FileActions(QObject):
         )
         buttons = QMessageBox.StandardButton
         box.setStandardButtons(buttons.Yes | buttons.No | buttons.Discard)
-        box.button(buttons.Yes).setText("Recover")
-        box.button(buttons.No).setText("Keep for later")
+        box.button(buttons.Yes).setText("&Recover")
+        box.button(buttons.No).setText("&Keep for later")
+        give_button_mnemonics(box.buttons())  # Discard
         box.setDefaultButton(buttons.Yes)
         box.setEscapeButton(buttons.No)
         return QMessageBox.StandardButton(box.exec())

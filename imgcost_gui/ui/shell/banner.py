@@ -23,7 +23,7 @@ class Banner(QFrame):
         self.text.setWordWrap(True)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         close = QToolButton()
-        close.setText("Dismiss")
+        close.setText("&Dismiss")
         close.setAutoRaise(True)
         close.setToolTip("Hide this message")
         close.clicked.connect(self.dismiss)

@@ -11,17 +11,28 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoGroup
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragLeaveEvent, QDropEvent, QUndoGroup
+from PySide6.QtWidgets import (
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 import imgcost_gui
 from imgcost_gui.core import Scenario, UserCatalog
 from imgcost_gui.ui.catalog import CatalogDocument, PriceActions, PricesPage
 from imgcost_gui.ui.charts import ChartsHost
+from imgcost_gui.ui.common import message_box
 from imgcost_gui.ui.comparison import ComparisonPanel, LiveComparison, ModelPicker
 from imgcost_gui.ui.files import FileActions, ScenarioDrops, example_scenario
+from imgcost_gui.ui.help import GUIDE
 from imgcost_gui.ui.scenario import ScenarioDocument, ScenarioPanel
 
+from .appearance import apply_appearance, saved_appearance
 from .banner import Banner
 from .layout_settings import restore_layout, save_layout
 from .menus import Menus
@@ -29,8 +40,10 @@ from .status import StatusLabels
 
 if TYPE_CHECKING:
     from imgcost_gui.ui.catalog import CatalogEditor
+    from imgcost_gui.ui.help import HelpWindow
 
-PRICES_PAGE = 1
+COMPARISON_PAGE, PRICES_PAGE = 0, 1
+MODELS_TAB = 1
 #: The Prices page is built this long after the first paint if the charts never draw.
 PRICES_PAGE_WAIT_MS = 3000
 
@@ -41,6 +54,7 @@ class MainWindow(QMainWindow):
     ):
         """``persist`` False (smoke tests): no autosave, and the window layout is neither restored nor kept."""
         super().__init__()
+        apply_appearance(saved_appearance())  # before anything is drawn
         self.persist = persist
         self.setWindowTitle("ImgCost")
         self.doc = ScenarioDocument(scenario or example_scenario(), self)
@@ -83,10 +97,13 @@ class MainWindow(QMainWindow):
             self.comparison,
             self.prices,
             show_page=self.pages.setCurrentIndex,
-            show_models=lambda: self.left_tabs.setCurrentIndex(1),
+            show_models=lambda: self.left_tabs.setCurrentIndex(MODELS_TAB),
+            find=self.focus_search,
+            show_help=self.show_help,
             about=self._about,
         )
         self.menus = menus
+        self.help_window: HelpWindow | None = None
         self.new_action, self.save_action = menus.new_action, menus.save_action
         self.save_as_action, self.revert_action = menus.save_as_action, menus.revert_action
         self.undo_action, self.redo_action = menus.undo_action, menus.redo_action
@@ -140,7 +157,10 @@ class MainWindow(QMainWindow):
         self.split.setObjectName("mainSplitter")
         self.split.addWidget(self.left_tabs)
         self.split.addWidget(compare_page)
-        self.split.setStretchFactor(1, 1)
+        # A wider window widens both: the form by a third of the gain, so at 1920 px its
+        # fields are no longer squeezed (a saved splitter state still sets the sizes).
+        self.split.setStretchFactor(0, 1)
+        self.split.setStretchFactor(1, 2)
         self.split.setChildrenCollapsible(False)
         self.split.setSizes([420, 860])
 
@@ -180,12 +200,38 @@ class MainWindow(QMainWindow):
         return {"window/split": self.split, "window/compareSplit": self.compare_split}
 
     def _about(self) -> None:
-        QMessageBox.about(
+        box = message_box(
             self,
+            QMessageBox.Icon.Information,
             "About ImgCost",
             f"<b>ImgCost {imgcost_gui.__version__}</b><br>Which image model, size, quality and provider "
-            f"to use, and what it costs per month.<br><br>Prices checked {self.catalog_doc.catalog.checked}.",
+            f"to use, and what it costs per month.<br><br>Prices checked {self.catalog_doc.catalog.checked}."
+            "<br><br>Copyright 2026 the ImgCost authors. Help > Licence lists the components "
+            "ImgCost is built on.",
+            rich=True,
         )
+        box.setIconPixmap(self.windowIcon().pixmap(64, 64))
+        box.exec()
+
+    def show_help(self, page: str = GUIDE) -> HelpWindow:
+        """Help > User guide (F1) and the other Help pages: one Help window, kept."""
+        if self.help_window is None:
+            from imgcost_gui.ui.help import HelpWindow  # imported when first asked for
+
+            self.help_window = HelpWindow(self, lambda: self.catalog_doc.user.shipped)
+        self.help_window.show_page(page)
+        return self.help_window
+
+    def focus_search(self) -> QLineEdit:
+        """Edit > Find (Ctrl+F): the search box of the page on show, its text selected."""
+        if self.pages.currentIndex() == PRICES_PAGE:
+            box = self.catalog_editor.search
+        else:
+            self.left_tabs.setCurrentIndex(MODELS_TAB)
+            box = self.model_picker.search
+        box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        box.selectAll()
+        return box
 
     # --- what the features offer, at the window -------------------------------------------
 
@@ -249,6 +295,9 @@ class MainWindow(QMainWindow):
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
         self.drops.enter(event)
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:  # noqa: N802
+        self.drops.leave()
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
         self.drops.drop(event)

@@ -1,4 +1,8 @@
-"""The menus and the toolbar: each item calls what a feature offers."""
+"""The menus and the toolbar: each item calls what a feature offers.
+
+Every item has an underlined letter (``keep_mnemonics``: items other features
+give, or add later, get a free one).
+"""
 
 from __future__ import annotations
 
@@ -6,12 +10,16 @@ from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QMainWindow, QStyle, QToolButton
 
 from imgcost_gui.ui.catalog import PriceActions
+from imgcost_gui.ui.common import keep_mnemonics
 from imgcost_gui.ui.comparison import ComparisonPanel
 from imgcost_gui.ui.files import FileActions, templates
+from imgcost_gui.ui.help import GUIDE, LICENCE, PRICES, SHORTCUTS
+
+from .appearance import APPEARANCES, LABELS, saved_appearance, set_appearance
 
 Slot = Callable[[], object]
 Shortcut = QKeySequence.StandardKey | str
@@ -30,6 +38,8 @@ class Menus:
         *,
         show_page: Callable[[int], None],
         show_models: Slot,
+        find: Slot,
+        show_help: Callable[[str], object],
         about: Slot,
     ):
         self.window = window
@@ -66,15 +76,16 @@ class Menus:
         menu.addAction(self.new_action)
         templates_menu = menu.addMenu("New from &template")
         for name, path in templates():
-            templates_menu.addAction(name, partial(f.new_from_template, path))
+            templates_menu.addAction(name.replace("&", "&&"), partial(f.new_from_template, path))
         menu.addAction(self.open_action)
-        self.recent_menu = menu.addMenu("Open &recent")
+        self.recent_menu = menu.addMenu("Open re&cent")
         self.recent_menu.aboutToShow.connect(lambda: f.fill_recent_menu(self.recent_menu))
         menu.addSeparator()
         menu.addAction(self.save_action)
         menu.addAction(self.save_as_action)
         menu.addAction(self.revert_action)
         menu.addSeparator()
+        comparison.export_action.setShortcut("Ctrl+E")
         menu.addAction(comparison.export_action)
         menu.addSeparator()
         menu.addAction(quit_action)
@@ -91,8 +102,17 @@ class Menus:
         edit.addAction(self.redo_action)
         edit.addSeparator()
         edit.addAction(comparison.copy_action)
+        edit.addSeparator()
+        self.find_action = action(
+            "&Find",
+            find,
+            QKeySequence.StandardKey.Find,
+            tip="Search the models (Comparison page) or the prices (Prices page)",
+        )
+        edit.addAction(self.find_action)
 
-        price_menu = bar.addMenu("&Prices")
+        #: More items go at its end: each gets an underlined letter when the menu opens.
+        self.prices_menu = price_menu = bar.addMenu("&Prices")
         self.update_prices_action = action(
             "&Update prices from file…",
             lambda: prices.update_prices(),  # triggered(bool) must not become the path
@@ -111,9 +131,33 @@ class Menus:
         view.addAction(action("&Comparison", lambda: show_page(0), "Ctrl+1"))
         view.addAction(action("&Prices", lambda: show_page(1), "Ctrl+2"))
         view.addAction(action("&Models to compare", show_models, "Ctrl+M"))
+        view.addSeparator()
+        appearance = view.addMenu("&Appearance")
+        group = QActionGroup(window)
+        self.appearance_actions: dict[str, QAction] = {}
+        for name in APPEARANCES:
+            item = action(LABELS[name], partial(set_appearance, name))
+            item.setCheckable(True)
+            item.setChecked(name == saved_appearance())
+            group.addAction(item)
+            appearance.addAction(item)
+            self.appearance_actions[name] = item
 
         help_menu = bar.addMenu("&Help")
+        self.help_action = action(
+            "&User guide",
+            partial(show_help, GUIDE),
+            QKeySequence.StandardKey.HelpContents,
+            tip="How ImgCost works, offline",
+        )
+        help_menu.addAction(self.help_action)
+        help_menu.addAction(action("&Keyboard shortcuts", partial(show_help, SHORTCUTS)))
+        help_menu.addAction(action("&Where prices come from", partial(show_help, PRICES)))
+        help_menu.addAction(action("&Licence", partial(show_help, LICENCE)))
+        help_menu.addSeparator()
         help_menu.addAction(action("&About ImgCost", about))
+        for m in (menu, edit, price_menu, view, help_menu):
+            keep_mnemonics(m)
 
         toolbar = window.addToolBar("File")
         toolbar.setObjectName("fileToolbar")
@@ -146,5 +190,5 @@ class Menus:
         if tip:
             action.setStatusTip(tip)
             action.setToolTip(tip)
-        action.triggered.connect(slot)
+        action.triggered.connect(lambda _checked=False: slot())  # never the checked flag
         return action
