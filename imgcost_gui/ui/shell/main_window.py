@@ -98,6 +98,7 @@ class MainWindow(QMainWindow):
             self.prices,
             show_page=self.pages.setCurrentIndex,
             show_models=lambda: self.left_tabs.setCurrentIndex(MODELS_TAB),
+            scenario=lambda: self.doc.scenario,
             find=self.focus_search,
             show_help=self.show_help,
             about=self._about,

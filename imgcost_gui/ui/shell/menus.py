@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QMainWindow, QStyle, QToolButton
 
+from imgcost_gui.core import Scenario
 from imgcost_gui.ui.catalog import PriceActions
 from imgcost_gui.ui.common import keep_mnemonics
 from imgcost_gui.ui.comparison import ComparisonPanel
@@ -38,6 +39,7 @@ class Menus:
         *,
         show_page: Callable[[int], None],
         show_models: Slot,
+        scenario: Callable[[], Scenario],
         find: Slot,
         show_help: Callable[[str], object],
         about: Slot,
@@ -123,8 +125,21 @@ class Menus:
             prices.drop_updated_prices,
             tip="Go back to the shipped prices under your own (you can undo this)",
         )
+        self.calibrate_action = action(
+            "&Calibrate from responses…",
+            lambda: prices.calibrate(),  # triggered(bool) must not become the path
+            tip="Measure a model's tokens from saved API responses; keep them for estimates",
+        )
+        self.reconcile_action = action(
+            "Compare with what was &billed…",
+            lambda: prices.reconcile(scenario()),
+            tip="Set the scenario's plan beside OpenAI's Usage and Costs API exports",
+        )
         price_menu.addAction(self.update_prices_action)
         price_menu.addAction(self.drop_update_action)
+        price_menu.addSeparator()
+        price_menu.addAction(self.calibrate_action)
+        price_menu.addAction(self.reconcile_action)
         price_menu.aboutToShow.connect(lambda: self.drop_update_action.setEnabled(prices.can_drop))
 
         view = bar.addMenu("&View")
