@@ -18,7 +18,7 @@ from typing import Literal
 from . import text
 from .comparison import ComparisonRow
 from .lifecycle import shutdown_words, unavailable_text
-from .tips import esc, total_tooltip
+from .tips import esc, partial_tooltip, total_tooltip, why_not
 
 #: A cell's unformatted value: what a spreadsheet gets.
 Exported = str | float | int | None
@@ -71,9 +71,26 @@ class Column:
     usd: bool = False
     #: A figure: a model not available on the day has none (one line says why instead).
     figure: bool = False
+    #: What the cell of a stage's sub-row reads (the model's row expanded to its stages).
+    stage: Callable[[ComparisonRow, int], str] = lambda _row, _i: ""
+    #: The header in the table, when it says more than the exported title;
+    #: ``{budget}`` reads as the scenario's budget ("$150").
+    table_title: str | None = None
 
     def heading(self, period: str) -> str:
+        """The exported title (and the table's, unless ``table_title`` says more)."""
         return self.title.format(period=text.PERIOD_WORDS[period])
+
+    def table_heading(self, period: str, budget: float | None = None) -> str:
+        """The header the table shows, on two lines when it is two words or more (the
+        columns stay as narrow as their figures)."""
+        title = self.heading(period)
+        if self.table_title is not None and budget is not None:
+            title = self.table_title.format(
+                period=text.PERIOD_WORDS[period], budget=text.usd(budget, cents=budget % 1 != 0)
+            )
+        first, _, rest = title.rpartition(" ")
+        return f"{first}\n{rest}" if first and self.align == "right" else title
 
     def export_heading(self, period: str) -> str:
         return self.heading(period) + (" (USD)" if self.usd else "")
@@ -162,22 +179,131 @@ def _model_hover(row: ComparisonRow) -> str:
     return "<br>".join(lines)
 
 
+def _approx(row: ComparisonRow) -> str:
+    return "≈ " if row.estimated else ""
+
+
+def _per_image_display(row: ComparisonRow) -> str:
+    e = row.estimate
+    if row.ranged and e.low_usd is not None and e.high_usd is not None and e.images:
+        return text.usd_range(e.low_usd / e.images, e.high_usd / e.images, per_image=True)
+    if e.per_image_usd is None:
+        return "—"
+    return _approx(row) + text.usd_per_image(e.per_image_usd)
+
+
 def _per_image_hover(row: ComparisonRow) -> str | None:
     e = row.estimate
     if not e.complete:
-        return None
-    parts = [f"{s.stage}: {text.usd_per_image(s.per_image_usd)}" for s in e.stages]
+        return partial_tooltip(e) if e.partial_usd is not None else None
+    parts = [f"{esc(s.stage)}: {text.usd_per_image(s.per_image_usd)}" for s in e.stages]
     return "Per image by stage<br>" + "<br>".join(parts)
 
 
 def _total_display(row: ComparisonRow) -> str:
     e = row.estimate
-    return text.usd(e.total_usd) if e.complete else "Not available"
+    if e.complete:
+        if row.ranged and e.low_usd is not None and e.high_usd is not None:
+            return text.usd_range(e.low_usd, e.high_usd)
+        return _approx(row) + text.usd(e.total_usd)
+    if e.partial_usd is not None:
+        return f"{text.usd(e.partial_usd)} partial"
+    return "cannot run it"
+
+
+def _total_sort(row: ComparisonRow) -> float:
+    """The central value (the price of the quality assumed for 'auto'); a partial
+    total orders the models that cannot run every stage among themselves."""
+    e = row.estimate
+    return _or_last(e.total_usd if e.complete else e.partial_usd)
 
 
 def _total_hover(row: ComparisonRow) -> str | None:
     e = row.estimate
-    return total_tooltip(e, row.period, row.entry) if e.complete else None
+    if not e.complete:
+        return partial_tooltip(e) if e.partial_usd is not None else None
+    return total_tooltip(e, row.period, row.entry)
+
+
+# --- how long the work takes (issue 12) ----------------------------------------------
+
+#: When the scenario states no usage tier, no time can be worked out: say how to get one.
+NO_TIER = (
+    "Set your usage tier with each vendor (the scenario's rate limits) "
+    "to see how long the work takes."
+)
+
+
+def _time_display(row: ComparisonRow) -> str:
+    return text.duration(row.estimate.duration_s)
+
+
+def _time_hover(row: ComparisonRow) -> str:
+    e = row.estimate
+    if not e.durations:
+        return NO_TIER
+    period = text.PERIOD_WORDS[row.period]
+    if e.duration_s is None:
+        head = f"Unknown: {esc(e.duration_why or 'no published limits')}."
+    else:
+        head = (
+            f"<b>{text.duration(e.duration_s)}</b> for the {period}'s work, stage after stage; "
+            f"the longest stage is {esc(e.duration_why or '')}."
+        )
+    stages = [
+        f"{esc(s.stage)}: {text.duration(d.seconds)}"
+        + (f" ({esc(d.why)})" if d.seconds is None else "")
+        for s, d in zip(e.stages, e.durations, strict=False)
+    ]
+    return "<br>".join([head, *stages]) if len(stages) > 1 else head
+
+
+def _stage_time(row: ComparisonRow, i: int) -> str:
+    durations = row.estimate.durations
+    return text.duration(durations[i].seconds) if i < len(durations) else "—"
+
+
+# --- the cells of a stage's sub-row ---------------------------------------------------
+
+
+def _stage_per_image(row: ComparisonRow, i: int) -> str:
+    s = row.estimate.stages[i]
+    if not s.supported:
+        return ""
+    if s.low_usd is not None and s.high_usd is not None and s.images and s.low_usd != s.high_usd:
+        return text.usd_range(s.low_usd / s.images, s.high_usd / s.images, per_image=True)
+    return text.usd_per_image(s.per_image_usd)
+
+
+def _stage_total(row: ComparisonRow, i: int) -> str:
+    s = row.estimate.stages[i]
+    if not s.supported:
+        return "cannot run"
+    if s.low_usd is not None and s.high_usd is not None and s.low_usd != s.high_usd:
+        return text.usd_range(s.low_usd, s.high_usd)
+    return text.usd(s.total_usd)
+
+
+def _stage_notes(row: ComparisonRow, i: int) -> str:
+    reason = why_not(row.estimate.stages[i])
+    if reason:
+        return reason
+    notices = [n for n in row.estimate.stages[i].notices if n.severity != "info"]
+    return ", ".join(
+        dict.fromkeys(NOTE_WORDS.get(n.code, n.code.replace("_", " ")) for n in notices)
+    )
+
+
+def stage_hover(row: ComparisonRow, i: int) -> str:
+    """A stage's sub-row on hover: what it costs, or why the model cannot run it."""
+    s = row.estimate.stages[i]
+    head = f"<b>{esc(row.estimate.name)}</b>, stage <b>{esc(s.stage)}</b>: " + (
+        f"{text.usd(s.total_usd)} per {text.PERIOD_WORDS[row.period]} "
+        f"for {text.count(s.images, 'images')}"
+        if s.supported
+        else f"cannot run it: {esc(why_not(s))}"
+    )
+    return "<br>".join([head, *(f"• {esc(n.message)}" for n in s.notices)])
 
 
 def _vs_baseline(row: ComparisonRow) -> str:
@@ -201,12 +327,15 @@ def _vs_cheapest(row: ComparisonRow) -> str:
 
 
 def _budget_display(row: ComparisonRow) -> str:
+    """'1,240 images' the budget buys, or 'over by $12.40' for a plan that costs more."""
     if not row.has_budget:
         return ""
     if row.within_budget is None:
         return "unlimited" if row.estimate.complete else "—"
-    count = text.count(row.within_budget)
-    return f"{count} (over)" if row.over_budget else count
+    total = row.estimate.total_usd
+    if row.over_budget and total is not None and row.budget_usd is not None:
+        return f"over by {text.usd(total - row.budget_usd)}"
+    return text.count(row.within_budget, "images")
 
 
 def _budget_sort(row: ComparisonRow) -> float:
@@ -224,7 +353,8 @@ def _budget_hover(row: ComparisonRow) -> str | None:
         else "The scenario as planned fits in the budget."
     )
     bought = text.count(row.within_budget, "images")
-    return f"The budget buys {bought} in this scenario's mix.<br>{verdict}"
+    plan = text.count(row.estimate.images, "images")
+    return f"The budget buys {bought} in this scenario's mix (the plan: {plan}).<br>{verdict}"
 
 
 def _notes(row: ComparisonRow) -> str:
@@ -239,9 +369,9 @@ def _notes(row: ComparisonRow) -> str:
         else NOTE_WORDS.get(n.code, n.code.replace("_", " "))
         for n in shown
     )
-    if e.low_usd is not None and e.high_usd is not None:
-        # 'auto' quality: the model decides, so the honest answer is a range.
-        words[f"auto: {text.usd(e.low_usd)}–{text.usd(e.high_usd)}"] = None
+    if not e.complete and e.available and e.partial_usd is not None:
+        runs = [st.stage for st in e.stages if st.supported]
+        words[f"runs only {', '.join(runs)}"] = None
     return ", ".join(words)
 
 
@@ -260,8 +390,9 @@ MODEL = Column(
     display=lambda r: r.estimate.name + (" (baseline)" if r.is_baseline else ""),
     sort=lambda r: r.estimate.name.lower(),
     export=lambda r: r.estimate.name,
-    sample="GPT Image 1.5 via GPTImage2",
+    sample="GPT Image 2.5 Sunburst on Azure OpenAI",
     hover=_model_hover,
+    stage=lambda r, i: r.estimate.stages[i].stage,
 )
 #: Exported beside the name: what a script matches on.
 MODEL_ID = Column(
@@ -279,14 +410,15 @@ PROVIDER = Column(
     display=lambda r: r.estimate.provider,
     sort=lambda r: r.estimate.provider.lower(),
     export=lambda r: r.estimate.provider,
-    sample="GPTImage2",
+    sample="Black Forest Labs",
     hover=lambda r: f"Billed by {r.estimate.provider}; model made by {r.estimate.vendor}",
+    stage=lambda r, i: text.count(r.estimate.stages[i].images, "images"),
 )
 PER_IMAGE = Column(
     "per_image",
     "Per image",
     "Average cost of one kept image over the whole scenario, retries and failures included.",
-    display=lambda r: text.usd_per_image(r.estimate.per_image_usd),
+    display=_per_image_display,
     sort=lambda r: _or_last(r.estimate.per_image_usd),
     export=lambda r: r.estimate.per_image_usd,
     align="right",
@@ -294,19 +426,36 @@ PER_IMAGE = Column(
     hover=_per_image_hover,
     usd=True,
     figure=True,
+    stage=_stage_per_image,
 )
 TOTAL = Column(
     "total",
     "Per {period}",
-    "What the whole scenario costs over its period. Hover a cell for the cost of each meter.",
+    "What the whole scenario costs over its period: a range when 'auto' quality lets the "
+    "model decide, '≈' when a figure rests on an assumption. Hover a cell for each meter.",
     display=_total_display,
-    sort=lambda r: _or_last(r.estimate.total_usd),
+    sort=_total_sort,
     export=lambda r: r.estimate.total_usd,
     align="right",
-    sample="$12,345.67",
+    sample="$1,234.56",
     hover=_total_hover,
     usd=True,
     figure=True,
+    stage=_stage_total,
+)
+TIME = Column(
+    "time",
+    "Time",
+    "How long the period's work takes at your usage tier, stage after stage: the binding "
+    "rate limit and each request's latency. Hover for what limits it.",
+    display=_time_display,
+    sort=lambda r: _or_last(r.estimate.duration_s),
+    export=lambda r: r.estimate.duration_s,
+    align="right",
+    sample="—",
+    hover=_time_hover,
+    figure=True,
+    stage=_stage_time,
 )
 VS_BASELINE = Column(
     "vs_baseline",
@@ -316,7 +465,7 @@ VS_BASELINE = Column(
     sort=lambda r: _or_last(r.ranked.vs_baseline_usd),
     export=lambda r: r.ranked.vs_baseline_usd,
     align="right",
-    sample="+$12,345.67 (+123%)",
+    sample="−$123.45 (−12%)",
     hover=_vs_baseline,  # in full, should the column be narrow
     tone=_vs_baseline_tone,
     usd=True,
@@ -330,7 +479,7 @@ VS_CHEAPEST = Column(
     sort=lambda r: _or_last(r.ranked.vs_cheapest_usd),
     export=lambda r: r.ranked.vs_cheapest_usd,
     align="right",
-    sample="+$1,234.56",
+    sample="+$123.45",
     hover=_vs_cheapest,
     usd=True,
     figure=True,
@@ -338,16 +487,17 @@ VS_CHEAPEST = Column(
 BUDGET = Column(
     "budget",
     "In budget",
-    "How many images (in this scenario's mix) the budget buys on this model; "
-    "(over) marks the models whose plan costs more than the budget.",
+    "How many images (in this scenario's mix) the budget buys on this model, or by how "
+    "much the plan goes over it.",
     display=_budget_display,
     sort=_budget_sort,
     export=lambda r: r.within_budget if r.has_budget else None,
     align="right",
-    sample="123,456 (over)",
+    sample="over by $123.45",
     hover=_budget_hover,
     tone=lambda r: "extra" if r.over_budget else None,
     figure=True,
+    table_title="Within {budget} budget",
 )
 NOTES = Column(
     "notes",
@@ -357,9 +507,11 @@ NOTES = Column(
     sort=lambda r: _SEVERITY_ORDER[r.estimate.worst_severity],
     export=lambda r: "; ".join(n.message for n in r.estimate.all_notices if n.severity != "info"),
     hover=_notes_hover,
+    stage=_stage_notes,
 )
 
-#: The table's columns, in the order it shows them.
+#: The table's columns. Their numbers (``COL_*``) stay as they were before Time came;
+#: the table shows Time beside the cost (``SHOWN``).
 COLUMNS: tuple[Column, ...] = (
     MODEL,
     PROVIDER,
@@ -369,6 +521,7 @@ COLUMNS: tuple[Column, ...] = (
     VS_CHEAPEST,
     BUDGET,
     NOTES,
+    TIME,
 )
 (
     COL_MODEL,
@@ -379,20 +532,96 @@ COLUMNS: tuple[Column, ...] = (
     COL_VS_CHEAPEST,
     COL_BUDGET,
     COL_WARNINGS,
+    COL_TIME,
 ) = range(len(COLUMNS))
 COLUMN_COUNT = len(COLUMNS)
+#: The order the table shows its columns in (column numbers, left to right).
+SHOWN: tuple[int, ...] = (
+    COL_MODEL,
+    COL_PROVIDER,
+    COL_PER_IMAGE,
+    COL_TOTAL,
+    COL_TIME,
+    COL_VS_BASELINE,
+    COL_VS_CHEAPEST,
+    COL_BUDGET,
+    COL_WARNINGS,
+)
 #: The figures a row not available on the day has instead one line saying why:
-#: (first column, columns spanned).
+#: (first column, columns spanned, counted as ``SHOWN`` lays them out).
 UNAVAILABLE_SPAN = (COL_PER_IMAGE, COL_WARNINGS - COL_PER_IMAGE)
 
 #: What copy and CSV export write: every column ("vs cheapest" too, when the budget
 #: hides it for room), the model id beside the name.
-EXPORTED: tuple[Column, ...] = (MODEL, MODEL_ID, *COLUMNS[1:])
+EXPORTED: tuple[Column, ...] = (MODEL, MODEL_ID, *COLUMNS[1:8])
 
 
-def exported_columns(has_budget: bool) -> list[Column]:
-    """The exported columns; the budget's only when there is a budget."""
-    return [c for c in EXPORTED if c is not BUDGET or has_budget]
+def _range_end(end: Literal["low", "high"]) -> Column:
+    def value(row: ComparisonRow) -> Exported:
+        e = row.estimate
+        bound = e.low_usd if end == "low" else e.high_usd
+        return bound if bound is not None else e.total_usd
+
+    return Column(
+        f"total_{end}",
+        f"Per {{period}} {end}",
+        f"The {end} end of the range 'auto' quality makes.",
+        display=lambda r: text.usd(value(r)),  # type: ignore[arg-type]
+        sort=lambda r: _or_last(value(r)),  # type: ignore[arg-type]
+        export=value,
+        usd=True,
+        figure=True,
+    )
+
+
+TOTAL_LOW, TOTAL_HIGH = _range_end("low"), _range_end("high")
+#: Time, exported in seconds.
+TIME_EXPORT = Column(
+    "time",
+    "Time (s)",
+    TIME.tip,
+    display=TIME.display,
+    sort=TIME.sort,
+    export=TIME.export,
+    figure=True,
+)
+
+
+def stage_column(i: int, name: str) -> Column:
+    """Stage ``i``'s cost per period, exported beside the total ("Drafts (USD)")."""
+
+    def value(row: ComparisonRow) -> Exported:
+        stages = row.estimate.stages
+        return stages[i].total_usd if i < len(stages) else None
+
+    return Column(
+        f"stage_{i}",
+        name.replace("{", "{{").replace("}", "}}"),
+        f"What stage {name} costs per period.",
+        display=lambda r: text.usd(value(r)),  # type: ignore[arg-type]
+        sort=lambda r: _or_last(value(r)),  # type: ignore[arg-type]
+        export=value,
+        usd=True,
+        figure=True,
+    )
+
+
+def exported_columns(has_budget: bool, rows: Sequence[ComparisonRow] = ()) -> list[Column]:
+    """The exported columns; the budget's only when there is a budget. With ``rows``,
+    what they call for: the low and high ends when a cost is a range, the time when
+    the scenario says its tier, and each stage's cost when there is more than one."""
+    out = [c for c in EXPORTED if c is not BUDGET or has_budget]
+    after_total = out.index(TOTAL) + 1
+    extra: list[Column] = []
+    if any(r.ranged for r in rows):
+        extra += [TOTAL_LOW, TOTAL_HIGH]
+    if any(r.estimate.durations for r in rows):
+        extra.append(TIME_EXPORT)
+    out[after_total:after_total] = extra
+    stages = rows[0].estimate.stages if rows else ()
+    if len(stages) > 1:
+        out += [stage_column(i, s.stage) for i, s in enumerate(stages)]
+    return out
 
 
 def export_value(value: Exported) -> str | int:
@@ -408,7 +637,7 @@ def table_text(
     rows: Sequence[ComparisonRow], period: str, has_budget: bool, delimiter: str = ","
 ) -> str:
     """The rows (in the order given) as delimited text with raw numbers, titles first."""
-    columns = exported_columns(has_budget)
+    columns = exported_columns(has_budget, rows)
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
     writer.writerow([c.export_heading(period) for c in columns])

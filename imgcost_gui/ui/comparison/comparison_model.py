@@ -33,6 +33,7 @@ from imgcost_gui.workspace.columns import (
     COL_MODEL,
     COL_PER_IMAGE,
     COL_PROVIDER,
+    COL_TIME,
     COL_TOTAL,
     COL_VS_BASELINE,
     COL_VS_CHEAPEST,
@@ -40,8 +41,10 @@ from imgcost_gui.workspace.columns import (
     COLUMN_COUNT,
     COLUMNS,
     NOTE_WORDS,
+    SHOWN,
     UNAVAILABLE_SPAN,
     Tone,
+    stage_hover,
 )
 from imgcost_gui.workspace.comparison import (
     GROUP_RANKED,
@@ -52,10 +55,12 @@ from imgcost_gui.workspace.comparison import (
 
 __all__ = [
     "COLUMN_COUNT",
+    "SHOWN",
     "COL_BUDGET",
     "COL_MODEL",
     "COL_PER_IMAGE",
     "COL_PROVIDER",
+    "COL_TIME",
     "COL_TOTAL",
     "COL_VS_BASELINE",
     "COL_VS_CHEAPEST",
@@ -67,6 +72,8 @@ __all__ = [
     "GROUP_UNPRICED",
     "NOTE_WORDS",
     "SORT_ROLE",
+    "STAGE_ROLE",
+    "STATUS_ROLE",
     "UNAVAILABLE_SPAN",
     "ComparisonModel",
     "ComparisonProxy",
@@ -81,26 +88,61 @@ EXPORT_ROLE = Qt.ItemDataRole.UserRole + 2
 #: Which group a row sorts in, whatever the order: 0 ranked, 1 cannot run it,
 #: 2 not available on the day (retired, not out yet).
 GROUP_ROLE = Qt.ItemDataRole.UserRole + 3
+#: The mark beside a model's name (``ComparisonRow.status``): "warning", "info",
+#: "unavailable" or None.
+STATUS_ROLE = Qt.ItemDataRole.UserRole + 4
+#: On a stage's line under its model: the stage's number; None on a model's line.
+STAGE_ROLE = Qt.ItemDataRole.UserRole + 5
 
 Index = QModelIndex | QPersistentModelIndex
 
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 _UNCACHED_ROLES = (Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.ToolTipRole)
+#: What a recompute changes but the order: the roles a view shows.
+_SHOWN_ROLES = [
+    Qt.ItemDataRole.DisplayRole,
+    Qt.ItemDataRole.ToolTipRole,
+    Qt.ItemDataRole.ForegroundRole,
+    Qt.ItemDataRole.FontRole,
+    Qt.ItemDataRole.DecorationRole,
+    Qt.ItemDataRole.TextAlignmentRole,
+    Qt.ItemDataRole.UserRole,
+    EXPORT_ROLE,
+    GROUP_ROLE,
+    STATUS_ROLE,
+]
 
 
 class ComparisonModel(QAbstractTableModel):
+    """One line per model (``rows``, in the core's order), then one line per stage of
+    each model expanded to its stages (``stage_lines``); sorting keeps a stage's line
+    under its model (``SORT_ROLE``)."""
+
     def __init__(self, parent: Any = None):
         super().__init__(parent)
         self.rows: list[ComparisonRow] = []
+        #: (row, stage) of each stage's line, after the rows: the expanded models' stages.
+        self.stage_lines: list[tuple[int, int]] = []
+        #: The models shown with their stages (ids, kept across recomputes).
+        self.expanded: set[str] = set()
         self.period = "month"
         self.has_budget = False
+        self.budget: float | None = None
         #: The catalog the rows were priced with (for where each price comes from).
         self.catalog: PriceCatalog | None = None
+        #: How the view sorts (``ComparisonProxy.sort`` says): the keys follow it.
+        self.sort_column = -1
+        self.descending = False
         self._icons: dict[str, QIcon] = {}
         self._answers: dict[tuple[int, int, int], Any] = {}
+        self._keys: dict[tuple[int, bool], list[int]] = {}
 
     # --- feeding --------------------------------------------------------------------
+
+    @property
+    def stage_count(self) -> int:
+        return len(self.rows[0].estimate.stages) if self.rows else 0
 
     def set_rows(
         self,
@@ -111,19 +153,29 @@ class ComparisonModel(QAbstractTableModel):
     ) -> None:
         self.catalog = catalog
         same_models = [r.estimate.model for r in rows] == [r.estimate.model for r in self.rows]
+        stages = len(rows[0].estimate.stages) if rows else 0
+        same_lines = same_models and stages == self.stage_count
         period_changed = period != self.period
-        self.period, self.has_budget = period, has_budget
+        budget = rows[0].budget_usd if rows else None
+        headers_changed = period_changed or budget != self.budget
+        self.period, self.has_budget, self.budget = period, has_budget, budget
         self._answers.clear()
-        if same_models and self.rows:
+        if same_lines and self.rows:
+            old = self._keys.get((self.sort_column, self.descending))
             self.rows = rows
-            last = self.index(len(rows) - 1, COLUMN_COUNT - 1)
-            self.dataChanged.emit(self.index(0, 0), last)
+            self._keys.clear()
+            moved = old is None or old != self._sort_keys(self.sort_column)
+            last = self.index(self.rowCount() - 1, COLUMN_COUNT - 1)
+            # Roles without the sort key: the view re-sorts only when the order moved.
+            self.dataChanged.emit(self.index(0, 0), last, [] if moved else _SHOWN_ROLES)
         else:
             self.beginResetModel()
             self.rows = rows
+            self._keys.clear()
+            self.stage_lines = self._lines_for(self.expanded) if stages > 1 else []
             self.endResetModel()
-        if period_changed:
-            self.headerDataChanged.emit(Qt.Orientation.Horizontal, COL_TOTAL, COL_TOTAL)
+        if headers_changed:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, COLUMN_COUNT - 1)
 
     def row_of(self, model_id: str) -> int | None:
         for i, r in enumerate(self.rows):
@@ -131,10 +183,120 @@ class ComparisonModel(QAbstractTableModel):
                 return i
         return None
 
+    # --- stages -------------------------------------------------------------------------
+
+    def expandable(self, row: int) -> bool:
+        """A model's line that opens to its stages (a scenario of several stages)."""
+        return (
+            0 <= row < len(self.rows) and self.stage_count > 1 and self.rows[row].estimate.available
+        )
+
+    def is_expanded(self, row: int) -> bool:
+        return 0 <= row < len(self.rows) and self.rows[row].estimate.model in self.expanded
+
+    def parent_line(self, line: int) -> int:
+        """The model's line a stage's line belongs to (a model's line is its own)."""
+        n = len(self.rows)
+        return line if line < n else self.stage_lines[line - n][0]
+
+    def stage_of(self, line: int) -> int | None:
+        n = len(self.rows)
+        return None if line < n else self.stage_lines[line - n][1]
+
+    def set_expanded(self, row: int, on: bool) -> None:
+        """Show (or hide) one model's stages, each on its own line under it."""
+        if not self.expandable(row) or self.is_expanded(row) == on:
+            return
+        model_id = self.rows[row].estimate.model
+        if on:
+            self.expanded.add(model_id)
+            self._insert_lines(self._lines_for({model_id}))
+        else:
+            self.expanded.discard(model_id)
+            n = len(self.rows)
+            mine = [i for i, (r, _) in enumerate(self.stage_lines) if r == row]
+            if mine:
+                self.beginRemoveRows(QModelIndex(), n + mine[0], n + mine[-1])
+                del self.stage_lines[mine[0] : mine[-1] + 1]
+                self._answers.clear()
+                self.endRemoveRows()
+
+    def set_all_expanded(self, on: bool) -> None:
+        """Every model's stages shown, or none."""
+        if not on:
+            self.expanded.clear()
+            if self.stage_lines:
+                n = len(self.rows)
+                self.beginRemoveRows(QModelIndex(), n, n + len(self.stage_lines) - 1)
+                self.stage_lines = []
+                self._answers.clear()
+                self.endRemoveRows()
+            return
+        new = {r.estimate.model for i, r in enumerate(self.rows) if self.expandable(i)}
+        added = new - self.expanded
+        self.expanded |= added
+        self._insert_lines(self._lines_for(added))
+
+    def _lines_for(self, model_ids: set[str]) -> list[tuple[int, int]]:
+        return [
+            (i, j)
+            for i, r in enumerate(self.rows)
+            if r.estimate.model in model_ids and self.expandable(i)
+            for j in range(len(r.estimate.stages))
+        ]
+
+    def _insert_lines(self, lines: list[tuple[int, int]]) -> None:
+        if not lines:
+            return
+        first = self.rowCount()
+        self.beginInsertRows(QModelIndex(), first, first + len(lines) - 1)
+        self.stage_lines += lines
+        self.endInsertRows()
+
+    # --- sorting ------------------------------------------------------------------------
+
+    def sort_by(self, column: int, descending: bool) -> None:
+        """The keys ``SORT_ROLE`` gives follow the view's order (the proxy calls this)."""
+        self.sort_column, self.descending = column, descending
+
+    def _sort_keys(self, col: int) -> list[int]:
+        """Each model line's sort key for ``col``: whole numbers the proxy compares in C++.
+
+        Worked out once per recompute: the ranked models, then those that cannot run
+        the scenario, then those not available on the day, in either direction;
+        within a group, what cannot be known last; ties in the core's order. Keys step
+        by the number of stages plus one, so each stage's line sorts under its model.
+        """
+        if not 0 <= col < COLUMN_COUNT:
+            return [0] * len(self.rows)
+        cached = self._keys.get((col, self.descending))
+        if cached is not None:
+            return cached
+        column = COLUMNS[col]
+        values = [column.sort_of(r) for r in self.rows]
+        order = sorted(range(len(values)), key=values.__getitem__, reverse=self.descending)
+        order.sort(key=lambda i: (self.rows[i].group, values[i] == math.inf))
+        step = self.stage_count + 1
+        keys = [0] * len(order)
+        top = len(order) - 1
+        for position, i in enumerate(order):
+            # Descending: the proxy puts larger keys first, so the first gets the largest.
+            keys[i] = ((top - position) * step + step - 1) if self.descending else position * step
+        self._keys[(col, self.descending)] = keys
+        return keys
+
+    def _sort_key(self, line: int, col: int) -> int:
+        keys = self._sort_keys(col)
+        n = len(self.rows)
+        if line < n:
+            return keys[line]
+        row, stage = self.stage_lines[line - n]
+        return keys[row] - 1 - stage if self.descending else keys[row] + 1 + stage
+
     # --- Qt model -------------------------------------------------------------------
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.rows)
+        return 0 if parent.isValid() else len(self.rows) + len(self.stage_lines)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else COLUMN_COUNT
@@ -146,7 +308,7 @@ class ComparisonModel(QAbstractTableModel):
             return None
         column = COLUMNS[section]
         if role == Qt.ItemDataRole.DisplayRole:
-            return column.heading(self.period)
+            return column.table_heading(self.period, self.budget)
         if role == Qt.ItemDataRole.ToolTipRole:
             return column.tip
         if role == Qt.ItemDataRole.TextAlignmentRole and column.aligned_right():
@@ -154,14 +316,17 @@ class ComparisonModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+        line = index.row()
+        if role == SORT_ROLE and line >= 0:  # asked n log n times by every sort: first, short
+            return self._sort_key(line, index.column())
+        if not index.isValid() or not 0 <= line < self.rowCount():
             return None
         # A repaint asks every cell for six roles, and sorting and column sizing ask
         # again; answers only change with set_rows, so each is worked out once.
         # Colours follow the palette (which can change) and tooltips are asked one at a time.
         if role in _UNCACHED_ROLES:
             return self._answer(index, role)
-        key = (index.row(), index.column(), role)
+        key = (line, index.column(), role)
         try:
             return self._answers[key]
         except KeyError:
@@ -170,17 +335,23 @@ class ComparisonModel(QAbstractTableModel):
             return value
 
     def _answer(self, index: Index, role: int) -> Any:
-        row = self.rows[index.row()]
+        line = index.row()
+        stage = self.stage_of(line)
+        if stage is not None:
+            return self._stage_answer(self.parent_line(line), stage, index.column(), role)
+        row = self.rows[line]
         col = index.column()
         column = COLUMNS[col]
         if role == Qt.ItemDataRole.UserRole:
             return row.estimate
         if role == Qt.ItemDataRole.DisplayRole:
             return column.text_of(row)
-        if role == SORT_ROLE:
-            return column.sort_of(row)
         if role == GROUP_ROLE:
             return row.group
+        if role == STATUS_ROLE:
+            return row.status
+        if role == STAGE_ROLE:
+            return None
         if role == EXPORT_ROLE:
             value = column.value_of(row)
             return None if col == COL_BUDGET and not self.has_budget else value
@@ -198,6 +369,26 @@ class ComparisonModel(QAbstractTableModel):
             font = QFont()
             font.setBold(True)
             return font
+        return None
+
+    def _stage_answer(self, line: int, stage: int, col: int, role: int) -> Any:
+        row = self.rows[line]
+        column = COLUMNS[col]
+        if role == Qt.ItemDataRole.UserRole:
+            return row.estimate
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.stage(row, stage)
+        if role == GROUP_ROLE:
+            return row.group
+        if role == STAGE_ROLE:
+            return stage
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return stage_hover(row, stage)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.align == "right":
+            return _RIGHT
+        if role == Qt.ItemDataRole.ForegroundRole:
+            supported = row.estimate.stages[stage].supported
+            return tone_colour(None if supported else "muted", QGuiApplication.palette())
         return None
 
     # --- marks ------------------------------------------------------------------------
@@ -247,23 +438,17 @@ def tone_colour(tone: Tone | None, palette: QPalette) -> QColor | None:
 
 
 class ComparisonProxy(QSortFilterProxyModel):
-    """Sorts numerically on ``SORT_ROLE`` within each group (``GROUP_ROLE``): models
-    that cannot run the scenario, then models not available on the day, stay last
-    either way."""
+    """Sorts in C++ on the model's whole-number keys (``SORT_ROLE``), which keep the
+    groups in place (the models that cannot run the scenario, then those not
+    available on the day, last in either direction) and each stage's line under its
+    model. No comparison runs in Python."""
 
     def __init__(self, parent: Any = None):
         super().__init__(parent)
         self.setSortRole(SORT_ROLE)
 
-    def lessThan(self, left: Index, right: Index) -> bool:  # noqa: N802
-        ga, gb = left.data(GROUP_ROLE), right.data(GROUP_ROLE)
-        if ga is not None and gb is not None and ga != gb:
-            return bool(ga < gb if self.sortOrder() == Qt.SortOrder.AscendingOrder else ga > gb)
-        a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
-        if a is None or b is None:
-            return False
-        a_last, b_last = a == math.inf, b == math.inf
-        if a_last != b_last:
-            # keep "not available" at the bottom in both directions
-            return bool(b_last if self.sortOrder() == Qt.SortOrder.AscendingOrder else a_last)
-        return bool(a < b)
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        source = self.sourceModel()
+        if isinstance(source, ComparisonModel):
+            source.sort_by(column, order == Qt.SortOrder.DescendingOrder)
+        super().sort(column, order)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -15,16 +15,15 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QMessageBox,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from imgcost_gui.core import ModelEstimate, PriceCatalog
+from imgcost_gui.core import ModelEntry, ModelEstimate, PriceCatalog
 from imgcost_gui.ui.common import DoubleSpinBox, ask_save_path, safe_file_name
 from imgcost_gui.ui.scenario import ScenarioDocument
-from imgcost_gui.workspace.columns import COLUMNS, table_text
+from imgcost_gui.workspace.columns import COLUMNS, SHOWN, table_text
 from imgcost_gui.workspace.comparison import ComparisonRow, summary_text
 from imgcost_gui.workspace.text import PERIOD_WORDS
 
@@ -33,12 +32,17 @@ from .comparison_model import (
     COL_MODEL,
     COL_TOTAL,
     COL_VS_CHEAPEST,
-    GROUP_ROLE,
+    COL_WARNINGS,
     GROUP_UNAVAILABLE,
     UNAVAILABLE_SPAN,
     ComparisonModel,
     ComparisonProxy,
 )
+from .comparison_table import ComparisonTable
+from .detail_strip import DetailStrip
+
+#: Notes: a few words each (the strip under the table has them in full).
+NOTES_WIDTH = 120
 
 
 class ComparisonPanel(QWidget):
@@ -53,7 +57,17 @@ class ComparisonPanel(QWidget):
         self.model = ComparisonModel(self)
         self.proxy = ComparisonProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.proxy.layoutChanged.connect(self._span_unavailable)
+        for signal in (
+            self.proxy.layoutChanged,
+            self.proxy.rowsInserted,
+            self.proxy.rowsRemoved,
+            self.proxy.modelReset,
+        ):
+            signal.connect(self._span_unavailable)
+        #: The view rows spanned for models not available on the day, as last set.
+        self._spanned: tuple[int, ...] | None = None
+        #: The catalog below the user's prices, for the shipped value beside theirs.
+        self.shipped: PriceCatalog | None = None
 
         self.summary = QLabel()
         self.summary.setTextFormat(Qt.TextFormat.RichText)
@@ -98,11 +112,12 @@ class ComparisonPanel(QWidget):
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             header.addWidget(button)
 
-        self.table = QTableView()
+        self.table = ComparisonTable()
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(COL_TOTAL, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.expandRequested.connect(self._expand)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(26)
@@ -112,54 +127,126 @@ class ComparisonPanel(QWidget):
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)  # the tooltip has it in full
         h = self.table.horizontalHeader()
         h.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        h.setStretchLastSection(True)
+        # The model's name takes the room the figures leave (full names at 1280 px).
+        h.setSectionResizeMode(COL_MODEL, QHeaderView.ResizeMode.Stretch)
+        h.setStretchLastSection(False)
         h.setHighlightSections(False)
         h.setMinimumSectionSize(40)
+        for visual, col in enumerate(SHOWN):  # Time beside the cost
+            h.moveSection(h.visualIndex(col), visual)
         self._size_columns()
+
+        self.detail = DetailStrip()
+        self.detail.show_stages.toggled.connect(self.model.set_all_expanded)
+        self.table.selectionModel().selectionChanged.connect(self._show_detail)
+        self.model.modelReset.connect(self._show_detail)
+        self.model.modelReset.connect(self._size_columns)  # new models: widths to fit them
+        self.model.dataChanged.connect(self._show_detail)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(header)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.detail)
 
     # --- feeding ------------------------------------------------------------------
 
     def _size_columns(self) -> None:
-        """Widths that leave Notes room at 1280x800, with or without the budget column.
+        """Each short column as wide as its header or its widest text; the model's
+        name takes what is left, Notes a fixed share (the strip under the table has
+        them in full).
 
-        Fixed, not sized to contents: columns do not jump while the user types,
-        and a long name or amount is elided with the full text in its tooltip.
+        Worked out when the models or the headers change, not on every edit: columns
+        do not jump while the user types (a column keeps room for a typical figure,
+        ``Column.sample``), and what is elided has its full text in the tooltip.
         """
         fm = self.table.fontMetrics()
-        header = self.table.horizontalHeader().fontMetrics()
+        bold = QFont(self.table.font())
+        bold.setBold(True)
+        header = QFontMetrics(bold)
+        rows = self.model.rows
         for col, column in enumerate(COLUMNS):
-            if not column.sample:
-                continue  # the last column (Notes) stretches
-            title = column.heading(self.model.period)
-            width = max(fm.horizontalAdvance(column.sample), header.horizontalAdvance(title)) + 10
-            if col == COL_MODEL:
-                width += 22  # the over-budget mark, and bold names (cheapest, baseline)
-            self.table.setColumnWidth(col, width)
+            if col in (COL_MODEL, COL_WARNINGS):
+                continue  # the name stretches; Notes is fixed
+            title = self.model.headerData(col, Qt.Orientation.Horizontal)
+            lines = str(title).split("\n")
+            widest = max(header.horizontalAdvance(line) for line in lines) + 18  # the sort arrow
+            texts = {column.text_of(r) for r in rows if r.estimate.available}
+            content = max(fm.horizontalAdvance(t) for t in texts) if texts else 0
+            if column.figure:  # room for a typical figure, so typing does not elide it
+                content = max(content, fm.horizontalAdvance(column.sample))
+            else:  # a name: the sample is as wide as it gets; longer ones are elided
+                content = min(content, fm.horizontalAdvance(column.sample))
+            self.table.setColumnWidth(col, max(widest, content + 14))
+        self.table.setColumnWidth(COL_WARNINGS, NOTES_WIDTH)
 
-    def show_rows(self, rows: list[ComparisonRow], catalog: PriceCatalog | None = None) -> None:
+    def show_rows(
+        self,
+        rows: list[ComparisonRow],
+        catalog: PriceCatalog | None = None,
+        shipped: PriceCatalog | None = None,
+    ) -> None:
+        """The rows of a recompute. ``shipped`` is the catalog below the user's own
+        prices: the detail strip names the shipped price beside a changed one."""
+        if shipped is not None:
+            self.shipped = shipped
         scenario = self.doc.scenario
         has_budget = bool(scenario.budget_usd)
+        budget_before = self.model.budget
         self.model.set_rows(rows, scenario.period, has_budget, catalog)
         # With a budget, its column takes the place of "vs cheapest" (the summary names the cheapest).
-        self.table.setColumnHidden(COL_BUDGET, not has_budget)
-        self.table.setColumnHidden(COL_VS_CHEAPEST, has_budget)
+        if self.table.isColumnHidden(COL_BUDGET) == has_budget:
+            self.table.setColumnHidden(COL_BUDGET, not has_budget)
+            self.table.setColumnHidden(COL_VS_CHEAPEST, has_budget)
+        if self.model.budget != budget_before:
+            self._size_columns()  # the budget's header names the amount
         self._span_unavailable()
         self._sync_budget()
         self._summarise(rows)
 
-    def _span_unavailable(self) -> None:
-        """One line over the figures of each model not available on the day (after
-        every sort: spans belong to view rows)."""
+    def _span_unavailable(self, *_: object) -> None:
+        """One line over the figures of each model not available on the day. Spans
+        belong to view rows: set again only when those rows change (they sort last,
+        so a recompute or a sort seldom moves them)."""
+        unavailable = [i for i, r in enumerate(self.model.rows) if r.group == GROUP_UNAVAILABLE]
+        rows = tuple(
+            sorted(self.proxy.mapFromSource(self.model.index(i, 0)).row() for i in unavailable)
+        )
+        if rows == self._spanned:
+            return
+        self._spanned = rows
         self.table.clearSpans()
         first, count = UNAVAILABLE_SPAN
-        for r in range(self.proxy.rowCount()):
-            if self.proxy.index(r, COL_MODEL).data(GROUP_ROLE) == GROUP_UNAVAILABLE:
+        for r in rows:
+            if r >= 0:
                 self.table.setSpan(r, first, 1, count)
+
+    # --- stages and detail ----------------------------------------------------------
+
+    def _expand(self, index: QModelIndex, on: bool) -> None:
+        """Open (or close) the model's stages; the selection stays on the model."""
+        source = self.proxy.mapToSource(index)
+        line = self.model.parent_line(source.row())
+        self.model.set_expanded(line, on)
+        self.table.setCurrentIndex(self.proxy.mapFromSource(self.model.index(line, index.column())))
+
+    def current_row(self) -> ComparisonRow | None:
+        """The selected model's row (a stage's line counts as its model's)."""
+        selected = self.table.selectionModel().selectedRows()
+        if not selected:
+            return None
+        line = self.model.parent_line(self.proxy.mapToSource(selected[0]).row())
+        return self.model.rows[line] if 0 <= line < len(self.model.rows) else None
+
+    def _show_detail(self, *_: object) -> None:
+        row = self.current_row()
+        if row is None:
+            self.detail.show_model(None)
+            return
+        shipped: ModelEntry | None = None
+        if self.shipped is not None:
+            shipped = self.shipped.by_id.get(row.estimate.model)
+        self.detail.show_model(row.estimate, self.model.period, row.entry, shipped)
 
     def _summarise(self, rows: list[ComparisonRow]) -> None:
         self.summary.setText(summary_text(rows, self.doc.scenario))
