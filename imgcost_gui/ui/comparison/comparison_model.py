@@ -18,11 +18,13 @@ import math
 from typing import Any
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication, QStyle
@@ -119,6 +121,9 @@ class ComparisonModel(QAbstractTableModel):
     each model expanded to its stages (``stage_lines``); sorting keeps a stage's line
     under its model (``SORT_ROLE``)."""
 
+    #: A recompute moved a line in the order sorted on (``ComparisonProxy`` sorts again).
+    orderChanged = Signal()  # noqa: N815
+
     def __init__(self, parent: Any = None):
         super().__init__(parent)
         self.rows: list[ComparisonRow] = []
@@ -166,8 +171,9 @@ class ComparisonModel(QAbstractTableModel):
             self._keys.clear()
             moved = old is None or old != self._sort_keys(self.sort_column)
             last = self.index(self.rowCount() - 1, COLUMN_COUNT - 1)
-            # Roles without the sort key: the view re-sorts only when the order moved.
-            self.dataChanged.emit(self.index(0, 0), last, [] if moved else _SHOWN_ROLES)
+            self.dataChanged.emit(self.index(0, 0), last, _SHOWN_ROLES)
+            if moved:  # the proxy sorts again only then (typing seldom moves a model)
+                self.orderChanged.emit()
         else:
             self.beginResetModel()
             self.rows = rows
@@ -252,6 +258,7 @@ class ComparisonModel(QAbstractTableModel):
         self.beginInsertRows(QModelIndex(), first, first + len(lines) - 1)
         self.stage_lines += lines
         self.endInsertRows()
+        self.orderChanged.emit()  # new lines go under their models
 
     # --- sorting ------------------------------------------------------------------------
 
@@ -446,6 +453,17 @@ class ComparisonProxy(QSortFilterProxyModel):
     def __init__(self, parent: Any = None):
         super().__init__(parent)
         self.setSortRole(SORT_ROLE)
+        # Not on every dataChanged (a recompute changes every line): only when the
+        # model says the order moved.
+        self.setDynamicSortFilter(False)
+
+    def setSourceModel(self, model: QAbstractItemModel) -> None:  # noqa: N802
+        old = self.sourceModel()
+        if isinstance(old, ComparisonModel):
+            old.orderChanged.disconnect(self.invalidate)
+        super().setSourceModel(model)
+        if isinstance(model, ComparisonModel):
+            model.orderChanged.connect(self.invalidate)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         source = self.sourceModel()
