@@ -4,12 +4,14 @@ Every cell's text, sort key, exported value, tooltip and tone comes from the
 workspace's column list (``imgcost_gui.workspace.columns.COLUMNS``); this model
 only turns them into Qt roles (colours, icons, fonts).
 
-Rows keep the order the core returned them in; sorting is the view's job
-(``ComparisonProxy`` sorts on ``SORT_ROLE``), so a recompute that keeps the same
-models only emits ``dataChanged`` and the user's selection stays put. Rows fall
+The model keeps its lines in the order the table is sorted in (``sort``, which
+the view's header asks through ``ComparisonProxy``): a recompute that keeps the
+models in the same order only emits ``dataChanged``, one that reorders them a
+layout change, and the user's selection stays on its model either way. Rows fall
 in three groups whatever the sort (``GROUP_ROLE``): the ranked models, then
 those that cannot run the scenario, then those not available on the day the
-estimate is for (retired, or not out yet), greyed and unranked.
+estimate is for (retired, or not out yet), greyed and unranked. A model opened
+to its stages has a line per stage under it (``STAGE_ROLE``).
 """
 
 from __future__ import annotations
@@ -18,13 +20,11 @@ import math
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractItemModel,
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
-    Signal,
 )
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication, QStyle
@@ -83,7 +83,7 @@ __all__ = [
     "tone_colour",
 ]
 
-#: A number to sort on; models that cannot run the scenario sort last.
+#: The value a cell sorts on (``Column.sort_of``).
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 #: The unformatted value for copy and CSV export (a float, an int, a string or None).
 EXPORT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -101,34 +101,18 @@ Index = QModelIndex | QPersistentModelIndex
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 _UNCACHED_ROLES = (Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.ToolTipRole)
-#: What a recompute changes but the order: the roles a view shows.
-_SHOWN_ROLES = [
-    Qt.ItemDataRole.DisplayRole,
-    Qt.ItemDataRole.ToolTipRole,
-    Qt.ItemDataRole.ForegroundRole,
-    Qt.ItemDataRole.FontRole,
-    Qt.ItemDataRole.DecorationRole,
-    Qt.ItemDataRole.TextAlignmentRole,
-    Qt.ItemDataRole.UserRole,
-    EXPORT_ROLE,
-    GROUP_ROLE,
-    STATUS_ROLE,
-]
 
 
 class ComparisonModel(QAbstractTableModel):
-    """One line per model (``rows``, in the core's order), then one line per stage of
-    each model expanded to its stages (``stage_lines``); sorting keeps a stage's line
-    under its model (``SORT_ROLE``)."""
-
-    #: A recompute moved a line in the order sorted on (``ComparisonProxy`` sorts again).
-    orderChanged = Signal()  # noqa: N815
+    """One line per model (``rows``, in the order the table is sorted in), each
+    followed by a line per stage when it is opened to its stages (``lines``)."""
 
     def __init__(self, parent: Any = None):
         super().__init__(parent)
+        #: The models' rows, in the order shown (the core's until a sort is asked).
         self.rows: list[ComparisonRow] = []
-        #: (row, stage) of each stage's line, after the rows: the expanded models' stages.
-        self.stage_lines: list[tuple[int, int]] = []
+        #: Each line: (index in ``rows``, stage number or None for the model's own line).
+        self.lines: list[tuple[int, int | None]] = []
         #: The models shown with their stages (ids, kept across recomputes).
         self.expanded: set[str] = set()
         self.period = "month"
@@ -136,12 +120,12 @@ class ComparisonModel(QAbstractTableModel):
         self.budget: float | None = None
         #: The catalog the rows were priced with (for where each price comes from).
         self.catalog: PriceCatalog | None = None
-        #: How the view sorts (``ComparisonProxy.sort`` says): the keys follow it.
+        #: The order asked for (``sort``): a column, or -1 for the core's order.
         self.sort_column = -1
         self.descending = False
+        self._line_of: dict[str, int] = {}
         self._icons: dict[str, QIcon] = {}
         self._answers: dict[tuple[int, int, int], Any] = {}
-        self._keys: dict[tuple[int, bool], list[int]] = {}
 
     # --- feeding --------------------------------------------------------------------
 
@@ -156,154 +140,148 @@ class ComparisonModel(QAbstractTableModel):
         has_budget: bool,
         catalog: PriceCatalog | None = None,
     ) -> None:
+        """New rows (in the core's order). The same models in the same order update
+        in place (``dataChanged``); the same models in a new order move (a layout
+        change: the selection follows its model); other models reset the table."""
         self.catalog = catalog
-        same_models = [r.estimate.model for r in rows] == [r.estimate.model for r in self.rows]
+        ordered = self._ordered(rows)
+        ids = [r.estimate.model for r in ordered]
+        old_ids = [r.estimate.model for r in self.rows]
         stages = len(rows[0].estimate.stages) if rows else 0
-        same_lines = same_models and stages == self.stage_count
-        period_changed = period != self.period
+        same_lines = bool(self.rows) and stages == self.stage_count
         budget = rows[0].budget_usd if rows else None
-        headers_changed = period_changed or budget != self.budget
+        headers_changed = period != self.period or budget != self.budget
         self.period, self.has_budget, self.budget = period, has_budget, budget
         self._answers.clear()
-        if same_lines and self.rows:
-            old = self._keys.get((self.sort_column, self.descending))
-            self.rows = rows
-            self._keys.clear()
-            moved = old is None or old != self._sort_keys(self.sort_column)
+        if same_lines and ids == old_ids:
+            self.rows = ordered
             last = self.index(self.rowCount() - 1, COLUMN_COUNT - 1)
-            self.dataChanged.emit(self.index(0, 0), last, _SHOWN_ROLES)
-            if moved:  # the proxy sorts again only then (typing seldom moves a model)
-                self.orderChanged.emit()
+            self.dataChanged.emit(self.index(0, 0), last)
+        elif same_lines and sorted(ids) == sorted(old_ids):
+            self._move_to(ordered)
         else:
             self.beginResetModel()
-            self.rows = rows
-            self._keys.clear()
-            self.stage_lines = self._lines_for(self.expanded) if stages > 1 else []
+            self.rows = ordered
+            self._build_lines()
             self.endResetModel()
         if headers_changed:
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, COLUMN_COUNT - 1)
 
     def row_of(self, model_id: str) -> int | None:
+        """The line of a model (its own, above its stages); the row of ``rows`` as long
+        as no model is opened to its stages."""
+        return self._line_of.get(model_id)
+
+    def row_at(self, line: int) -> ComparisonRow:
+        """The model a line belongs to (a stage's line, its model's)."""
+        return self.rows[self.lines[line][0]]
+
+    def _build_lines(self) -> None:
+        lines: list[tuple[int, int | None]] = []
+        line_of: dict[str, int] = {}
+        stages = range(self.stage_count) if self.stage_count > 1 else range(0)
         for i, r in enumerate(self.rows):
-            if r.estimate.model == model_id:
-                return i
-        return None
+            line_of[r.estimate.model] = len(lines)
+            lines.append((i, None))
+            if r.estimate.model in self.expanded and r.estimate.available:
+                lines += [(i, j) for j in stages]
+        self.lines, self._line_of = lines, line_of
+
+    # --- order --------------------------------------------------------------------------
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Put the lines in the order of ``column`` (the view's header asks)."""
+        self.sort_column, self.descending = column, order == Qt.SortOrder.DescendingOrder
+        ordered = self._ordered(self.rows)
+        if [r.estimate.model for r in ordered] != [r.estimate.model for r in self.rows]:
+            self._answers.clear()
+            self._move_to(ordered)
+
+    def _ordered(self, rows: list[ComparisonRow]) -> list[ComparisonRow]:
+        """``rows`` in the order asked: the ranked models, then those that cannot run
+        the scenario, then those not available on the day, in either direction;
+        within a group, what cannot be known last; ties in the core's order.
+
+        Each row's key is worked out once (``Column.sort_of``) and the keys are
+        compared by ``list.sort`` in C: no comparison runs in Python, and no sort
+        goes through the proxy (every comparison there calls back into this model).
+        """
+        col = self.sort_column
+        if not 0 <= col < COLUMN_COUNT:
+            return list(rows)
+        column = COLUMNS[col]
+        values = [column.sort_of(r) for r in rows]
+        order = sorted(range(len(rows)), key=values.__getitem__, reverse=self.descending)
+        order.sort(key=lambda i: (rows[i].group, values[i] == math.inf))
+        return [rows[i] for i in order]
+
+    def _move_to(self, ordered: list[ComparisonRow]) -> None:
+        """The same models in a new order: a layout change, selection and current
+        line follow their model (and stage)."""
+        self.layoutAboutToBeChanged.emit()
+        before = self.persistentIndexList()
+        where = [(self.row_at(i.row()).estimate.model, self.lines[i.row()][1]) for i in before]
+        self.rows = ordered
+        self._build_lines()
+        after = []
+        for index, (model_id, stage) in zip(before, where, strict=True):
+            line = self._line_of.get(model_id)
+            if line is not None and stage is not None:
+                line += 1 + stage
+            after.append(self.index(line, index.column()) if line is not None else QModelIndex())
+        self.changePersistentIndexList(before, after)
+        self.layoutChanged.emit()
 
     # --- stages -------------------------------------------------------------------------
 
-    def expandable(self, row: int) -> bool:
+    def expandable(self, line: int) -> bool:
         """A model's line that opens to its stages (a scenario of several stages)."""
-        return (
-            0 <= row < len(self.rows) and self.stage_count > 1 and self.rows[row].estimate.available
-        )
+        if not 0 <= line < len(self.lines) or self.stage_count < 2:
+            return False
+        i, stage = self.lines[line]
+        return stage is None and self.rows[i].estimate.available
 
-    def is_expanded(self, row: int) -> bool:
-        return 0 <= row < len(self.rows) and self.rows[row].estimate.model in self.expanded
+    def is_expanded(self, line: int) -> bool:
+        return self.expandable(line) and self.row_at(line).estimate.model in self.expanded
 
     def parent_line(self, line: int) -> int:
         """The model's line a stage's line belongs to (a model's line is its own)."""
-        n = len(self.rows)
-        return line if line < n else self.stage_lines[line - n][0]
+        return self._line_of[self.row_at(line).estimate.model]
 
     def stage_of(self, line: int) -> int | None:
-        n = len(self.rows)
-        return None if line < n else self.stage_lines[line - n][1]
+        return self.lines[line][1] if 0 <= line < len(self.lines) else None
 
-    def set_expanded(self, row: int, on: bool) -> None:
+    def set_expanded(self, line: int, on: bool) -> None:
         """Show (or hide) one model's stages, each on its own line under it."""
-        if not self.expandable(row) or self.is_expanded(row) == on:
+        if not self.expandable(line) or self.is_expanded(line) == on:
             return
-        model_id = self.rows[row].estimate.model
+        model_id = self.row_at(line).estimate.model
+        count = self.stage_count
+        self._answers.clear()
         if on:
+            self.beginInsertRows(QModelIndex(), line + 1, line + count)
             self.expanded.add(model_id)
-            self._insert_lines(self._lines_for({model_id}))
+            self._build_lines()
+            self.endInsertRows()
         else:
+            self.beginRemoveRows(QModelIndex(), line + 1, line + count)
             self.expanded.discard(model_id)
-            n = len(self.rows)
-            mine = [i for i, (r, _) in enumerate(self.stage_lines) if r == row]
-            if mine:
-                self.beginRemoveRows(QModelIndex(), n + mine[0], n + mine[-1])
-                del self.stage_lines[mine[0] : mine[-1] + 1]
-                self._answers.clear()
-                self.endRemoveRows()
+            self._build_lines()
+            self.endRemoveRows()
 
     def set_all_expanded(self, on: bool) -> None:
-        """Every model's stages shown, or none."""
+        """Every model's stages shown, or none (from the last line up, so the lines
+        above keep their numbers)."""
+        models = [self._line_of[r.estimate.model] for r in self.rows]
+        for line in reversed(models):
+            self.set_expanded(line, on)
         if not on:
             self.expanded.clear()
-            if self.stage_lines:
-                n = len(self.rows)
-                self.beginRemoveRows(QModelIndex(), n, n + len(self.stage_lines) - 1)
-                self.stage_lines = []
-                self._answers.clear()
-                self.endRemoveRows()
-            return
-        new = {r.estimate.model for i, r in enumerate(self.rows) if self.expandable(i)}
-        added = new - self.expanded
-        self.expanded |= added
-        self._insert_lines(self._lines_for(added))
-
-    def _lines_for(self, model_ids: set[str]) -> list[tuple[int, int]]:
-        return [
-            (i, j)
-            for i, r in enumerate(self.rows)
-            if r.estimate.model in model_ids and self.expandable(i)
-            for j in range(len(r.estimate.stages))
-        ]
-
-    def _insert_lines(self, lines: list[tuple[int, int]]) -> None:
-        if not lines:
-            return
-        first = self.rowCount()
-        self.beginInsertRows(QModelIndex(), first, first + len(lines) - 1)
-        self.stage_lines += lines
-        self.endInsertRows()
-        self.orderChanged.emit()  # new lines go under their models
-
-    # --- sorting ------------------------------------------------------------------------
-
-    def sort_by(self, column: int, descending: bool) -> None:
-        """The keys ``SORT_ROLE`` gives follow the view's order (the proxy calls this)."""
-        self.sort_column, self.descending = column, descending
-
-    def _sort_keys(self, col: int) -> list[int]:
-        """Each model line's sort key for ``col``: whole numbers the proxy compares in C++.
-
-        Worked out once per recompute: the ranked models, then those that cannot run
-        the scenario, then those not available on the day, in either direction;
-        within a group, what cannot be known last; ties in the core's order. Keys step
-        by the number of stages plus one, so each stage's line sorts under its model.
-        """
-        if not 0 <= col < COLUMN_COUNT:
-            return [0] * len(self.rows)
-        cached = self._keys.get((col, self.descending))
-        if cached is not None:
-            return cached
-        column = COLUMNS[col]
-        values = [column.sort_of(r) for r in self.rows]
-        order = sorted(range(len(values)), key=values.__getitem__, reverse=self.descending)
-        order.sort(key=lambda i: (self.rows[i].group, values[i] == math.inf))
-        step = self.stage_count + 1
-        keys = [0] * len(order)
-        top = len(order) - 1
-        for position, i in enumerate(order):
-            # Descending: the proxy puts larger keys first, so the first gets the largest.
-            keys[i] = ((top - position) * step + step - 1) if self.descending else position * step
-        self._keys[(col, self.descending)] = keys
-        return keys
-
-    def _sort_key(self, line: int, col: int) -> int:
-        keys = self._sort_keys(col)
-        n = len(self.rows)
-        if line < n:
-            return keys[line]
-        row, stage = self.stage_lines[line - n]
-        return keys[row] - 1 - stage if self.descending else keys[row] + 1 + stage
 
     # --- Qt model -------------------------------------------------------------------
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.rows) + len(self.stage_lines)
+        return 0 if parent.isValid() else len(self.lines)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else COLUMN_COUNT
@@ -324,9 +302,7 @@ class ComparisonModel(QAbstractTableModel):
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         line = index.row()
-        if role == SORT_ROLE and line >= 0:  # asked n log n times by every sort: first, short
-            return self._sort_key(line, index.column())
-        if not index.isValid() or not 0 <= line < self.rowCount():
+        if not index.isValid() or not 0 <= line < len(self.lines):
             return None
         # A repaint asks every cell for six roles, and sorting and column sizing ask
         # again; answers only change with set_rows, so each is worked out once.
@@ -342,17 +318,18 @@ class ComparisonModel(QAbstractTableModel):
             return value
 
     def _answer(self, index: Index, role: int) -> Any:
-        line = index.row()
-        stage = self.stage_of(line)
-        if stage is not None:
-            return self._stage_answer(self.parent_line(line), stage, index.column(), role)
-        row = self.rows[line]
+        i, stage = self.lines[index.row()]
+        row = self.rows[i]
         col = index.column()
+        if stage is not None:
+            return self._stage_answer(row, stage, col, role)
         column = COLUMNS[col]
         if role == Qt.ItemDataRole.UserRole:
             return row.estimate
         if role == Qt.ItemDataRole.DisplayRole:
             return column.text_of(row)
+        if role == SORT_ROLE:
+            return column.sort_of(row)
         if role == GROUP_ROLE:
             return row.group
         if role == STATUS_ROLE:
@@ -378,8 +355,7 @@ class ComparisonModel(QAbstractTableModel):
             return font
         return None
 
-    def _stage_answer(self, line: int, stage: int, col: int, role: int) -> Any:
-        row = self.rows[line]
+    def _stage_answer(self, row: ComparisonRow, stage: int, col: int, role: int) -> Any:
         column = COLUMNS[col]
         if role == Qt.ItemDataRole.UserRole:
             return row.estimate
@@ -445,28 +421,17 @@ def tone_colour(tone: Tone | None, palette: QPalette) -> QColor | None:
 
 
 class ComparisonProxy(QSortFilterProxyModel):
-    """Sorts in C++ on the model's whole-number keys (``SORT_ROLE``), which keep the
-    groups in place (the models that cannot run the scenario, then those not
-    available on the day, last in either direction) and each stage's line under its
-    model. No comparison runs in Python."""
+    """The table's view of the model. Sorting is the model's (``ComparisonModel.sort``:
+    keys worked out once per row, compared in C), so a proxy sort never calls back
+    into Python for every comparison; the models that cannot run the scenario, then
+    those not available on the day, stay last either way, each stage under its model."""
 
     def __init__(self, parent: Any = None):
         super().__init__(parent)
         self.setSortRole(SORT_ROLE)
-        # Not on every dataChanged (a recompute changes every line): only when the
-        # model says the order moved.
         self.setDynamicSortFilter(False)
-
-    def setSourceModel(self, model: QAbstractItemModel) -> None:  # noqa: N802
-        old = self.sourceModel()
-        if isinstance(old, ComparisonModel):
-            old.orderChanged.disconnect(self.invalidate)
-        super().setSourceModel(model)
-        if isinstance(model, ComparisonModel):
-            model.orderChanged.connect(self.invalidate)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         source = self.sourceModel()
-        if isinstance(source, ComparisonModel):
-            source.sort_by(column, order == Qt.SortOrder.DescendingOrder)
-        super().sort(column, order)
+        if source is not None:
+            source.sort(column, order)

@@ -208,9 +208,14 @@ class ComparisonPanel(QWidget):
         """One line over the figures of each model not available on the day. Spans
         belong to view rows: set again only when those rows change (they sort last,
         so a recompute or a sort seldom moves them)."""
-        unavailable = [i for i, r in enumerate(self.model.rows) if r.group == GROUP_UNAVAILABLE]
+        model = self.model
+        lines = [model.row_of(r.estimate.model) for r in model.rows if r.group == GROUP_UNAVAILABLE]
         rows = tuple(
-            sorted(self.proxy.mapFromSource(self.model.index(i, 0)).row() for i in unavailable)
+            sorted(
+                self.proxy.mapFromSource(model.index(line, 0)).row()
+                for line in lines
+                if line is not None
+            )
         )
         if rows == self._spanned:
             return
@@ -225,8 +230,7 @@ class ComparisonPanel(QWidget):
 
     def _expand(self, index: QModelIndex, on: bool) -> None:
         """Open (or close) the model's stages; the selection stays on the model."""
-        source = self.proxy.mapToSource(index)
-        line = self.model.parent_line(source.row())
+        line = self.model.parent_line(self.proxy.mapToSource(index).row())
         self.model.set_expanded(line, on)
         self.table.setCurrentIndex(self.proxy.mapFromSource(self.model.index(line, index.column())))
 
@@ -235,8 +239,17 @@ class ComparisonPanel(QWidget):
         selected = self.table.selectionModel().selectedRows()
         if not selected:
             return None
-        line = self.model.parent_line(self.proxy.mapToSource(selected[0]).row())
-        return self.model.rows[line] if 0 <= line < len(self.model.rows) else None
+        line = self.proxy.mapToSource(selected[0]).row()
+        return self.model.row_at(line) if 0 <= line < len(self.model.lines) else None
+
+    def _rows_at(self, view_rows: list[int]) -> list[ComparisonRow]:
+        """The models of these view rows, each once, in view order (a stage's line
+        stands for its model)."""
+        seen: dict[str, ComparisonRow] = {}
+        for r in view_rows:
+            row = self.model.row_at(self.proxy.mapToSource(self.proxy.index(r, 0)).row())
+            seen.setdefault(row.estimate.model, row)
+        return list(seen.values())
 
     def _show_detail(self, *_: object) -> None:
         row = self.current_row()
@@ -269,7 +282,7 @@ class ComparisonPanel(QWidget):
 
     def selected_estimates(self) -> list[ModelEstimate]:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
-        return [self.proxy.index(r, COL_MODEL).data(Qt.ItemDataRole.UserRole) for r in rows]
+        return [row.estimate for row in self._rows_at(rows)]
 
     def select_model(self, model_id: str) -> None:
         row = self.model.row_of(model_id)
@@ -287,8 +300,7 @@ class ComparisonPanel(QWidget):
         """The table (or some of its rows, in view order) as delimited text with raw numbers."""
         if rows is None:
             rows = list(range(self.proxy.rowCount()))
-        source = [self.proxy.mapToSource(self.proxy.index(r, 0)).row() for r in rows]
-        in_view = [self.model.rows[i] for i in source]
+        in_view = self._rows_at(rows)
         return table_text(in_view, self.model.period, self.model.has_budget, delimiter)
 
     def copy_selection(self) -> None:
