@@ -87,7 +87,8 @@ class Column:
         title = self.heading(period)
         if self.table_title is not None and budget is not None:
             title = self.table_title.format(
-                period=text.PERIOD_WORDS[period], budget=text.usd(budget, cents=budget % 1 != 0)
+                period=text.PERIOD_WORDS[period],
+                budget=f"${budget:,.0f}" if budget == int(budget) else text.usd(budget),
             )
         first, _, rest = title.rpartition(" ")
         return f"{first}\n{rest}" if first and self.align == "right" else title
