@@ -216,7 +216,8 @@ def _total_sort(row: ComparisonRow) -> float:
     """The central value (the price of the quality assumed for 'auto'); a partial
     total orders the models that cannot run every stage among themselves."""
     e = row.estimate
-    return _or_last(e.total_usd if e.complete else e.partial_usd)
+    total = e.total_usd  # worked out once by the core; None when a stage cannot run
+    return total if total is not None else _or_last(e.partial_usd)
 
 
 def _total_hover(row: ComparisonRow) -> str | None:

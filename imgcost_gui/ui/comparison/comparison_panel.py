@@ -137,7 +137,7 @@ class ComparisonPanel(QWidget):
         self._size_columns()
 
         self.detail = DetailStrip()
-        self.detail.show_stages.toggled.connect(self.model.set_all_expanded)
+        self.detail.show_stages.toggled.connect(self._show_all_stages)
         self.table.selectionModel().selectionChanged.connect(self._show_detail)
         self.model.modelReset.connect(self._show_detail)
         self.model.modelReset.connect(self._size_columns)  # new models: widths to fit them
@@ -203,6 +203,7 @@ class ComparisonPanel(QWidget):
         self._span_unavailable()
         self._sync_budget()
         self._summarise(rows)
+        self.detail.show_stages.setEnabled(self.model.stage_count > 1)
 
     def _span_unavailable(self, *_: object) -> None:
         """One line over the figures of each model not available on the day. Spans
@@ -233,6 +234,13 @@ class ComparisonPanel(QWidget):
         line = self.model.parent_line(self.proxy.mapToSource(index).row())
         self.model.set_expanded(line, on)
         self.table.setCurrentIndex(self.proxy.mapFromSource(self.model.index(line, index.column())))
+
+    def _show_all_stages(self, on: bool) -> None:
+        """Every model opened to its stages (or closed); the selected model stays so."""
+        row = self.current_row()
+        self.model.set_all_expanded(on)
+        if row is not None:
+            self.select_model(row.estimate.model)
 
     def current_row(self) -> ComparisonRow | None:
         """The selected model's row (a stage's line counts as its model's)."""
@@ -293,7 +301,7 @@ class ComparisonPanel(QWidget):
             QItemSelectionModel.SelectionFlag.ClearAndSelect
             | QItemSelectionModel.SelectionFlag.Rows
         )
-        self.table.selectionModel().select(index, flags)
+        self.table.selectionModel().setCurrentIndex(index, flags)  # the keyboard goes on from it
         self.table.scrollTo(index)
 
     def table_text(self, delimiter: str, rows: list[int] | None = None) -> str:

@@ -40,7 +40,7 @@ class DetailStrip(QFrame):
         self.area.setFixedHeight(line * MAX_LINES + 10)
         #: Every model opened to its stages, or none.
         self.show_stages = QToolButton()
-        self.show_stages.setText("Show &stages")
+        self.show_stages.setText("Show sta&ges")
         self.show_stages.setCheckable(True)
         self.show_stages.setToolTip(
             "Show each model's stages on lines under it, with what each stage costs "
