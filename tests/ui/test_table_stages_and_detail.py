@@ -7,7 +7,7 @@ import csv
 import html
 import io
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 
 from imgcost_gui.ui.comparison.comparison_model import (
     COL_MODEL,
@@ -119,3 +119,29 @@ def test_time_sits_beside_the_cost_and_says_how_to_get_one(window):
     index = panel.model.index(panel.model.row_of("gpt-image-2"), COL_TIME)
     assert index.data() == "—"
     assert "usage tier" in index.data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_a_click_on_the_arrow_opens_a_model_and_the_selection_follows_a_reorder(window, qtbot):
+    panel = window.comparison
+    table, proxy = panel.table, panel.proxy
+    line = _view_row(panel, "gpt-image-2")
+    rect = table.visualRect(proxy.index(line, COL_MODEL))
+    qtbot.mouseClick(
+        table.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(rect.left() + 6, rect.center().y())
+    )
+    assert proxy.index(line + 1, COL_MODEL).data(STAGE_ROLE) == 0
+    panel.select_model("gpt-image-2")
+    # a change that reorders the models: the selection stays on its model
+    quality = window.scenario_panel.form.quality
+    quality.setCurrentIndex(quality.findData("high"))
+    window.recompute()
+    (selected,) = panel.selected_estimates()
+    assert selected.model == "gpt-image-2"
+    assert "GPT Image 2" in panel.detail.text.text()
+
+
+def test_the_model_with_its_stages_open_passes_the_model_tester(window, qtmodeltester):
+    panel = window.comparison
+    panel.detail.show_stages.setChecked(True)
+    qtmodeltester.check(panel.model)
+    qtmodeltester.check(panel.proxy)

@@ -40,12 +40,6 @@ Index = QModelIndex | QPersistentModelIndex
 #: Room for the disclosure arrow, the status mark, and a stage's indent (px).
 ARROW_W, MARK_W, STAGE_INDENT = 16, 20, 36
 
-#: What the status mark says in words (its tooltip reads the same in the model cell).
-STATUS_WORDS = {
-    "warning": "has a warning",
-    "info": "has a note",
-    "unavailable": "not available on the day",
-}
 
 
 def _muted_mark(size: int, palette: QPalette) -> QIcon:
