@@ -43,7 +43,7 @@ NOTE_WORDS = {
     "subscription_cap": "exceeds plans",
 }
 
-_WHAT = Literal["display", "sort", "export", "hover", "tone"]
+_WHAT = Literal["display", "short", "sort", "export", "hover", "tone"]
 
 
 def _none(_row: ComparisonRow) -> None:
@@ -73,6 +73,11 @@ class Column:
     figure: bool = False
     #: What the cell of a stage's sub-row reads (the model's row expanded to its stages).
     stage: Callable[[ComparisonRow, int], str] = lambda _row, _i: ""
+    #: A shorter text for a narrow table (the tooltip keeps the whole); None: the same.
+    short: Callable[[ComparisonRow], str] | None = None
+    #: The same for a stage's line, and the widest short text usually shown.
+    stage_short: Callable[[ComparisonRow, int], str] | None = None
+    short_sample: str = ""
     #: The header in the table, when it says more than the exported title;
     #: ``{budget}`` reads as the scenario's budget ("$150").
     table_title: str | None = None
@@ -118,6 +123,12 @@ class Column:
             return self.display(row)
 
         return str(self._answer(row, "display", work))
+
+    def short_of(self, row: ComparisonRow) -> str:
+        """The cell's text where the table is short of room (``short``)."""
+        if self.short is None or (self.figure and not row.estimate.available):
+            return self.text_of(row)
+        return str(self._answer(row, "short", lambda: self.short(row)))  # type: ignore[misc]
 
     def sort_of(self, row: ComparisonRow) -> float | str | int:
         value = self._answer(row, "sort", lambda: self.sort(row))
@@ -191,6 +202,14 @@ def _per_image_display(row: ComparisonRow) -> str:
     if e.per_image_usd is None:
         return "—"
     return _approx(row) + text.usd_per_image(e.per_image_usd)
+
+
+def _per_image_short(row: ComparisonRow) -> str:
+    """Short of room, a range reads as its central value, approximately."""
+    e = row.estimate
+    if row.ranged and e.per_image_usd is not None:
+        return "≈ " + text.usd_per_image(e.per_image_usd)
+    return _per_image_display(row)
 
 
 def _per_image_hover(row: ComparisonRow) -> str | None:
@@ -275,6 +294,13 @@ def _stage_per_image(row: ComparisonRow, i: int) -> str:
     if s.low_usd is not None and s.high_usd is not None and s.images and s.low_usd != s.high_usd:
         return text.usd_range(s.low_usd / s.images, s.high_usd / s.images, per_image=True)
     return text.usd_per_image(s.per_image_usd)
+
+
+def _stage_per_image_short(row: ComparisonRow, i: int) -> str:
+    s = row.estimate.stages[i]
+    if s.low_usd is not None and s.high_usd is not None and s.low_usd != s.high_usd:
+        return "≈ " + text.usd_per_image(s.per_image_usd)
+    return _stage_per_image(row, i)
 
 
 def _stage_total(row: ComparisonRow, i: int) -> str:
@@ -421,6 +447,9 @@ PER_IMAGE = Column(
     "Per image",
     "Average cost of one kept image over the whole scenario, retries and failures included.",
     display=_per_image_display,
+    short=_per_image_short,
+    stage_short=_stage_per_image_short,
+    short_sample="$0.0000",
     sort=lambda r: _or_last(r.estimate.per_image_usd),
     export=lambda r: r.estimate.per_image_usd,
     align="right",
@@ -464,6 +493,8 @@ VS_BASELINE = Column(
     "vs baseline",
     "This model's cost minus the baseline's (negative = you save).",
     display=_vs_baseline,
+    short=lambda r: "baseline" if r.is_baseline else text.signed_usd(r.ranked.vs_baseline_usd),
+    short_sample="−$123.45",
     sort=lambda r: _or_last(r.ranked.vs_baseline_usd),
     export=lambda r: r.ranked.vs_baseline_usd,
     align="right",

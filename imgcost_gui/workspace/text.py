@@ -79,14 +79,12 @@ def size_text(width: int, height: int) -> str:
 
 
 def usd_range(low: float, high: float, *, per_image: bool = False) -> str:
-    """'$67–$191' (whole dollars from $10 up, as a range is an estimate), or
-    '$0.011–$0.032' per image; one figure when both ends round the same."""
+    """'$67–$191' (an end from $10 up in whole dollars, as a range is an estimate:
+    '$1.65–$23'), or '$0.011–$0.032' per image; one figure when both ends read the same."""
     if per_image:
         lo, hi = usd_per_image(low), usd_per_image(high)
-    elif min(abs(low), abs(high)) >= 10:
-        lo, hi = f"${low:,.0f}", f"${high:,.0f}"
     else:
-        lo, hi = usd(low), usd(high)
+        lo, hi = (f"${v:,.0f}" if abs(v) >= 10 else usd(v) for v in (low, high))
     return lo if lo == hi else f"{lo}–{hi}"
 
 

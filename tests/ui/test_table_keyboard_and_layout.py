@@ -55,3 +55,27 @@ def test_columns_keep_still_while_typing(window, qtbot):
         qtbot.wait(5)
     window.recompute()
     assert [header.sectionSize(c) for c in range(header.count())] == before
+
+
+def test_short_of_room_a_range_reads_as_its_central_value_and_names_keep_room(window, qtbot):
+    from imgcost_gui.ui.comparison.column_widths import TYPICAL_NAME
+    from imgcost_gui.ui.comparison.comparison_model import COL_PER_IMAGE, COL_VS_BASELINE
+
+    quality = window.scenario_panel.form.quality
+    quality.setCurrentIndex(quality.findData("auto"))  # every model that bills by quality
+    window.recompute()
+    panel = window.comparison
+    table, model = panel.table, panel.model
+    ranged = next(r for r in model.rows if r.ranged and r.estimate.available)
+    cell = model.index(model.row_of(ranged.estimate.model), COL_PER_IMAGE)
+    header = table.horizontalHeader()
+    wide = cell.data()
+    assert header.sectionSize(COL_MODEL) >= table.fontMetrics().horizontalAdvance(TYPICAL_NAME)
+    if COL_PER_IMAGE in model.narrow:  # 1280 px with the form beside it
+        assert wide.startswith("≈ $")
+        assert "–" not in wide
+    assert table.horizontalScrollBar().maximum() == 0
+    window.resize(1900, 800)
+    qtbot.waitUntil(lambda: COL_PER_IMAGE not in model.narrow, timeout=2000)
+    assert "–" in cell.data()  # room enough: the range itself
+    assert COL_VS_BASELINE not in model.narrow

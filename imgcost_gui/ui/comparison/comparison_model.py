@@ -123,6 +123,8 @@ class ComparisonModel(QAbstractTableModel):
         #: The order asked for (``sort``): a column, or -1 for the core's order.
         self.sort_column = -1
         self.descending = False
+        #: Columns short of room: their cells read ``Column.short``.
+        self.narrow: frozenset[int] = frozenset()
         self._line_of: dict[str, int] = {}
         self._icons: dict[str, QIcon] = {}
         self._answers: dict[tuple[int, int, int], Any] = {}
@@ -232,6 +234,21 @@ class ComparisonModel(QAbstractTableModel):
         self.changePersistentIndexList(before, after)
         self.layoutChanged.emit()
 
+    def set_narrow(self, columns: frozenset[int]) -> None:
+        """The columns that show their short text (the table is short of room)."""
+        if columns == self.narrow:
+            return
+        changed = columns ^ self.narrow
+        self.narrow = columns
+        self._answers.clear()
+        if self.lines:
+            for col in changed:
+                self.dataChanged.emit(
+                    self.index(0, col),
+                    self.index(len(self.lines) - 1, col),
+                    [Qt.ItemDataRole.DisplayRole],
+                )
+
     # --- stages -------------------------------------------------------------------------
 
     def expandable(self, line: int) -> bool:
@@ -330,7 +347,7 @@ class ComparisonModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.UserRole:
             return row.estimate
         if role == Qt.ItemDataRole.DisplayRole:
-            return column.text_of(row)
+            return column.short_of(row) if col in self.narrow else column.text_of(row)
         if role == SORT_ROLE:
             return column.sort_of(row)
         if role == GROUP_ROLE:
@@ -363,6 +380,8 @@ class ComparisonModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.UserRole:
             return row.estimate
         if role == Qt.ItemDataRole.DisplayRole:
+            if col in self.narrow and column.stage_short is not None:
+                return column.stage_short(row, stage)
             return column.stage(row, stage)
         if role == GROUP_ROLE:
             return row.group

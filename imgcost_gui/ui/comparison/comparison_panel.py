@@ -6,7 +6,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -23,16 +23,16 @@ from PySide6.QtWidgets import (
 from imgcost_gui.core import ModelEntry, ModelEstimate, PriceCatalog
 from imgcost_gui.ui.common import DoubleSpinBox, ask_save_path, safe_file_name
 from imgcost_gui.ui.scenario import ScenarioDocument
-from imgcost_gui.workspace.columns import COLUMNS, SHOWN, table_text
+from imgcost_gui.workspace.columns import SHOWN, table_text
 from imgcost_gui.workspace.comparison import ComparisonRow, summary_text
 from imgcost_gui.workspace.text import PERIOD_WORDS
 
+from .column_widths import column_widths
 from .comparison_model import (
     COL_BUDGET,
     COL_MODEL,
     COL_TOTAL,
     COL_VS_CHEAPEST,
-    COL_WARNINGS,
     GROUP_UNAVAILABLE,
     UNAVAILABLE_SPAN,
     ComparisonModel,
@@ -40,9 +40,6 @@ from .comparison_model import (
 )
 from .comparison_table import ComparisonTable
 from .detail_strip import DetailStrip
-
-#: Notes: a few words each (the strip under the table has them in full).
-NOTES_WIDTH = 120
 
 
 class ComparisonPanel(QWidget):
@@ -118,6 +115,7 @@ class ComparisonPanel(QWidget):
         self.table.sortByColumn(COL_TOTAL, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.expandRequested.connect(self._expand)
+        self.table.resized.connect(self._size_columns)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(26)
@@ -151,34 +149,13 @@ class ComparisonPanel(QWidget):
 
     # --- feeding ------------------------------------------------------------------
 
-    def _size_columns(self) -> None:
-        """Each short column as wide as its header or its widest text; the model's
-        name takes what is left, Notes a fixed share (the strip under the table has
-        them in full).
-
-        Worked out when the models or the headers change, not on every edit: columns
-        do not jump while the user types (a column keeps room for a typical figure,
-        ``Column.sample``), and what is elided has its full text in the tooltip.
-        """
-        fm = self.table.fontMetrics()
-        bold = QFont(self.table.font())
-        bold.setBold(True)
-        header = QFontMetrics(bold)
-        rows = self.model.rows
-        for col, column in enumerate(COLUMNS):
-            if col in (COL_MODEL, COL_WARNINGS):
-                continue  # the name stretches; Notes is fixed
-            title = self.model.headerData(col, Qt.Orientation.Horizontal)
-            lines = str(title).split("\n")
-            widest = max(header.horizontalAdvance(line) for line in lines) + 18  # the sort arrow
-            texts = {column.text_of(r) for r in rows if r.estimate.available}
-            content = max(fm.horizontalAdvance(t) for t in texts) if texts else 0
-            if column.figure:  # room for a typical figure, so typing does not elide it
-                content = max(content, fm.horizontalAdvance(column.sample))
-            else:  # a name: the sample is as wide as it gets; longer ones are elided
-                content = min(content, fm.horizontalAdvance(column.sample))
-            self.table.setColumnWidth(col, max(widest, content + 14))
-        self.table.setColumnWidth(COL_WARNINGS, NOTES_WIDTH)
+    def _size_columns(self, *_: object) -> None:
+        """Widths for the models, headers and width the table has (``column_widths``)."""
+        widths, narrow = column_widths(self.table, self.model)
+        self.model.set_narrow(narrow)
+        for col, width in widths.items():
+            if self.table.columnWidth(col) != width:
+                self.table.setColumnWidth(col, width)
 
     def show_rows(
         self,

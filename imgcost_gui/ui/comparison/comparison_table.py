@@ -22,7 +22,16 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QIcon, QKeyEvent, QMouseEvent, QPainter, QPalette, QPen, QPixmap
+from PySide6.QtGui import (
+    QIcon,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPalette,
+    QPen,
+    QPixmap,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -39,7 +48,6 @@ Index = QModelIndex | QPersistentModelIndex
 
 #: Room for the disclosure arrow, the status mark, and a stage's indent (px).
 ARROW_W, MARK_W, STAGE_INDENT = 16, 20, 36
-
 
 
 def _muted_mark(size: int, palette: QPalette) -> QIcon:
@@ -186,6 +194,14 @@ class ComparisonTable(QTableView):
 
     #: Open (True) or close a model's stages: its line in the view.
     expandRequested = Signal(QModelIndex, bool)  # noqa: N815
+    #: The table's width changed (the columns are fitted to it again).
+    resized = Signal()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        width = event.oldSize().width()
+        super().resizeEvent(event)
+        if width != event.size().width():
+            self.resized.emit()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
