@@ -214,7 +214,8 @@ class ComparisonModel(QAbstractTableModel):
         column = COLUMNS[col]
         values = [column.sort_of(r) for r in rows]
         order = sorted(range(len(rows)), key=values.__getitem__, reverse=self.descending)
-        order.sort(key=lambda i: (rows[i].group, values[i] == math.inf))
+        last = [(r.group, v == math.inf) for r, v in zip(rows, values, strict=True)]
+        order.sort(key=last.__getitem__)
         return [rows[i] for i in order]
 
     def _move_to(self, ordered: list[ComparisonRow]) -> None:

@@ -33,7 +33,6 @@ from .comparison_model import (
     COL_MODEL,
     COL_TOTAL,
     COL_VS_CHEAPEST,
-    GROUP_UNAVAILABLE,
     UNAVAILABLE_SPAN,
     ComparisonModel,
     ComparisonProxy,
@@ -186,13 +185,12 @@ class ComparisonPanel(QWidget):
         """One line over the figures of each model not available on the day. Spans
         belong to view rows: set again only when those rows change (they sort last,
         so a recompute or a sort seldom moves them)."""
-        model = self.model
-        lines = [model.row_of(r.estimate.model) for r in model.rows if r.group == GROUP_UNAVAILABLE]
+        # The proxy passes the model's lines through in order (the model sorts): a
+        # model's line is its view row.
+        line_of = self.model.row_of
         rows = tuple(
             sorted(
-                self.proxy.mapFromSource(model.index(line, 0)).row()
-                for line in lines
-                if line is not None
+                line_of(r.estimate.model) or 0 for r in self.model.rows if not r.estimate.available
             )
         )
         if rows == self._spanned:
