@@ -176,6 +176,9 @@ def total_tooltip(
     tip = head + "<table cellspacing='0' cellpadding='1'>" + "".join(rows) + "</table>"
     if e.low_usd is not None and e.high_usd is not None:
         tip += f"If the model picks the quality: {text.usd(e.low_usd)} – {text.usd(e.high_usd)}"
+    if len(e.stages) > 1:
+        stages = " · ".join(f"{esc(s.stage)} {text.usd(s.total_usd)}" for s in e.stages)
+        tip += f"<p>By stage: {stages}</p>"
     mine = user_price_lines(entry, shipped)
     if mine:
         tip += "<p>" + "<br>".join(f"<b>{esc(line)}</b>" for line in mine) + "</p>"

@@ -149,3 +149,10 @@ def test_a_price_the_user_changed_is_labelled_theirs(catalog, tmp_path):
     detail = detail_html(row.estimate, "month", row.entry, shipped)
     assert "Your price for Image output: $25 / 1M tokens" in detail
     assert f"shipped: ${rates.image_out} / 1M tokens, {rates.source.title}" in detail
+
+
+def test_the_cost_tooltip_lists_each_stage(catalog):
+    rows = _by_id(compare(_two_stages(), catalog, None))
+    tip = TOTAL.hover_of(rows["ideogram-3.0"]) or ""
+    # $0.06 an image at medium, for 1,000 drafts and 100 edits
+    assert "By stage: Drafts $60.00 · Edits $6.00" in tip

@@ -98,6 +98,13 @@ STAGE_ROLE = Qt.ItemDataRole.UserRole + 5
 
 Index = QModelIndex | QPersistentModelIndex
 
+#: The status mark in words, for a screen reader (the mark itself is an icon).
+STATUS_WORDS = {
+    "warning": "has a warning",
+    "info": "has a note",
+    "unavailable": "not available on the day",
+}
+
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 _UNCACHED_ROLES = (Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.ToolTipRole)
@@ -355,6 +362,8 @@ class ComparisonModel(QAbstractTableModel):
             return row.group
         if role == STATUS_ROLE:
             return row.status
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole and col == COL_MODEL:
+            return STATUS_WORDS.get(row.status or "", "")
         if role == STAGE_ROLE:
             return None
         if role == EXPORT_ROLE:
