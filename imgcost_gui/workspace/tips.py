@@ -242,8 +242,11 @@ def detail_html(
                 stages.append(f"{esc(s.stage)}: cannot run it ({esc(why_not(s))})")
         parts.append(f"<b>Per stage, per {per}:</b> " + " · ".join(stages))
     if e.durations:
-        took = text.duration(e.duration_s)
-        parts.append(f"<b>Time:</b> {took}, {esc(e.duration_why or '')}")
+        why = esc(e.duration_why or "")
+        took = (
+            f"unknown: {why}" if e.duration_s is None else f"{text.duration(e.duration_s)}, {why}"
+        )
+        parts.append(f"<b>Time:</b> {took}")
     mine = user_price_lines(entry, shipped)
     if mine:
         parts.append(" · ".join(f"<b>{esc(line)}</b>" for line in mine))
