@@ -145,3 +145,26 @@ def test_the_model_with_its_stages_open_passes_the_model_tester(window, qtmodelt
     panel.detail.show_stages.setChecked(True)
     qtmodeltester.check(panel.model)
     qtmodeltester.check(panel.proxy)
+
+
+def test_time_sorts_by_duration_with_the_unknown_last_either_way(qtbot):
+    from imgcost_gui.core import Scenario, Stage, load_shipped_catalog
+    from imgcost_gui.ui.comparison.comparison_model import ComparisonModel, ComparisonProxy
+    from imgcost_gui.workspace.comparison import GROUP_RANKED, compare
+
+    sc = Scenario(stages=[Stage(requests=2000, quality="low")], tiers={"OpenAI": "2"})
+    model = ComparisonModel()
+    model.set_rows(compare(sc, load_shipped_catalog(), None), sc.period, False)
+    proxy = ComparisonProxy()
+    proxy.setSourceModel(model)
+    for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+        proxy.sort(COL_TIME, order)
+        ranked = [
+            model.rows[i].estimate.duration_s
+            for i in range(len(model.rows))
+            if model.rows[i].group == GROUP_RANKED
+        ]
+        known = [d for d in ranked if d is not None]
+        assert known and len(known) < len(ranked)  # some times known, some not
+        assert ranked[: len(known)] == sorted(known, reverse=order == Qt.SortOrder.DescendingOrder)
+        assert all(d is None for d in ranked[len(known) :])  # the unknown last
