@@ -1,6 +1,7 @@
 """How wide each column of the comparison is: the short ones as wide as their header
 or their widest text, Notes a fixed share (the strip under the table has them in
-full), and the model's name whatever is left, never less than a typical name.
+full), and the model's name whatever is left, never less than a typical name and,
+in a wide window, no more than the longest (Notes then has the rest).
 
 Worked out when the models, the headers or the table's width change, not on every
 edit: columns do not jump while the user types (a figure's column keeps room for a
@@ -76,4 +77,8 @@ def column_widths(
         if col in shown:
             widths[col] = fit(col, {COLUMNS[col].short_of(r) for r in rows}, short=True)
             narrow.add(col)
+    # A wide window: the longest name in full, and Notes the rest.
+    longest = max((header.horizontalAdvance(r.estimate.name) for r in model.rows), default=0)
+    spare = table.width() - frame - sum(widths[c] for c in shown)
+    widths[COL_WARNINGS] += max(0, spare - (longest + ARROW_W + MARK_W + MARGIN))
     return widths, frozenset(narrow)
