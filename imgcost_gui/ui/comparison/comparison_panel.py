@@ -62,6 +62,7 @@ class ComparisonPanel(QWidget):
             signal.connect(self._span_unavailable)
         #: The view rows spanned for models not available on the day, as last set.
         self._spanned: tuple[int, ...] | None = None
+        self._shape: tuple[object, ...] | None = None
         #: The catalog below the user's prices, for the shipped value beside theirs.
         self.shipped: PriceCatalog | None = None
 
@@ -168,14 +169,21 @@ class ComparisonPanel(QWidget):
             self.shipped = shipped
         scenario = self.doc.scenario
         has_budget = bool(scenario.budget_usd)
-        budget_before = self.model.budget
+        # What changes how wide the figures are, not just their digits: 'auto' makes
+        # ranges, a tier makes times, the budget's header names its amount.
+        shape = (
+            any(s.quality == "auto" for s in scenario.stages),
+            bool(scenario.tiers) or scenario.parallel_requests is not None,
+            scenario.budget_usd,
+        )
+        reshaped, self._shape = shape != self._shape, shape
         self.model.set_rows(rows, scenario.period, has_budget, catalog)
         # With a budget, its column takes the place of "vs cheapest" (the summary names the cheapest).
         if self.table.isColumnHidden(COL_BUDGET) == has_budget:
             self.table.setColumnHidden(COL_BUDGET, not has_budget)
             self.table.setColumnHidden(COL_VS_CHEAPEST, has_budget)
-        if self.model.budget != budget_before:
-            self._size_columns()  # the budget's header names the amount
+        if reshaped:
+            self._size_columns()
         self._span_unavailable()
         self._sync_budget()
         self._summarise(rows)
