@@ -26,8 +26,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
-from PySide6.QtWidgets import QApplication, QStyle
+from PySide6.QtGui import QFont, QGuiApplication
 
 from imgcost_gui.core import PriceCatalog
 from imgcost_gui.workspace.columns import (
@@ -45,7 +44,6 @@ from imgcost_gui.workspace.columns import (
     NOTE_WORDS,
     SHOWN,
     UNAVAILABLE_SPAN,
-    Tone,
     stage_hover,
 )
 from imgcost_gui.workspace.comparison import (
@@ -54,6 +52,8 @@ from imgcost_gui.workspace.comparison import (
     GROUP_UNPRICED,
     ComparisonRow,
 )
+
+from .marks import over_budget_icon, severity_icon, tone_colour
 
 __all__ = [
     "COLUMN_COUNT",
@@ -133,7 +133,6 @@ class ComparisonModel(QAbstractTableModel):
         #: Columns short of room: their cells read ``Column.short``.
         self.narrow: frozenset[int] = frozenset()
         self._line_of: dict[str, int] = {}
-        self._icons: dict[str, QIcon] = {}
         self._answers: dict[tuple[int, int, int], Any] = {}
 
     # --- feeding --------------------------------------------------------------------
@@ -374,9 +373,9 @@ class ComparisonModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column.align == "right":
             return _RIGHT if column.aligned_right(row) else _LEFT
         if role == Qt.ItemDataRole.DecorationRole and col == COL_WARNINGS:
-            return self._icon(row.severity)
+            return severity_icon(row.severity)
         if role == Qt.ItemDataRole.DecorationRole and col == COL_MODEL and row.over_budget:
-            return self._over_budget_icon()
+            return over_budget_icon()
         if role == Qt.ItemDataRole.ForegroundRole:
             return tone_colour(column.tone_of(row), QGuiApplication.palette())
         if role == Qt.ItemDataRole.FontRole and row.stands_out and col == COL_MODEL:
@@ -405,51 +404,6 @@ class ComparisonModel(QAbstractTableModel):
             supported = row.estimate.stages[stage].supported
             return tone_colour(None if supported else "muted", QGuiApplication.palette())
         return None
-
-    # --- marks ------------------------------------------------------------------------
-
-    def _over_budget_icon(self) -> QIcon:
-        """A red 'no entry' sign: the budget rules this model out."""
-        if "over" not in self._icons:
-            pixmap = QPixmap(32, 32)
-            pixmap.fill(Qt.GlobalColor.transparent)
-            painter = QPainter(pixmap)
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor("#c62828"))
-            painter.drawEllipse(2, 2, 28, 28)
-            painter.setBrush(QColor("#ffffff"))
-            painter.drawRoundedRect(7, 13, 18, 6, 2, 2)
-            painter.end()
-            self._icons["over"] = QIcon(pixmap)
-        return self._icons["over"]
-
-    def _icon(self, severity: str | None) -> QIcon | None:
-        if severity is None:
-            return None
-        if severity not in self._icons:
-            pixmap = {
-                "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
-                "error": QStyle.StandardPixmap.SP_MessageBoxCritical,
-            }[severity]
-            self._icons[severity] = QApplication.style().standardIcon(pixmap)
-        return self._icons[severity]
-
-
-def _dark(palette: QPalette) -> bool:
-    return palette.color(QPalette.ColorRole.Base).lightness() < 128
-
-
-def tone_colour(tone: Tone | None, palette: QPalette) -> QColor | None:
-    """The shade of a cell's tone: greyed, green for savings, red for extra cost
-    (lighter shades on a dark background)."""
-    if tone is None:
-        return None
-    if tone == "muted":
-        return palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
-    if tone == "saving":
-        return QColor("#6fcf97" if _dark(palette) else "#1e7d45")
-    return QColor("#ff8a80" if _dark(palette) else "#b3261e")
 
 
 class ComparisonProxy(QSortFilterProxyModel):
