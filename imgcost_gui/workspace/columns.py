@@ -18,7 +18,15 @@ from typing import Literal
 from . import text
 from .comparison import ComparisonRow
 from .lifecycle import shutdown_words, unavailable_text
-from .tips import esc, partial_tooltip, total_tooltip, why_not
+from .tips import (
+    budget_tip,
+    esc,
+    model_tip,
+    per_image_tip,
+    time_tip,
+    total_tip,
+    why_not,
+)
 
 #: A cell's unformatted value: what a spreadsheet gets.
 Exported = str | float | int | None
@@ -182,15 +190,6 @@ def _or_last(value: float | None) -> float:
     return INF if value is None else value
 
 
-def _model_hover(row: ComparisonRow) -> str:
-    e = row.estimate
-    lines = [f"<b>{esc(e.name)}</b> ({esc(e.model)})"]
-    if row.over_budget:
-        lines.append("<b>Over budget:</b> the scenario as planned costs more than your budget.")
-    lines += [f"• {esc(n.message)}" for n in e.all_notices]
-    return "<br>".join(lines)
-
-
 def _approx(row: ComparisonRow) -> str:
     return "≈ " if row.estimated else ""
 
@@ -212,14 +211,6 @@ def _per_image_short(row: ComparisonRow) -> str:
     return _per_image_display(row)
 
 
-def _per_image_hover(row: ComparisonRow) -> str | None:
-    e = row.estimate
-    if not e.complete:
-        return partial_tooltip(e) if e.partial_usd is not None else None
-    parts = [f"{esc(s.stage)}: {text.usd_per_image(s.per_image_usd)}" for s in e.stages]
-    return "Per image by stage<br>" + "<br>".join(parts)
-
-
 def _total_display(row: ComparisonRow) -> str:
     e = row.estimate
     if e.complete:
@@ -239,44 +230,11 @@ def _total_sort(row: ComparisonRow) -> float:
     return total if total is not None else _or_last(e.partial_usd)
 
 
-def _total_hover(row: ComparisonRow) -> str | None:
-    e = row.estimate
-    if not e.complete:
-        return partial_tooltip(e) if e.partial_usd is not None else None
-    return total_tooltip(e, row.period, row.entry)
-
-
 # --- how long the work takes (issue 12) ----------------------------------------------
-
-#: When the scenario states no usage tier, no time can be worked out: say how to get one.
-NO_TIER = (
-    "Set your usage tier with each vendor (the scenario's rate limits) "
-    "to see how long the work takes."
-)
 
 
 def _time_display(row: ComparisonRow) -> str:
     return text.duration(row.estimate.duration_s)
-
-
-def _time_hover(row: ComparisonRow) -> str:
-    e = row.estimate
-    if not e.durations:
-        return NO_TIER
-    period = text.PERIOD_WORDS[row.period]
-    if e.duration_s is None:
-        head = f"Unknown: {esc(e.duration_why or 'no published limits')}."
-    else:
-        head = (
-            f"<b>{text.duration(e.duration_s)}</b> for the {period}'s work, stage after stage; "
-            f"the longest stage is {esc(e.duration_why or '')}."
-        )
-    stages = [
-        f"{esc(s.stage)}: {text.duration(d.seconds)}"
-        + (f" ({esc(d.why)})" if d.seconds is None else "")
-        for s, d in zip(e.stages, e.durations, strict=False)
-    ]
-    return "<br>".join([head, *stages]) if len(stages) > 1 else head
 
 
 def _stage_time(row: ComparisonRow, i: int) -> str:
@@ -322,18 +280,6 @@ def _stage_notes(row: ComparisonRow, i: int) -> str:
     )
 
 
-def stage_hover(row: ComparisonRow, i: int) -> str:
-    """A stage's sub-row on hover: what it costs, or why the model cannot run it."""
-    s = row.estimate.stages[i]
-    head = f"<b>{esc(row.estimate.name)}</b>, stage <b>{esc(s.stage)}</b>: " + (
-        f"{text.usd(s.total_usd)} per {text.PERIOD_WORDS[row.period]} "
-        f"for {text.count(s.images, 'images')}"
-        if s.supported
-        else f"cannot run it: {esc(why_not(s))}"
-    )
-    return "<br>".join([head, *(f"• {esc(n.message)}" for n in s.notices)])
-
-
 def _vs_baseline(row: ComparisonRow) -> str:
     if row.is_baseline:
         return "baseline"
@@ -372,19 +318,6 @@ def _budget_sort(row: ComparisonRow) -> float:
     return INF if row.within_budget is None else row.within_budget  # None = unlimited
 
 
-def _budget_hover(row: ComparisonRow) -> str | None:
-    if row.within_budget is None:
-        return None
-    verdict = (
-        "<b>Over budget:</b> the scenario as planned costs more than the budget on this model."
-        if row.over_budget
-        else "The scenario as planned fits in the budget."
-    )
-    bought = text.count(row.within_budget, "images")
-    plan = text.count(row.estimate.images, "images")
-    return f"The budget buys {bought} in this scenario's mix (the plan: {plan}).<br>{verdict}"
-
-
 def _notes(row: ComparisonRow) -> str:
     e = row.estimate
     shown = [n for n in e.all_notices if n.severity != "info"]
@@ -419,7 +352,7 @@ MODEL = Column(
     sort=lambda r: r.estimate.name.lower(),
     export=lambda r: r.estimate.name,
     sample="GPT Image 2.5 Sunburst on Azure OpenAI",
-    hover=_model_hover,
+    hover=model_tip,
     stage=lambda r, i: r.estimate.stages[i].stage,
 )
 #: Exported beside the name: what a script matches on.
@@ -454,7 +387,7 @@ PER_IMAGE = Column(
     export=lambda r: r.estimate.per_image_usd,
     align="right",
     sample="$0.0000",
-    hover=_per_image_hover,
+    hover=per_image_tip,
     usd=True,
     figure=True,
     stage=_stage_per_image,
@@ -469,7 +402,7 @@ TOTAL = Column(
     export=lambda r: r.estimate.total_usd,
     align="right",
     sample="$1,234.56",
-    hover=_total_hover,
+    hover=total_tip,
     usd=True,
     figure=True,
     stage=_stage_total,
@@ -484,7 +417,7 @@ TIME = Column(
     export=lambda r: r.estimate.duration_s,
     align="right",
     sample="—",
-    hover=_time_hover,
+    hover=time_tip,
     figure=True,
     stage=_stage_time,
 )
@@ -527,7 +460,7 @@ BUDGET = Column(
     export=lambda r: r.within_budget if r.has_budget else None,
     align="right",
     sample="over by $123.45",
-    hover=_budget_hover,
+    hover=budget_tip,
     tone=lambda r: "extra" if r.over_budget else None,
     figure=True,
     table_title="Within {budget} budget",

@@ -13,6 +13,7 @@ from imgcost_gui.core.catalog import PublishedImagePrices, Source
 from imgcost_gui.core.prices import price_fields
 
 from . import text
+from .comparison import ComparisonRow
 
 #: Meters billed at a token rate: their price is the model's rates (``pricing.rates``).
 RATE_METERS = ("text_in", "cached_text_in", "image_in", "cached_image_in", "image_out", "thinking")
@@ -265,3 +266,86 @@ def partial_tooltip(e: ModelEstimate) -> str:
         f"• {esc(s.stage)}: cannot run it ({esc(why_not(s))})" for s in e.stages if not s.supported
     ]
     return "<br>".join(lines)
+
+
+# --- the comparison's cells on hover -----------------------------------------------------
+
+#: When the scenario states no usage tier, no time can be worked out: say how to get one.
+NO_TIER = (
+    "Set your usage tier with each vendor (the scenario's rate limits) "
+    "to see how long the work takes."
+)
+
+
+def model_tip(row: ComparisonRow) -> str:
+    """The model's name on hover: its id, over budget, and every notice."""
+    e = row.estimate
+    lines = [f"<b>{esc(e.name)}</b> ({esc(e.model)})"]
+    if row.over_budget:
+        lines.append("<b>Over budget:</b> the scenario as planned costs more than your budget.")
+    lines += [f"• {esc(n.message)}" for n in e.all_notices]
+    return "<br>".join(lines)
+
+
+def per_image_tip(row: ComparisonRow) -> str | None:
+    """The cost of an image, stage by stage."""
+    e = row.estimate
+    if not e.complete:
+        return partial_tooltip(e) if e.partial_usd is not None else None
+    parts = [f"{esc(s.stage)}: {text.usd_per_image(s.per_image_usd)}" for s in e.stages]
+    return "Per image by stage<br>" + "<br>".join(parts)
+
+
+def total_tip(row: ComparisonRow) -> str | None:
+    """The cost per period meter by meter, or what a partial total covers."""
+    e = row.estimate
+    if not e.complete:
+        return partial_tooltip(e) if e.partial_usd is not None else None
+    return total_tooltip(e, row.period, row.entry)
+
+
+def time_tip(row: ComparisonRow) -> str:
+    """How long the work takes, what limits it, stage by stage; or how to get a time."""
+    e = row.estimate
+    if not e.durations:
+        return NO_TIER
+    period = text.PERIOD_WORDS[row.period]
+    if e.duration_s is None:
+        head = f"Unknown: {esc(e.duration_why or 'no published limits')}."
+    else:
+        head = (
+            f"<b>{text.duration(e.duration_s)}</b> for the {period}'s work, stage after stage; "
+            f"the longest stage is {esc(e.duration_why or '')}."
+        )
+    stages = [
+        f"{esc(s.stage)}: {text.duration(d.seconds)}"
+        + (f" ({esc(d.why)})" if d.seconds is None else "")
+        for s, d in zip(e.stages, e.durations, strict=False)
+    ]
+    return "<br>".join([head, *stages]) if len(stages) > 1 else head
+
+
+def stage_tip(row: ComparisonRow, i: int) -> str:
+    """A stage's sub-row on hover: what it costs, or why the model cannot run it."""
+    s = row.estimate.stages[i]
+    head = f"<b>{esc(row.estimate.name)}</b>, stage <b>{esc(s.stage)}</b>: " + (
+        f"{text.usd(s.total_usd)} per {text.PERIOD_WORDS[row.period]} "
+        f"for {text.count(s.images, 'images')}"
+        if s.supported
+        else f"cannot run it: {esc(why_not(s))}"
+    )
+    return "<br>".join([head, *(f"• {esc(n.message)}" for n in s.notices)])
+
+
+def budget_tip(row: ComparisonRow) -> str | None:
+    """How many images the budget buys, and whether the plan fits in it."""
+    if row.within_budget is None:
+        return None
+    verdict = (
+        "<b>Over budget:</b> the scenario as planned costs more than the budget on this model."
+        if row.over_budget
+        else "The scenario as planned fits in the budget."
+    )
+    bought = text.count(row.within_budget, "images")
+    plan = text.count(row.estimate.images, "images")
+    return f"The budget buys {bought} in this scenario's mix (the plan: {plan}).<br>{verdict}"

@@ -44,7 +44,6 @@ from imgcost_gui.workspace.columns import (
     NOTE_WORDS,
     SHOWN,
     UNAVAILABLE_SPAN,
-    stage_hover,
 )
 from imgcost_gui.workspace.comparison import (
     GROUP_RANKED,
@@ -52,6 +51,7 @@ from imgcost_gui.workspace.comparison import (
     GROUP_UNPRICED,
     ComparisonRow,
 )
+from imgcost_gui.workspace.tips import stage_tip
 
 from .marks import over_budget_icon, severity_icon, tone_colour
 
@@ -397,7 +397,7 @@ class ComparisonModel(QAbstractTableModel):
         if role == STAGE_ROLE:
             return stage
         if role == Qt.ItemDataRole.ToolTipRole:
-            return stage_hover(row, stage)
+            return stage_tip(row, stage)
         if role == Qt.ItemDataRole.TextAlignmentRole and column.align == "right":
             return _RIGHT
         if role == Qt.ItemDataRole.ForegroundRole:
