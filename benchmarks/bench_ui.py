@@ -23,7 +23,8 @@ Then the scale case (``--scale`` alone runs only it): a generated catalog of
 makes it) and a ten-stage scenario comparing all of them. It times the same
 edits, medians and p95, as the window is wired: its ``Workspace`` keeps one
 ``EstimateMemo`` across edits, so an edit re-prices only the stage it changed.
-Targets: 16 ms to the numbers, 50 ms (p95) to the chart.
+Targets: 16 ms to the numbers, 50 ms (p95) to the chart. Last, the table itself at
+that scale: sorting by each column, and every model opened to its ten stages.
 """
 
 from __future__ import annotations
@@ -37,6 +38,8 @@ import time
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("IMGCOST_DATA_DIR", tempfile.mkdtemp())
 
+
+from PySide6.QtCore import Qt  # noqa: E402
 
 from imgcost_gui.core.catalog import BASIC_QUALITIES as QUALITIES  # noqa: E402
 
@@ -126,8 +129,47 @@ def scale(app: object, runs: int) -> None:
             f"(p95 {p95(charts):6.1f}); drawn: {drawn}; "
             f"{'OK' if ok else f'over {NUMBERS_MS:g}/{CHART_MS:g} ms'}"
         )
+    table_actions(app, window)
     window.doc.undo_stack.setClean()
     window.close()
+
+
+def table_actions(app: object, window: object) -> None:
+    """What a user does to the table itself at scale: sort by each column (both ways),
+    open every model to its stages and close them again, then an edit with them open."""
+    panel = window.comparison  # type: ignore[attr-defined]
+    table = panel.table
+    sorts: list[float] = []
+    for _ in range(3):
+        for col in range(panel.model.columnCount()):
+            for order in (Qt.SortOrder.DescendingOrder, Qt.SortOrder.AscendingOrder):
+                start = time.perf_counter()
+                table.sortByColumn(col, order)
+                app.processEvents()  # type: ignore[attr-defined]
+                sorts.append((time.perf_counter() - start) * 1000)
+    table.sortByColumn(3, Qt.SortOrder.AscendingOrder)
+    start = time.perf_counter()
+    panel.detail.show_stages.setChecked(True)
+    app.processEvents()  # type: ignore[attr-defined]
+    opened = (time.perf_counter() - start) * 1000
+    lines = panel.model.rowCount()
+    doc = window.doc  # type: ignore[attr-defined]
+    requests = doc.scenario.stages[0].requests
+    edits = []
+    for i in range(10):
+        start = time.perf_counter()
+        doc.set(("stages", 0, "requests"), requests + 1 + i % 7)
+        window.recompute()  # type: ignore[attr-defined]
+        edits.append((time.perf_counter() - start) * 1000)
+    start = time.perf_counter()
+    panel.detail.show_stages.setChecked(False)
+    app.processEvents()  # type: ignore[attr-defined]
+    closed = (time.perf_counter() - start) * 1000
+    print(
+        f"  table: sort median {statistics.median(sorts):.1f} ms (p95 {p95(sorts):.1f}); "
+        f"show stages ({lines} lines) {opened:.0f} ms, an edit then "
+        f"{statistics.median(edits):.1f} ms, hide them {closed:.0f} ms"
+    )
 
 
 def main() -> None:

@@ -18,7 +18,15 @@ from typing import Literal
 from . import text
 from .comparison import ComparisonRow
 from .lifecycle import shutdown_words, unavailable_text
-from .tips import esc, total_tooltip
+from .tips import (
+    budget_tip,
+    esc,
+    model_tip,
+    per_image_tip,
+    time_tip,
+    total_tip,
+    why_not,
+)
 
 #: A cell's unformatted value: what a spreadsheet gets.
 Exported = str | float | int | None
@@ -43,7 +51,7 @@ NOTE_WORDS = {
     "subscription_cap": "exceeds plans",
 }
 
-_WHAT = Literal["display", "sort", "export", "hover", "tone"]
+_WHAT = Literal["display", "short", "sort", "export", "hover", "tone"]
 
 
 def _none(_row: ComparisonRow) -> None:
@@ -71,9 +79,32 @@ class Column:
     usd: bool = False
     #: A figure: a model not available on the day has none (one line says why instead).
     figure: bool = False
+    #: What the cell of a stage's sub-row reads (the model's row expanded to its stages).
+    stage: Callable[[ComparisonRow, int], str] = lambda _row, _i: ""
+    #: A shorter text for a narrow table (the tooltip keeps the whole); None: the same.
+    short: Callable[[ComparisonRow], str] | None = None
+    #: The same for a stage's line, and the widest short text usually shown.
+    stage_short: Callable[[ComparisonRow, int], str] | None = None
+    short_sample: str = ""
+    #: The header in the table, when it says more than the exported title;
+    #: ``{budget}`` reads as the scenario's budget ("$150").
+    table_title: str | None = None
 
     def heading(self, period: str) -> str:
+        """The exported title (and the table's, unless ``table_title`` says more)."""
         return self.title.format(period=text.PERIOD_WORDS[period])
+
+    def table_heading(self, period: str, budget: float | None = None) -> str:
+        """The header the table shows, on two lines when it is two words or more (the
+        columns stay as narrow as their figures)."""
+        title = self.heading(period)
+        if self.table_title is not None and budget is not None:
+            title = self.table_title.format(
+                period=text.PERIOD_WORDS[period],
+                budget=f"${budget:,.0f}" if budget == int(budget) else text.usd(budget),
+            )
+        first, _, rest = title.rpartition(" ")
+        return f"{first}\n{rest}" if first and self.align == "right" else title
 
     def export_heading(self, period: str) -> str:
         return self.heading(period) + (" (USD)" if self.usd else "")
@@ -100,6 +131,12 @@ class Column:
             return self.display(row)
 
         return str(self._answer(row, "display", work))
+
+    def short_of(self, row: ComparisonRow) -> str:
+        """The cell's text where the table is short of room (``short``)."""
+        if self.short is None or (self.figure and not row.estimate.available):
+            return self.text_of(row)
+        return str(self._answer(row, "short", lambda: self.short(row)))  # type: ignore[misc]
 
     def sort_of(self, row: ComparisonRow) -> float | str | int:
         value = self._answer(row, "sort", lambda: self.sort(row))
@@ -153,31 +190,94 @@ def _or_last(value: float | None) -> float:
     return INF if value is None else value
 
 
-def _model_hover(row: ComparisonRow) -> str:
-    e = row.estimate
-    lines = [f"<b>{esc(e.name)}</b> ({esc(e.model)})"]
-    if row.over_budget:
-        lines.append("<b>Over budget:</b> the scenario as planned costs more than your budget.")
-    lines += [f"• {esc(n.message)}" for n in e.all_notices]
-    return "<br>".join(lines)
+def _approx(row: ComparisonRow) -> str:
+    return "≈ " if row.estimated else ""
 
 
-def _per_image_hover(row: ComparisonRow) -> str | None:
+def _per_image_display(row: ComparisonRow) -> str:
     e = row.estimate
-    if not e.complete:
-        return None
-    parts = [f"{s.stage}: {text.usd_per_image(s.per_image_usd)}" for s in e.stages]
-    return "Per image by stage<br>" + "<br>".join(parts)
+    if row.ranged and e.low_usd is not None and e.high_usd is not None and e.images:
+        return text.usd_range(e.low_usd / e.images, e.high_usd / e.images, per_image=True)
+    if e.per_image_usd is None:
+        return "—"
+    return _approx(row) + text.usd_per_image(e.per_image_usd)
+
+
+def _per_image_short(row: ComparisonRow) -> str:
+    """Short of room, a range reads as its central value, approximately."""
+    e = row.estimate
+    if row.ranged and e.per_image_usd is not None:
+        return "≈ " + text.usd_per_image(e.per_image_usd)
+    return _per_image_display(row)
 
 
 def _total_display(row: ComparisonRow) -> str:
     e = row.estimate
-    return text.usd(e.total_usd) if e.complete else "Not available"
+    if e.complete:
+        if row.ranged and e.low_usd is not None and e.high_usd is not None:
+            return text.usd_range(e.low_usd, e.high_usd)
+        return _approx(row) + text.usd(e.total_usd)
+    if e.partial_usd is not None:
+        return f"{text.usd(e.partial_usd)} partial"
+    return "cannot run it"
 
 
-def _total_hover(row: ComparisonRow) -> str | None:
+def _total_sort(row: ComparisonRow) -> float:
+    """The central value (the price of the quality assumed for 'auto'); a partial
+    total orders the models that cannot run every stage among themselves."""
     e = row.estimate
-    return total_tooltip(e, row.period, row.entry) if e.complete else None
+    total = e.total_usd  # worked out once by the core; None when a stage cannot run
+    return total if total is not None else _or_last(e.partial_usd)
+
+
+# --- how long the work takes (issue 12) ----------------------------------------------
+
+
+def _time_display(row: ComparisonRow) -> str:
+    return text.duration(row.estimate.duration_s)
+
+
+def _stage_time(row: ComparisonRow, i: int) -> str:
+    durations = row.estimate.durations
+    return text.duration(durations[i].seconds) if i < len(durations) else "—"
+
+
+# --- the cells of a stage's sub-row ---------------------------------------------------
+
+
+def _stage_per_image(row: ComparisonRow, i: int) -> str:
+    s = row.estimate.stages[i]
+    if not s.supported:
+        return ""
+    if s.low_usd is not None and s.high_usd is not None and s.images and s.low_usd != s.high_usd:
+        return text.usd_range(s.low_usd / s.images, s.high_usd / s.images, per_image=True)
+    return text.usd_per_image(s.per_image_usd)
+
+
+def _stage_per_image_short(row: ComparisonRow, i: int) -> str:
+    s = row.estimate.stages[i]
+    if s.low_usd is not None and s.high_usd is not None and s.low_usd != s.high_usd:
+        return "≈ " + text.usd_per_image(s.per_image_usd)
+    return _stage_per_image(row, i)
+
+
+def _stage_total(row: ComparisonRow, i: int) -> str:
+    s = row.estimate.stages[i]
+    if not s.supported:
+        return "cannot run"
+    if s.low_usd is not None and s.high_usd is not None and s.low_usd != s.high_usd:
+        return text.usd_range(s.low_usd, s.high_usd)
+    return text.usd(s.total_usd)
+
+
+def _stage_notes(row: ComparisonRow, i: int) -> str:
+    reason = why_not(row.estimate.stages[i])
+    if reason:
+        return reason
+    notices = [n for n in row.estimate.stages[i].notices if n.severity != "info"]
+    return ", ".join(
+        dict.fromkeys(NOTE_WORDS.get(n.code, n.code.replace("_", " ")) for n in notices)
+    )
 
 
 def _vs_baseline(row: ComparisonRow) -> str:
@@ -201,30 +301,21 @@ def _vs_cheapest(row: ComparisonRow) -> str:
 
 
 def _budget_display(row: ComparisonRow) -> str:
+    """'1,240 images' the budget buys, or 'over by $12.40' for a plan that costs more."""
     if not row.has_budget:
         return ""
     if row.within_budget is None:
         return "unlimited" if row.estimate.complete else "—"
-    count = text.count(row.within_budget)
-    return f"{count} (over)" if row.over_budget else count
+    total = row.estimate.total_usd
+    if row.over_budget and total is not None and row.budget_usd is not None:
+        return f"over by {text.usd(total - row.budget_usd)}"
+    return text.count(row.within_budget, "images")
 
 
 def _budget_sort(row: ComparisonRow) -> float:
     if not row.estimate.complete:
         return -1  # buys nothing: the model cannot run the scenario
     return INF if row.within_budget is None else row.within_budget  # None = unlimited
-
-
-def _budget_hover(row: ComparisonRow) -> str | None:
-    if row.within_budget is None:
-        return None
-    verdict = (
-        "<b>Over budget:</b> the scenario as planned costs more than the budget on this model."
-        if row.over_budget
-        else "The scenario as planned fits in the budget."
-    )
-    bought = text.count(row.within_budget, "images")
-    return f"The budget buys {bought} in this scenario's mix.<br>{verdict}"
 
 
 def _notes(row: ComparisonRow) -> str:
@@ -239,9 +330,9 @@ def _notes(row: ComparisonRow) -> str:
         else NOTE_WORDS.get(n.code, n.code.replace("_", " "))
         for n in shown
     )
-    if e.low_usd is not None and e.high_usd is not None:
-        # 'auto' quality: the model decides, so the honest answer is a range.
-        words[f"auto: {text.usd(e.low_usd)}–{text.usd(e.high_usd)}"] = None
+    if not e.complete and e.available and e.partial_usd is not None:
+        runs = [st.stage for st in e.stages if st.supported]
+        words[f"runs only {', '.join(runs)}"] = None
     return ", ".join(words)
 
 
@@ -260,8 +351,9 @@ MODEL = Column(
     display=lambda r: r.estimate.name + (" (baseline)" if r.is_baseline else ""),
     sort=lambda r: r.estimate.name.lower(),
     export=lambda r: r.estimate.name,
-    sample="GPT Image 1.5 via GPTImage2",
-    hover=_model_hover,
+    sample="GPT Image 2.5 Sunburst on Azure OpenAI",
+    hover=model_tip,
+    stage=lambda r, i: r.estimate.stages[i].stage,
 )
 #: Exported beside the name: what a script matches on.
 MODEL_ID = Column(
@@ -279,44 +371,67 @@ PROVIDER = Column(
     display=lambda r: r.estimate.provider,
     sort=lambda r: r.estimate.provider.lower(),
     export=lambda r: r.estimate.provider,
-    sample="GPTImage2",
+    sample="Black Forest Labs",
     hover=lambda r: f"Billed by {r.estimate.provider}; model made by {r.estimate.vendor}",
+    stage=lambda r, i: text.count(r.estimate.stages[i].images, "images"),
 )
 PER_IMAGE = Column(
     "per_image",
     "Per image",
     "Average cost of one kept image over the whole scenario, retries and failures included.",
-    display=lambda r: text.usd_per_image(r.estimate.per_image_usd),
+    display=_per_image_display,
+    short=_per_image_short,
+    stage_short=_stage_per_image_short,
+    short_sample="$0.0000",
     sort=lambda r: _or_last(r.estimate.per_image_usd),
     export=lambda r: r.estimate.per_image_usd,
     align="right",
     sample="$0.0000",
-    hover=_per_image_hover,
+    hover=per_image_tip,
     usd=True,
     figure=True,
+    stage=_stage_per_image,
 )
 TOTAL = Column(
     "total",
     "Per {period}",
-    "What the whole scenario costs over its period. Hover a cell for the cost of each meter.",
+    "What the whole scenario costs over its period: a range when 'auto' quality lets the "
+    "model decide, '≈' when a figure rests on an assumption. Hover a cell for each meter.",
     display=_total_display,
-    sort=lambda r: _or_last(r.estimate.total_usd),
+    sort=_total_sort,
     export=lambda r: r.estimate.total_usd,
     align="right",
-    sample="$12,345.67",
-    hover=_total_hover,
+    sample="$1,234.56",
+    hover=total_tip,
     usd=True,
     figure=True,
+    stage=_stage_total,
+)
+TIME = Column(
+    "time",
+    "Time",
+    "How long the period's work takes at your usage tier, stage after stage: the binding "
+    "rate limit and each request's latency. Hover for what limits it.",
+    display=_time_display,
+    sort=lambda r: _or_last(r.estimate.duration_s),
+    export=lambda r: r.estimate.duration_s,
+    align="right",
+    sample="—",
+    hover=time_tip,
+    figure=True,
+    stage=_stage_time,
 )
 VS_BASELINE = Column(
     "vs_baseline",
     "vs baseline",
     "This model's cost minus the baseline's (negative = you save).",
     display=_vs_baseline,
+    short=lambda r: "baseline" if r.is_baseline else text.signed_usd(r.ranked.vs_baseline_usd),
+    short_sample="−$123.45",
     sort=lambda r: _or_last(r.ranked.vs_baseline_usd),
     export=lambda r: r.ranked.vs_baseline_usd,
     align="right",
-    sample="+$12,345.67 (+123%)",
+    sample="−$123.45 (−12%)",
     hover=_vs_baseline,  # in full, should the column be narrow
     tone=_vs_baseline_tone,
     usd=True,
@@ -330,7 +445,7 @@ VS_CHEAPEST = Column(
     sort=lambda r: _or_last(r.ranked.vs_cheapest_usd),
     export=lambda r: r.ranked.vs_cheapest_usd,
     align="right",
-    sample="+$1,234.56",
+    sample="+$123.45",
     hover=_vs_cheapest,
     usd=True,
     figure=True,
@@ -338,16 +453,17 @@ VS_CHEAPEST = Column(
 BUDGET = Column(
     "budget",
     "In budget",
-    "How many images (in this scenario's mix) the budget buys on this model; "
-    "(over) marks the models whose plan costs more than the budget.",
+    "How many images (in this scenario's mix) the budget buys on this model, or by how "
+    "much the plan goes over it.",
     display=_budget_display,
     sort=_budget_sort,
     export=lambda r: r.within_budget if r.has_budget else None,
     align="right",
-    sample="123,456 (over)",
-    hover=_budget_hover,
+    sample="over by $123.45",
+    hover=budget_tip,
     tone=lambda r: "extra" if r.over_budget else None,
     figure=True,
+    table_title="Within {budget} budget",
 )
 NOTES = Column(
     "notes",
@@ -357,9 +473,11 @@ NOTES = Column(
     sort=lambda r: _SEVERITY_ORDER[r.estimate.worst_severity],
     export=lambda r: "; ".join(n.message for n in r.estimate.all_notices if n.severity != "info"),
     hover=_notes_hover,
+    stage=_stage_notes,
 )
 
-#: The table's columns, in the order it shows them.
+#: The table's columns. Their numbers (``COL_*``) stay as they were before Time came;
+#: the table shows Time beside the cost (``SHOWN``).
 COLUMNS: tuple[Column, ...] = (
     MODEL,
     PROVIDER,
@@ -369,6 +487,7 @@ COLUMNS: tuple[Column, ...] = (
     VS_CHEAPEST,
     BUDGET,
     NOTES,
+    TIME,
 )
 (
     COL_MODEL,
@@ -379,20 +498,96 @@ COLUMNS: tuple[Column, ...] = (
     COL_VS_CHEAPEST,
     COL_BUDGET,
     COL_WARNINGS,
+    COL_TIME,
 ) = range(len(COLUMNS))
 COLUMN_COUNT = len(COLUMNS)
+#: The order the table shows its columns in (column numbers, left to right).
+SHOWN: tuple[int, ...] = (
+    COL_MODEL,
+    COL_PROVIDER,
+    COL_PER_IMAGE,
+    COL_TOTAL,
+    COL_TIME,
+    COL_VS_BASELINE,
+    COL_VS_CHEAPEST,
+    COL_BUDGET,
+    COL_WARNINGS,
+)
 #: The figures a row not available on the day has instead one line saying why:
-#: (first column, columns spanned).
+#: (first column, columns spanned, counted as ``SHOWN`` lays them out).
 UNAVAILABLE_SPAN = (COL_PER_IMAGE, COL_WARNINGS - COL_PER_IMAGE)
 
 #: What copy and CSV export write: every column ("vs cheapest" too, when the budget
 #: hides it for room), the model id beside the name.
-EXPORTED: tuple[Column, ...] = (MODEL, MODEL_ID, *COLUMNS[1:])
+EXPORTED: tuple[Column, ...] = (MODEL, MODEL_ID, *COLUMNS[1:8])
 
 
-def exported_columns(has_budget: bool) -> list[Column]:
-    """The exported columns; the budget's only when there is a budget."""
-    return [c for c in EXPORTED if c is not BUDGET or has_budget]
+def _range_end(end: Literal["low", "high"]) -> Column:
+    def value(row: ComparisonRow) -> Exported:
+        e = row.estimate
+        bound = e.low_usd if end == "low" else e.high_usd
+        return bound if bound is not None else e.total_usd
+
+    return Column(
+        f"total_{end}",
+        f"Per {{period}} {end}",
+        f"The {end} end of the range 'auto' quality makes.",
+        display=lambda r: text.usd(value(r)),  # type: ignore[arg-type]
+        sort=lambda r: _or_last(value(r)),  # type: ignore[arg-type]
+        export=value,
+        usd=True,
+        figure=True,
+    )
+
+
+TOTAL_LOW, TOTAL_HIGH = _range_end("low"), _range_end("high")
+#: Time, exported in seconds.
+TIME_EXPORT = Column(
+    "time",
+    "Time (s)",
+    TIME.tip,
+    display=TIME.display,
+    sort=TIME.sort,
+    export=TIME.export,
+    figure=True,
+)
+
+
+def stage_column(i: int, name: str) -> Column:
+    """Stage ``i``'s cost per period, exported beside the total ("Drafts (USD)")."""
+
+    def value(row: ComparisonRow) -> Exported:
+        stages = row.estimate.stages
+        return stages[i].total_usd if i < len(stages) else None
+
+    return Column(
+        f"stage_{i}",
+        name.replace("{", "{{").replace("}", "}}"),
+        f"What stage {name} costs per period.",
+        display=lambda r: text.usd(value(r)),  # type: ignore[arg-type]
+        sort=lambda r: _or_last(value(r)),  # type: ignore[arg-type]
+        export=value,
+        usd=True,
+        figure=True,
+    )
+
+
+def exported_columns(has_budget: bool, rows: Sequence[ComparisonRow] = ()) -> list[Column]:
+    """The exported columns; the budget's only when there is a budget. With ``rows``,
+    what they call for: the low and high ends when a cost is a range, the time when
+    the scenario says its tier, and each stage's cost when there is more than one."""
+    out = [c for c in EXPORTED if c is not BUDGET or has_budget]
+    after_total = out.index(TOTAL) + 1
+    extra: list[Column] = []
+    if any(r.ranged for r in rows):
+        extra += [TOTAL_LOW, TOTAL_HIGH]
+    if any(r.estimate.durations for r in rows):
+        extra.append(TIME_EXPORT)
+    out[after_total:after_total] = extra
+    stages = rows[0].estimate.stages if rows else ()
+    if len(stages) > 1:
+        out += [stage_column(i, s.stage) for i, s in enumerate(stages)]
+    return out
 
 
 def export_value(value: Exported) -> str | int:
@@ -408,7 +603,7 @@ def table_text(
     rows: Sequence[ComparisonRow], period: str, has_budget: bool, delimiter: str = ","
 ) -> str:
     """The rows (in the order given) as delimited text with raw numbers, titles first."""
-    columns = exported_columns(has_budget)
+    columns = exported_columns(has_budget, rows)
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
     writer.writerow([c.export_heading(period) for c in columns])

@@ -24,6 +24,11 @@ from .lifecycle import shutdown_words, unavailable_text
 GROUP_RANKED, GROUP_UNPRICED, GROUP_UNAVAILABLE = range(3)
 
 Severity = Literal["warning", "error"]
+#: The mark beside a model's name: something to heed, something to know, or not
+#: available on the day at all.
+Status = Literal["warning", "info", "unavailable"]
+#: Notices that make a figure an estimate rather than a price (it reads "≈").
+ESTIMATED = ("assumed_rule", "measured_tokens")
 
 
 @dataclass(frozen=True)
@@ -41,6 +46,8 @@ class ComparisonRow:
     period: str = "month"
     #: The catalog entry priced (where each price comes from); None if not known.
     entry: ModelEntry | None = field(default=None, compare=False, repr=False)
+    #: The scenario's budget per period (None: no budget).
+    budget_usd: float | None = None
     #: Each cell's answers, worked out on first ask (``Column``).
     answers: dict[tuple[str, str], object] = field(default_factory=dict, compare=False, repr=False)
 
@@ -60,6 +67,28 @@ class ComparisonRow:
         e = self.estimate
         worst = "error" if not e.complete else e.worst_severity
         return worst if worst in ("warning", "error") else None
+
+    @property
+    def status(self) -> Status | None:
+        """The model cell's mark: not available, a warning (or worse), or a note."""
+        e = self.estimate
+        if not e.available:
+            return "unavailable"
+        worst = e.worst_severity
+        if worst in ("warning", "error") or not e.complete:
+            return "warning"
+        return "info" if worst == "info" else None
+
+    @property
+    def estimated(self) -> bool:
+        """Its figures rest on an assumption (a token rule, measured tokens): read "≈"."""
+        return any(n.code in ESTIMATED for n in self.estimate.all_notices)
+
+    @property
+    def ranged(self) -> bool:
+        """'auto' quality makes its cost a range (low and high differ)."""
+        e = self.estimate
+        return e.low_usd is not None and e.high_usd is not None and e.low_usd != e.high_usd
 
     @property
     def stands_out(self) -> bool:
@@ -102,6 +131,7 @@ def compare(
                 budget is not None,
                 scenario.period,
                 entry,
+                budget,
             )
         )
     return rows

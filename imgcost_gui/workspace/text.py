@@ -76,3 +76,28 @@ def count(value: float | None, noun: str = "") -> str:
 
 def size_text(width: int, height: int) -> str:
     return f"{width}×{height}"
+
+
+def usd_range(low: float, high: float, *, per_image: bool = False) -> str:
+    """'$67–$191' (an end from $10 up in whole dollars, as a range is an estimate:
+    '$1.65–$23'), or '$0.011–$0.032' per image; one figure when both ends read the same."""
+    if per_image:
+        lo, hi = usd_per_image(low), usd_per_image(high)
+    else:
+        lo, hi = (f"${v:,.0f}" if abs(v) >= 10 else usd(v) for v in (low, high))
+    return lo if lo == hi else f"{lo}–{hi}"
+
+
+def duration(seconds: float | None) -> str:
+    """How long work takes, as a person reads it: 45 s, 12 min, 3 h 20 min, 2 d 4 h."""
+    if seconds is None:
+        return "—"
+    if seconds < 90:
+        return f"{seconds:.0f} s"
+    if seconds < 90 * 60:
+        return f"{seconds / 60:.0f} min"
+    hours, minutes = divmod(round(seconds / 60), 60)
+    if hours >= 48:
+        days, hours = divmod(hours, 24)
+        return f"{days} d {hours} h" if hours else f"{days} d"
+    return f"{hours} h {minutes} min" if minutes else f"{hours} h"

@@ -73,7 +73,9 @@ def test_models_the_budget_rules_out_are_marked(charted_window):
         icon = _cell(window, r.estimate.model, COL_MODEL, Qt.ItemDataRole.DecorationRole)
         assert (icon is not None) == r.over_budget
         if r.over_budget:
-            assert _cell(window, r.estimate.model, COL_BUDGET).endswith("(over)")
+            # with its unit (issue 11): by how much the plan goes over the $150
+            over_by = r.estimate.total_usd - 150
+            assert _cell(window, r.estimate.model, COL_BUDGET) == f"over by ${over_by:,.2f}"
     assert f"{len(over)} over budget" in window.comparison.summary.text()
     chart = window.charts.tabs.meters
     assert chart.budget_line.get_visible() and chart.budget_line.get_xdata()[0] == 150

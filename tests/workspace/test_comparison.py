@@ -105,9 +105,10 @@ def test_the_budget_buys_images_and_rules_models_out(catalog):
         "ideogram-3.0", "flux-pro-1.1", "recraft-v3",
     ]  # fmt: skip
     assert by["dall-e-3"].within_budget is None and not by["dall-e-3"].over_budget
-    assert BUDGET.text_of(by["ideogram-3.0"]) == "500 (over)"
+    # numbers with their units (issue 11): $60 planned against a $30 budget
+    assert BUDGET.text_of(by["ideogram-3.0"]) == "over by $30.00"
     assert BUDGET.tone_of(by["ideogram-3.0"]) == "extra"
-    assert BUDGET.text_of(by["midjourney"]) == "3,600"
+    assert BUDGET.text_of(by["midjourney"]) == "3,600 images"
     assert BUDGET.value_of(by["midjourney"]) == 3600
     assert "3 over budget" in summary_text(rows, scenario(budget="30"))
 

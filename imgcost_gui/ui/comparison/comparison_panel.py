@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -15,30 +15,30 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QMessageBox,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from imgcost_gui.core import ModelEstimate, PriceCatalog
+from imgcost_gui.core import ModelEntry, ModelEstimate, PriceCatalog
 from imgcost_gui.ui.common import DoubleSpinBox, ask_save_path, safe_file_name
 from imgcost_gui.ui.scenario import ScenarioDocument
-from imgcost_gui.workspace.columns import COLUMNS, table_text
+from imgcost_gui.workspace.columns import SHOWN, table_text
 from imgcost_gui.workspace.comparison import ComparisonRow, summary_text
 from imgcost_gui.workspace.text import PERIOD_WORDS
 
+from .column_widths import column_widths
 from .comparison_model import (
     COL_BUDGET,
     COL_MODEL,
     COL_TOTAL,
     COL_VS_CHEAPEST,
-    GROUP_ROLE,
-    GROUP_UNAVAILABLE,
     UNAVAILABLE_SPAN,
     ComparisonModel,
     ComparisonProxy,
 )
+from .comparison_table import ComparisonTable
+from .detail_strip import DetailStrip
 
 
 class ComparisonPanel(QWidget):
@@ -53,7 +53,18 @@ class ComparisonPanel(QWidget):
         self.model = ComparisonModel(self)
         self.proxy = ComparisonProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.proxy.layoutChanged.connect(self._span_unavailable)
+        for signal in (
+            self.proxy.layoutChanged,
+            self.proxy.rowsInserted,
+            self.proxy.rowsRemoved,
+            self.proxy.modelReset,
+        ):
+            signal.connect(self._span_unavailable)
+        #: The view rows spanned for models not available on the day, as last set.
+        self._spanned: tuple[int, ...] | None = None
+        self._shape: tuple[object, ...] | None = None
+        #: The catalog below the user's prices, for the shipped value beside theirs.
+        self.shipped: PriceCatalog | None = None
 
         self.summary = QLabel()
         self.summary.setTextFormat(Qt.TextFormat.RichText)
@@ -98,11 +109,13 @@ class ComparisonPanel(QWidget):
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             header.addWidget(button)
 
-        self.table = QTableView()
+        self.table = ComparisonTable()
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(COL_TOTAL, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.expandRequested.connect(self._expand)
+        self.table.resized.connect(self._size_columns)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(26)
@@ -112,54 +125,132 @@ class ComparisonPanel(QWidget):
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)  # the tooltip has it in full
         h = self.table.horizontalHeader()
         h.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        h.setStretchLastSection(True)
+        # The model's name takes the room the figures leave (full names at 1280 px).
+        h.setSectionResizeMode(COL_MODEL, QHeaderView.ResizeMode.Stretch)
+        h.setStretchLastSection(False)
         h.setHighlightSections(False)
         h.setMinimumSectionSize(40)
+        for visual, col in enumerate(SHOWN):  # Time beside the cost
+            h.moveSection(h.visualIndex(col), visual)
         self._size_columns()
+
+        self.detail = DetailStrip()
+        self.detail.show_stages.toggled.connect(self._show_all_stages)
+        self.table.selectionModel().selectionChanged.connect(self._show_detail)
+        self.model.modelReset.connect(self._show_detail)
+        self.model.modelReset.connect(self._size_columns)  # new models: widths to fit them
+        self.model.dataChanged.connect(self._show_detail)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(header)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.detail)
 
     # --- feeding ------------------------------------------------------------------
 
-    def _size_columns(self) -> None:
-        """Widths that leave Notes room at 1280x800, with or without the budget column.
+    def _size_columns(self, *_: object) -> None:
+        """Widths for the models, headers and width the table has (``column_widths``)."""
+        widths, narrow = column_widths(self.table, self.model)
+        self.model.set_narrow(narrow)
+        for col, width in widths.items():
+            if self.table.columnWidth(col) != width:
+                self.table.setColumnWidth(col, width)
 
-        Fixed, not sized to contents: columns do not jump while the user types,
-        and a long name or amount is elided with the full text in its tooltip.
-        """
-        fm = self.table.fontMetrics()
-        header = self.table.horizontalHeader().fontMetrics()
-        for col, column in enumerate(COLUMNS):
-            if not column.sample:
-                continue  # the last column (Notes) stretches
-            title = column.heading(self.model.period)
-            width = max(fm.horizontalAdvance(column.sample), header.horizontalAdvance(title)) + 10
-            if col == COL_MODEL:
-                width += 22  # the over-budget mark, and bold names (cheapest, baseline)
-            self.table.setColumnWidth(col, width)
-
-    def show_rows(self, rows: list[ComparisonRow], catalog: PriceCatalog | None = None) -> None:
+    def show_rows(
+        self,
+        rows: list[ComparisonRow],
+        catalog: PriceCatalog | None = None,
+        shipped: PriceCatalog | None = None,
+    ) -> None:
+        """The rows of a recompute. ``shipped`` is the catalog below the user's own
+        prices: the detail strip names the shipped price beside a changed one."""
+        if shipped is not None:
+            self.shipped = shipped
         scenario = self.doc.scenario
         has_budget = bool(scenario.budget_usd)
+        # What changes how wide the figures are, not just their digits: 'auto' makes
+        # ranges, a tier makes times, the budget's header names its amount.
+        shape = (
+            any(s.quality == "auto" for s in scenario.stages),
+            bool(scenario.tiers) or scenario.parallel_requests is not None,
+            scenario.budget_usd,
+        )
+        reshaped, self._shape = shape != self._shape, shape
         self.model.set_rows(rows, scenario.period, has_budget, catalog)
         # With a budget, its column takes the place of "vs cheapest" (the summary names the cheapest).
-        self.table.setColumnHidden(COL_BUDGET, not has_budget)
-        self.table.setColumnHidden(COL_VS_CHEAPEST, has_budget)
+        if self.table.isColumnHidden(COL_BUDGET) == has_budget:
+            self.table.setColumnHidden(COL_BUDGET, not has_budget)
+            self.table.setColumnHidden(COL_VS_CHEAPEST, has_budget)
+        if reshaped:
+            self._size_columns()
         self._span_unavailable()
         self._sync_budget()
         self._summarise(rows)
+        self.detail.show_stages.setEnabled(self.model.stage_count > 1)
 
-    def _span_unavailable(self) -> None:
-        """One line over the figures of each model not available on the day (after
-        every sort: spans belong to view rows)."""
+    def _span_unavailable(self, *_: object) -> None:
+        """One line over the figures of each model not available on the day. Spans
+        belong to view rows: set again only when those rows change (they sort last,
+        so a recompute or a sort seldom moves them)."""
+        # The proxy passes the model's lines through in order (the model sorts): a
+        # model's line is its view row.
+        line_of = self.model.row_of
+        rows = tuple(
+            sorted(
+                line_of(r.estimate.model) or 0 for r in self.model.rows if not r.estimate.available
+            )
+        )
+        if rows == self._spanned:
+            return
+        self._spanned = rows
         self.table.clearSpans()
         first, count = UNAVAILABLE_SPAN
-        for r in range(self.proxy.rowCount()):
-            if self.proxy.index(r, COL_MODEL).data(GROUP_ROLE) == GROUP_UNAVAILABLE:
+        for r in rows:
+            if r >= 0:
                 self.table.setSpan(r, first, 1, count)
+
+    # --- stages and detail ----------------------------------------------------------
+
+    def _expand(self, index: QModelIndex, on: bool) -> None:
+        """Open (or close) the model's stages; the selection stays on the model."""
+        line = self.model.parent_line(self.proxy.mapToSource(index).row())
+        self.model.set_expanded(line, on)
+        self.table.setCurrentIndex(self.proxy.mapFromSource(self.model.index(line, index.column())))
+
+    def _show_all_stages(self, on: bool) -> None:
+        """Every model opened to its stages (or closed); the selected model stays so."""
+        row = self.current_row()
+        self.model.set_all_expanded(on)
+        if row is not None:
+            self.select_model(row.estimate.model)
+
+    def current_row(self) -> ComparisonRow | None:
+        """The selected model's row (a stage's line counts as its model's)."""
+        selected = self.table.selectionModel().selectedRows()
+        if not selected:
+            return None
+        line = self.proxy.mapToSource(selected[0]).row()
+        return self.model.row_at(line) if 0 <= line < len(self.model.lines) else None
+
+    def _rows_at(self, view_rows: list[int]) -> list[ComparisonRow]:
+        """The models of these view rows, each once, in view order (a stage's line
+        stands for its model)."""
+        seen: dict[str, ComparisonRow] = {}
+        for r in view_rows:
+            row = self.model.row_at(self.proxy.mapToSource(self.proxy.index(r, 0)).row())
+            seen.setdefault(row.estimate.model, row)
+        return list(seen.values())
+
+    def _show_detail(self, *_: object) -> None:
+        row = self.current_row()
+        if row is None:
+            self.detail.show_model(None)
+            return
+        shipped: ModelEntry | None = None
+        if self.shipped is not None:
+            shipped = self.shipped.by_id.get(row.estimate.model)
+        self.detail.show_model(row.estimate, self.model.period, row.entry, shipped)
 
     def _summarise(self, rows: list[ComparisonRow]) -> None:
         self.summary.setText(summary_text(rows, self.doc.scenario))
@@ -182,7 +273,7 @@ class ComparisonPanel(QWidget):
 
     def selected_estimates(self) -> list[ModelEstimate]:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
-        return [self.proxy.index(r, COL_MODEL).data(Qt.ItemDataRole.UserRole) for r in rows]
+        return [row.estimate for row in self._rows_at(rows)]
 
     def select_model(self, model_id: str) -> None:
         row = self.model.row_of(model_id)
@@ -193,15 +284,14 @@ class ComparisonPanel(QWidget):
             QItemSelectionModel.SelectionFlag.ClearAndSelect
             | QItemSelectionModel.SelectionFlag.Rows
         )
-        self.table.selectionModel().select(index, flags)
+        self.table.selectionModel().setCurrentIndex(index, flags)  # the keyboard goes on from it
         self.table.scrollTo(index)
 
     def table_text(self, delimiter: str, rows: list[int] | None = None) -> str:
         """The table (or some of its rows, in view order) as delimited text with raw numbers."""
         if rows is None:
             rows = list(range(self.proxy.rowCount()))
-        source = [self.proxy.mapToSource(self.proxy.index(r, 0)).row() for r in rows]
-        in_view = [self.model.rows[i] for i in source]
+        in_view = self._rows_at(rows)
         return table_text(in_view, self.model.period, self.model.has_budget, delimiter)
 
     def copy_selection(self) -> None:

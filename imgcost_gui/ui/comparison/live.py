@@ -40,6 +40,8 @@ class LiveComparison(QObject):
         draw_charts: Callable[[ChartInputs], None],
         report: Callable[[str], None],
         parent: QObject | None = None,
+        *,
+        shipped: Callable[[], PriceCatalog | None] | None = None,
     ):
         super().__init__(parent)
         self.doc = doc
@@ -48,6 +50,9 @@ class LiveComparison(QObject):
         self.panel = panel
         self.draw_charts = draw_charts
         self.report = report
+        #: The catalog below the user's own prices (the table names the shipped price
+        #: beside one the user changed); None: not known.
+        self._shipped = shipped
         self.workspace = Workspace(doc.scenario, catalog())
 
         self.recompute_timer = QTimer(self)
@@ -84,7 +89,7 @@ class LiveComparison(QObject):
         except UnknownModel as e:  # the catalog changed under the picker
             self.report(str(e))
             return
-        self.panel.show_rows(rows, catalog)
+        self.panel.show_rows(rows, catalog, self._shipped() if self._shipped else None)
         self.computed.emit()
         self._chart_inputs = ws.charts
         # Throttle, not debounce: a lone edit redraws on the next turn of the event

@@ -49,6 +49,8 @@ class ModelPicker(QWidget):
         self.doc = doc
         self.report = report
         self.catalog: PriceCatalog | None = None
+        #: What the list last showed (``refresh`` skips an edit that changes none of it).
+        self._shown: tuple[object, ...] | None = None
 
         self.baseline = ComboBox()
         self.baseline.setToolTip(
@@ -121,6 +123,7 @@ class ModelPicker(QWidget):
 
     def set_catalog(self, catalog: PriceCatalog) -> None:
         self.catalog = catalog
+        self._shown = None
         self.tree.blockSignals(True)
         self.tree.clear()
         for m in catalog.models:
@@ -158,8 +161,16 @@ class ModelPicker(QWidget):
         return [self.catalog.get(i) for i in ids]
 
     def refresh(self) -> None:
+        """The checks, statuses and baseline after a change to the scenario: worked out
+        again only when what they show changed (models, baseline, plan day, catalog),
+        not on every edit of a stage."""
         if self.catalog is None:
             return
+        scenario = self.doc.scenario
+        shown = (tuple(scenario.models), scenario.baseline, self.day)  # set_catalog resets it
+        if shown == self._shown:
+            return
+        self._shown = shown
         chosen = {e.id for e in self.entries()}
         day = self.day
         muted = self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
@@ -236,6 +247,7 @@ class ModelPicker(QWidget):
         assert self.catalog is not None
         if not ids:
             self.report("Compare at least one model.")
+            self._shown = None  # the list shows a check the scenario does not have: undo it
             self.refresh()
             return
         if set(ids) == {e.id for e in self.entries()}:
