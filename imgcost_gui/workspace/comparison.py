@@ -149,11 +149,16 @@ def _api_option(row: ComparisonRow) -> bool:
     return entry is None or (entry.api and not entry.pricing.flat_fee)
 
 
-def summary_text(rows: Sequence[ComparisonRow], scenario: Scenario) -> str:
+def summary_text(
+    rows: Sequence[ComparisonRow], scenario: Scenario, *, answer_shown: bool = False
+) -> str:
     """The line above the table (rich text): the volume, the best API option and
     what it costs (a range when an assumption makes one), and what is left out
     (cannot run it, not available, over budget). A subscription or a model with
-    no public API that costs less is named apart, never as the answer."""
+    no public API that costs less is named apart, never as the answer.
+
+    With ``answer_shown`` (the window's summary names the answer, the options
+    apart and their costs in lines of their own) it says only the rest."""
     period = text.PERIOD_WORDS[scenario.period]
     priced = ranked_rows(rows)
     gone = [r.estimate for r in rows if not r.estimate.available]
@@ -168,6 +173,8 @@ def summary_text(rows: Sequence[ComparisonRow], scenario: Scenario) -> str:
     elif gone:
         tail += f" · {len(gone)} not available on the day, not ranked"
     api = [r for r in priced if _api_option(r)]
+    if not api and answer_shown:
+        return f"<b>{images}</b> per {period}{when}" + tail
     if not api:
         lead = (
             "no selected API model can run this scenario"
@@ -183,6 +190,8 @@ def summary_text(rows: Sequence[ComparisonRow], scenario: Scenario) -> str:
     over = sum(r.over_budget for r in rows)
     if scenario.budget_usd and over:
         tail += f" · <b>{over} over budget</b>"
+    if answer_shown:
+        return f"<b>{images}</b> per {period}{when}{tail}"
     cost = f"<b>{text.usd(best.total_usd)}</b>"
     if best.low_usd is not None and best.high_usd is not None and best.low_usd != best.high_usd:
         cost = f"<b>≈ {text.usd(best.low_usd)}–{text.usd(best.high_usd)}</b>"

@@ -96,10 +96,10 @@ def test_the_example_does_not_rank_models_retired_today(today, window_factory):
         assert catalog.status(catalog.get(gone), TODAY) == "retired"
         assert gone not in ranked
     assert all(catalog.available(catalog.get(m), TODAY) for m in ranked)
-    summary = window.comparison.summary.text()
     best = next(catalog.get(m) for m in ranked if catalog.get(m).api)
-    assert f"best API option: <b>{best.name}</b>" in summary
-    assert "GPT Image 1 Mini</b>" not in summary and "GPT Image 1.5</b>" not in summary
+    assert window.comparison.summary.answer_words().startswith(f"Best API option: {best.name} ")
+    words = window.comparison.summary.answer_words()
+    assert "GPT Image 1 Mini " not in words and "GPT Image 1.5 " not in words
     # nor recommended in any cell of the cheapest-by-size chart
     cells = window.charts.tabs.cells.data()
     assert cells and not {best for _, _, best in cells} & {"gpt-image-1.5", "gpt-image-1-mini"}
@@ -116,13 +116,14 @@ def test_no_template_ranks_a_model_retired_today(today, window_factory):
         assert ranked, name
         retired = [m for m in ranked if not catalog.available(catalog.get(m), TODAY)]
         assert retired == [], name
-        summary = window.comparison.summary.text()
         best = next(
             catalog.get(m)
             for m in ranked
             if catalog.get(m).api and not catalog.get(m).pricing.flat_fee
         )
-        assert f"best API option: <b>{best.name}</b>" in summary, name
+        assert window.comparison.summary.answer_words().startswith(
+            f"Best API option: {best.name} "
+        ), name
 
 
 # --- 2. a retired model named by the user is shown apart --------------------------------------
@@ -159,7 +160,7 @@ def test_a_named_retired_model_is_listed_apart_greyed_and_unranked(today, window
                 table.columnSpan(2, COL_PER_IMAGE) > 1 and table.columnSpan(0, COL_PER_IMAGE) == 1
             )
     summary = window.comparison.summary.text()
-    assert "best API option: <b>GPT Image 2</b>" in summary
+    assert window.comparison.summary.answer_words().startswith("Best API option: GPT Image 2 ")
     assert "2 not available on the day, not ranked" in summary
 
 
@@ -175,7 +176,7 @@ def test_plan_from_the_day_before_ranks_them_with_a_shutdown_warning(today, wind
     assert "shuts down on 2026-12-01" in tip
     summary = window.comparison.summary.text()
     assert "per month from 2026-11-30" in summary
-    assert "best API option: <b>GPT Image 1 Mini</b>" in summary
+    assert window.comparison.summary.answer_words().startswith("Best API option: GPT Image 1 Mini ")
     assert "<b>it shuts down in 1 day, 2026-12-01</b>" in summary
     assert window.plan_status.text() == "Estimates as of 2026-11-30"
     # the charts follow the day: on 2026-11-30 the cheaper mini wins cells and has a line

@@ -283,7 +283,8 @@ def test_drop_is_offered_only_with_updated_prices(window, monkeypatch, litellm_f
     window.menuBar()  # the Prices menu enables Drop as it opens
     prices = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Prices")
     prices.aboutToShow.emit()
-    assert [a.text() for a in prices.actions()] == [
+    # (Calibrate and Compare with what was billed follow, after a separator: issue 13)
+    assert [a.text() for a in prices.actions()][:2] == [
         "&Update prices from file…",
         "&Drop updated prices",
     ]

@@ -39,6 +39,7 @@ from .comparison_model import (
 )
 from .comparison_table import ComparisonTable
 from .detail_strip import DetailStrip
+from .summary_panel import SummaryPanel
 
 
 class ComparisonPanel(QWidget):
@@ -66,9 +67,8 @@ class ComparisonPanel(QWidget):
         #: The catalog below the user's prices, for the shipped value beside theirs.
         self.shipped: PriceCatalog | None = None
 
-        self.summary = QLabel()
-        self.summary.setTextFormat(Qt.TextFormat.RichText)
-        self.summary.setWordWrap(True)
+        self.summary = SummaryPanel()
+        self.summary.modelActivated.connect(self.select_model)
 
         self.budget = DoubleSpinBox()
         self.budget.setRange(0, 10_000_000)
@@ -100,7 +100,9 @@ class ComparisonPanel(QWidget):
         self.export_action.triggered.connect(self.export_csv_dialog)
 
         header = QHBoxLayout()
-        header.addWidget(self.summary, 1)
+        # The summary's detail line (volume, what is left out) shares the budget's row.
+        self.summary.lines.removeWidget(self.summary.detail)
+        header.addWidget(self.summary.detail, 1)
         header.addWidget(budget_label)
         header.addWidget(self.budget)
         for action in (self.copy_action, self.export_action):
@@ -143,6 +145,7 @@ class ComparisonPanel(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.summary)
         layout.addLayout(header)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.detail)
@@ -186,7 +189,7 @@ class ComparisonPanel(QWidget):
             self._size_columns()
         self._span_unavailable()
         self._sync_budget()
-        self._summarise(rows)
+        self._summarise(rows, catalog)
         self.detail.show_stages.setEnabled(self.model.stage_count > 1)
 
     def _span_unavailable(self, *_: object) -> None:
@@ -252,8 +255,11 @@ class ComparisonPanel(QWidget):
             shipped = self.shipped.by_id.get(row.estimate.model)
         self.detail.show_model(row.estimate, self.model.period, row.entry, shipped)
 
-    def _summarise(self, rows: list[ComparisonRow]) -> None:
-        self.summary.setText(summary_text(rows, self.doc.scenario))
+    def _summarise(self, rows: list[ComparisonRow], catalog: PriceCatalog | None) -> None:
+        scenario = self.doc.scenario
+        # The panel's large line names the answer; the detail line says the rest.
+        detail = summary_text(rows, scenario, answer_shown=catalog is not None)
+        self.summary.show_answer([r.estimate for r in rows], catalog, scenario, detail)
 
     def _sync_budget(self) -> None:
         suffix = f" / {PERIOD_WORDS[self.doc.scenario.period]}"

@@ -13,7 +13,7 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
@@ -72,7 +72,8 @@ class SummaryPanel(QWidget):
         self.headline.setAccessibleName("Answer")
         self.detail.setAccessibleName("Comparison summary")
 
-        layout = QVBoxLayout(self)
+        #: Its lines, top to bottom (a host may take the detail line elsewhere).
+        self.lines = layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addWidget(self.caption)
@@ -89,6 +90,16 @@ class SummaryPanel(QWidget):
         self._period = "month"
         self._names: dict[str, str] = {}
         self._render()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        """As tall as the lines need at the width it has (at least a narrow pane's):
+        a wrapped label alone would ask for the height of its narrowest wrap."""
+        layout = self.lines
+        width = max(self.width(), 420)
+        height = layout.heightForWidth(width) if layout.hasHeightForWidth() else -1
+        if height < 0:
+            return super().minimumSizeHint()
+        return QSize(160, height)
 
     def _label(self) -> QLabel:
         label = QLabel()
@@ -130,6 +141,15 @@ class SummaryPanel(QWidget):
     @property
     def answer(self) -> Answer | None:
         return self._answer
+
+    def answer_words(self) -> str:
+        """The caption and the large line as plain words ("Best API option: X $49.00 a month")."""
+        a = self._answer
+        if a is None:
+            return ""
+        if a.best is None:
+            return a.nothing
+        return f"{a.caption}: {a.best.name} {a.best.cost_words(self._period)}"
 
     # --- drawing --------------------------------------------------------------------
 
