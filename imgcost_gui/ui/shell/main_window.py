@@ -81,6 +81,9 @@ class MainWindow(QMainWindow):
             lambda inputs: self.charts.set_inputs(inputs),  # looked up late: tests wrap it
             self.report,
             self,
+            shipped=lambda: (
+                self.catalog_doc.user.base
+            ),  # the detail strip names what a user's price replaces
         )
         self._lay_out()
 
