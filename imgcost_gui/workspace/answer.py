@@ -265,7 +265,7 @@ def answer(
     why = None
     planned: Sequence[ModelEstimate] = estimates
     every_api = api
-    if within_hours is not None:
+    if within_hours is not None and api:
         limit = within_hours * 3600
         timed = [e for e in api if e.duration_s is not None and e.duration_s <= limit]
         if not timed:

@@ -206,3 +206,13 @@ def test_at_a_narrow_width_the_lines_wrap_without_cutting_or_overlapping(qtbot):
     for lb in labels:
         assert lb.width() <= 360
         assert lb.height() >= lb.heightForWidth(lb.width())
+
+
+def test_tab_stops_only_on_lines_that_hold_a_link(window):
+    """Tab reaches the model names to follow; the caption and the detail line are no stops."""
+    from PySide6.QtCore import Qt
+
+    panel = window.comparison.summary
+    assert panel.headline.focusPolicy() & Qt.FocusPolicy.TabFocus
+    assert not panel.caption.focusPolicy() & Qt.FocusPolicy.TabFocus
+    assert not panel.detail.focusPolicy() & Qt.FocusPolicy.TabFocus

@@ -224,3 +224,17 @@ def test_equal_cost_runner_up_says_same_price():
 )
 def test_time_words(seconds, words):
     assert time_words(seconds) == words
+
+
+def test_with_a_time_limit_and_nothing_that_can_run_it_the_reason_is_that_nothing_can():
+    """Only a subscription compared: no API option at all, whatever the time limit."""
+    from imgcost_gui.core import Scenario, Stage, estimate, load_shipped_catalog
+    from imgcost_gui.workspace.answer import answer
+
+    catalog = load_shipped_catalog()
+    sc = Scenario(stages=[Stage(requests=100)], tiers={"OpenAI": "3"})
+    mj = [m.id for m in catalog.models if m.pricing.flat_fee][:1]
+    result = estimate(sc, catalog, mj)
+    got = answer(result, catalog, within_hours=1)
+    assert got.best is None
+    assert got.why_none == "No API option can run this scenario"

@@ -175,6 +175,12 @@ class SummaryPanel(QWidget):
             self.plan.setText(_line_html(a.plan.line(self._period), link) if a.plan else "")
         for label in (*self._answer_labels(), self.detail):
             label.setVisible(bool(label.text()))
+            # Tab stops only where there is a link to follow; every line stays selectable.
+            label.setTextInteractionFlags(
+                Qt.TextInteractionFlag.TextBrowserInteraction
+                if "<a " in label.text()
+                else Qt.TextInteractionFlag.TextSelectableByMouse
+            )
 
     def _answer_labels(self) -> tuple[QLabel, ...]:
         return (self.caption, self.headline, self.runners, self.slower, self.apart, self.plan)
