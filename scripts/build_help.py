@@ -25,6 +25,7 @@ GUIDE = ROOT / "resources" / "help" / "guide.md"
 #: The README's ``##`` sections the guide holds, in the README's order (each with its ``###``s).
 USER_SECTIONS = (
     "What it does",
+    "Using the app",
     "The command line",
     "Calibrate with your own usage",
     "Files",

@@ -20,7 +20,13 @@ from imgcost_gui.ui.help import GUIDE, LICENCE, PRICES, SHORTCUTS, window_shortc
 from imgcost_gui.ui.help.licences import RUNTIME_PACKAGES
 
 ROOT = Path(__file__).resolve().parents[2]
-GUIDE_SECTIONS = ["What it does", "The command line", "Calibrate with your own usage", "Files"]
+GUIDE_SECTIONS = [
+    "What it does",
+    "Using the app",
+    "The command line",
+    "Calibrate with your own usage",
+    "Files",
+]
 
 
 def build_help():  # noqa: ANN201
