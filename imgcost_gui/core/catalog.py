@@ -35,7 +35,10 @@ Positive = Annotated[int, Field(gt=0)]
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # defer_build: a model's validator is built on its first use, not at import.
+    # The catalog is validated as one tree (PriceCatalog), so the nested models
+    # need no validators of their own before the window shows (issue 10).
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class PricingScheme(Strict):

@@ -25,7 +25,7 @@ __all__ = ["MeasuredOutput", "MeasuredTokens", "read_measured", "with_measured",
 class MeasuredTokens(BaseModel):
     """model id -> "WIDTHxHEIGHT/quality" -> what was measured."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)  # see catalog.Strict
     schema_version: Literal[1] = MEASURED_SCHEMA_VERSION
     models: dict[str, dict[str, MeasuredOutput]] = Field(default_factory=dict)
 

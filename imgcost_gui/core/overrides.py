@@ -107,8 +107,10 @@ class UserCatalog:
             if path is not None
             else measured_tokens_path()
         )
-        self.measured = MeasuredTokens()
-        self.overrides = Overrides()
+        # Empty defaults, nothing read: built without validators so a start with no
+        # files of the user's builds none (a file read is always validated in full).
+        self.measured = MeasuredTokens.model_construct()
+        self.overrides = Overrides.model_construct()
         self.problems: list[str] = []
         #: Set when a newer ImgCost wrote the file: it is left alone and never saved over.
         self.read_only = False

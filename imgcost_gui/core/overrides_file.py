@@ -41,13 +41,15 @@ def user_source() -> Source:
 class DatedPrice(BaseModel):
     """A price of the user's that holds from a day on."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, defer_build=True)
     effective: dt.date = Field(alias="from")
     usd: Decimal = Field(ge=0, allow_inf_nan=False)
 
 
 class Overrides(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    # Built on first use (see catalog.Strict): its validator holds a whole ModelEntry
+    # (custom models), which costs a start with no overrides file for nothing.
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     schema_version: Literal[2] = OVERRIDES_SCHEMA_VERSION
     #: model id -> price key -> USD, on every day.
     prices: dict[str, dict[str, Decimal]] = Field(default_factory=dict)

@@ -25,7 +25,8 @@ LAYER_SCHEMA_VERSION: Literal[1] = 1
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # Built on first use (see catalog.Strict): most starts have no updated prices.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class LayerSource(_Strict):
