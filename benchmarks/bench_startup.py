@@ -8,6 +8,9 @@ the benchmark started it (``IMGCOST_STARTUP_T0``):
 
 - bare: a tiny script (written to a temp file) that shows a QMainWindow and
   exits on its first paint, the floor any Qt window pays;
+- bare + pydantic: the same window after importing pydantic and building one
+  model, the floor of any window that prices with the core before its first
+  paint (the core's catalog and scenario are pydantic models);
 - window: the app (``--smoke-test`` with ``IMGCOST_STARTUP_TIMES=1``) until its
   window is first painted, target 2x bare (0.35 s on the machine measured);
 - charts: the same run until the charts first drew the comparison, target 0.8 s.
@@ -56,6 +59,15 @@ window.show()
 sys.exit(app.exec())
 """
 
+#: The bare window, after pydantic is imported and one model built: what the core's
+#: one dependency costs before anything of ImgCost's own.
+PYDANTIC_WINDOW = BARE_WINDOW.replace(
+    "app = QApplication(",
+    "from pydantic import BaseModel, Field\n\n\n"
+    "class One(BaseModel):\n    n: int = Field(1, ge=0)\n\n\n"
+    "One()\napp = QApplication(",
+)
+
 MOMENT = re.compile(r"^(window shown|charts drawn) at ([0-9.]+) s$", re.M)
 
 
@@ -87,17 +99,23 @@ def window_and_charts(runs: int, env: dict[str, str]) -> None:
         bare_script = Path(tmp) / "bare_window.py"
         bare_script.write_text(BARE_WINDOW, encoding="utf-8")
         bare_cmd = [sys.executable, str(bare_script)]
+        floor_script = Path(tmp) / "pydantic_window.py"
+        floor_script.write_text(PYDANTIC_WINDOW, encoding="utf-8")
+        floor_cmd = [sys.executable, str(floor_script)]
         app_cmd = [sys.executable, "-m", "imgcost_gui", "--smoke-test"]
         moments(bare_cmd, env)  # warm the OS file cache
+        moments(floor_cmd, env)
         moments(app_cmd, env)
-        bare, window, charts = [], [], []
+        bare, floor, window, charts = [], [], [], []
         for _ in range(runs):
             bare.append(moments(bare_cmd, env)["window shown"])
+            floor.append(moments(floor_cmd, env)["window shown"])
             seen = moments(app_cmd, env)
             window.append(seen["window shown"])
             charts.append(seen["charts drawn"])
-    b, w, c = (statistics.median(v) for v in (bare, window, charts))
+    b, f, w, c = (statistics.median(v) for v in (bare, floor, window, charts))
     print(f"bare PySide6 window shown: median {b:.3f} s over {runs} runs")
+    print(f"bare window + pydantic:    median {f:.3f} s ({f / b:.2f}x bare, the core's floor)")
     print(f"app window shown:          median {w:.3f} s (min {min(window):.3f})")
     print(f"app charts drawn:          median {c:.3f} s (min {min(charts):.3f})")
     ratio = w / b
