@@ -5,19 +5,26 @@ images, batch, auto quality), loads the shipped catalog once, then times
 ``estimate()`` over every active model ("all") and over every model including
 retired ones. Then the scale case: a generated catalog of 500 models and a
 ten-stage scenario, priced from scratch and, with an ``EstimateMemo`` as the
-app keeps one, after an edit to one stage (the app's keystroke). Prints one
-line each; exits 0. Targets: a memoised edit under one frame (16 ms) at 500
+app keeps one, after an edit to one stage (the app's keystroke). Last, the
+core's start in fresh interpreters (what the window waits for before its first
+paint): pydantic alone, importing the core, reading the shipped catalog, the
+user's catalog and a scenario, the first estimate. Prints one line each;
+exits 0. Targets: a memoised edit under one frame (16 ms) at 500
 models; per (model, stage) pricing cost is printed so catalog growth can be
 told from a slower core.
 
-    python benchmarks/bench_core.py [--runs 200] [--warmup 20]
+    python benchmarks/bench_core.py [--runs 200] [--warmup 20] [--start-runs 7]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -111,6 +118,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=200)
     parser.add_argument("--warmup", type=int, default=20)
+    parser.add_argument(
+        "--start-runs", type=int, default=7, help="fresh interpreters for the start (0: skip)"
+    )
     args = parser.parse_args(argv)
 
     t0 = time.perf_counter_ns()
@@ -132,7 +142,56 @@ def main(argv: list[str] | None = None) -> int:
         f"({per_pair_us:.1f} us per model and stage); catalog load {load_ms:.1f} ms"
     )
     scale(catalog, max(20, args.runs // 10))
+    if args.start_runs:
+        start(args.start_runs)
     return 0
+
+
+#: Run in a fresh interpreter: milliseconds for each step of the core's start.
+START = """
+import json, time
+t = [time.perf_counter()]
+STEPS
+print(json.dumps([round((b - a) * 1000, 2) for a, b in zip(t, t[1:])]))
+"""
+PYDANTIC_ALONE = [
+    "from pydantic import BaseModel, Field",
+    "class One(BaseModel):\n    n: int = Field(1, ge=0)\nOne()",
+]
+CORE_START = [
+    "import imgcost_gui.core as core",
+    "shipped = core.load_shipped_catalog()",
+    "user = core.UserCatalog(shipped, load=False); scenario = core.Scenario()",
+    "core.estimate(scenario, user.catalog)",
+]
+
+
+def _fresh(steps: list[str], runs: int) -> list[float]:
+    """Median milliseconds of each step, each run in a fresh interpreter."""
+    code = START.replace("STEPS", "\n".join(f"{s}\nt.append(time.perf_counter())" for s in steps))
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[1]))
+    # An installed app starts from compiled bytecode: let the first run write it.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = tempfile.mkdtemp()
+    samples = []
+    for _ in range(runs + 1):  # the first run compiles and warms the file cache
+        done = subprocess.run(
+            [sys.executable, "-c", code], env=env, check=True, capture_output=True, text=True
+        )
+        samples.append(json.loads(done.stdout))
+    return [statistics.median(step) for step in zip(*samples[1:], strict=True)]
+
+
+def start(runs: int) -> None:
+    """The core's start, as the window waits for it, against pydantic's own."""
+    floor = sum(_fresh(PYDANTIC_ALONE, runs))
+    imp, shipped, user, first = _fresh(CORE_START, runs)
+    print(
+        f"start, fresh interpreters, median of {runs}: pydantic alone {floor:.0f} ms; "
+        f"import core {imp:.0f} ms, shipped catalog {shipped:.0f} ms, user catalog and "
+        f"scenario {user:.0f} ms, first estimate {first:.0f} ms: "
+        f"{imp + shipped + user + first:.0f} ms in all"
+    )
 
 
 def big_catalog(catalog: PriceCatalog, n: int) -> PriceCatalog:

@@ -11,7 +11,8 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from ..core.compare import rank
+from ..core.catalog import PriceCatalog
+from ..core.compare import cheapest_in_time, rank
 from ..core.duration import Team, UnknownTier
 from ..core.estimate import UnknownModel, estimate
 from ..core.results import ModelEstimate
@@ -261,7 +262,25 @@ def cmd_estimate(args: argparse.Namespace) -> int:
         _print_csv(table)
     else:
         _print_table(table, scenario, baseline)
+        _print_in_time(results, cat, scenario)
     return _budget_gate(args.fail_over, table, scenario.period)
+
+
+def _print_in_time(results: list[ModelEstimate], cat: PriceCatalog, scenario: Scenario) -> None:
+    """With the scenario's time limit: the cheapest option that finishes in time."""
+    hours = scenario.finish_within_hours
+    if hours is None:
+        return
+    found = cheapest_in_time(results, cat, hours)
+    said = f"\nCheapest that finishes within {hours:g} h: "
+    if found.best is None:
+        tier = "; give your usage tier (--tier)" if found.needs_tier else ""
+        print(f"{said}none; {found.why_none}{tier}")
+        return
+    e = found.best
+    print(
+        f"{said}{e.model} at {money(e.total_usd)} per {scenario.period} ({duration(e.duration_s)})"
+    )
 
 
 def _budget_gate(limit: float | None, table: list[dict[str, Any]], period: str) -> int:

@@ -298,3 +298,34 @@ def cheapest_plan(estimates: Sequence[ModelEstimate], catalog: PriceCatalog) -> 
     if best is not None and best.total_usd is not None and total is not None:
         saving = best.total_usd - total
     return CheapestPlan(tuple(picks), total, best, saving)
+
+
+@dataclass(frozen=True, slots=True)
+class InTime:
+    """The cheapest option that finishes within a time limit, or why there is none."""
+
+    hours: float
+    best: ModelEstimate | None
+    why_none: str | None = None
+    #: No option's time is known: the usage tier would tell.
+    needs_tier: bool = False
+
+
+def cheapest_in_time(
+    estimates: Sequence[ModelEstimate], catalog: PriceCatalog, hours: float
+) -> InTime:
+    """The cheapest API option (as ``cheapest_plan`` counts them) that runs the whole
+    scenario and is known to finish within ``hours``. A model whose time is not
+    known (no usage tier given, no limits published) is not counted."""
+    api = [e for e in estimates if _plannable(e, catalog) and e.total_usd is not None]
+    timed = [e for e in api if e.duration_s is not None]
+    in_time = [e for e in timed if e.duration_s is not None and e.duration_s <= hours * 3600]
+    if in_time:
+        return InTime(hours, min(in_time, key=lambda e: (e.total_usd or 0.0, e.model)))
+    if timed:
+        why = f"no compared API option finishes within {hours:g} h"
+    elif api:
+        return InTime(hours, None, "no compared API option has a known time", needs_tier=True)
+    else:
+        why = "no compared API option can run this scenario"
+    return InTime(hours, None, why)

@@ -15,17 +15,24 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from .catalog import MeasuredOutput, ModelEntry
-from .storage import atomic_write_text, read_versioned
+from .storage import atomic_write_text, read_users_file, read_versioned
 
 MEASURED_SCHEMA_VERSION: Literal[1] = 1
 
-__all__ = ["MeasuredOutput", "MeasuredTokens", "read_measured", "with_measured", "write_measured"]
+__all__ = [
+    "KeptMeasurements",
+    "MeasuredOutput",
+    "MeasuredTokens",
+    "read_measured",
+    "with_measured",
+    "write_measured",
+]
 
 
 class MeasuredTokens(BaseModel):
     """model id -> "WIDTHxHEIGHT/quality" -> what was measured."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)  # see catalog.Strict
     schema_version: Literal[1] = MEASURED_SCHEMA_VERSION
     models: dict[str, dict[str, MeasuredOutput]] = Field(default_factory=dict)
 
@@ -48,3 +55,58 @@ def with_measured(entry: ModelEntry, store: MeasuredTokens | None) -> ModelEntry
     if not found:
         return entry
     return entry.model_copy(update={"measured_output": {**entry.measured_output, **found}})
+
+
+class KeptMeasurements:
+    """The measured token counts kept in the user data folder
+    (``measured-tokens.json``): read at start, added to, forgotten, and laid over
+    the catalog's entries. A file that cannot be read is kept aside and named."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        # Empty, nothing read: no validator is built for it (a file read is validated).
+        self.store = MeasuredTokens.model_construct()
+
+    def load(self) -> str | None:
+        """Read the kept counts, if there are any; what the user must be told if they
+        cannot be read (estimates use the published token rules then)."""
+        store, problem = read_users_file(
+            self.path,
+            read_measured,
+            "measured token counts",
+            "Estimates use the published token rules.",
+        )
+        if store is not None:
+            self.store = store
+        return problem
+
+    def keep(self, model_id: str, found: dict[str, MeasuredOutput]) -> None:
+        """Keep counts for a model, by "WIDTHxHEIGHT/quality" (saved at once)."""
+        store = self.store.model_copy(deep=True)
+        store.models[model_id] = {**store.models.get(model_id, {}), **found}
+        self._save(store)
+
+    def reset(self, model_id: str | None = None, key: str | None = None) -> None:
+        """Forget counts: one size and quality, one model, or all (saved at once)."""
+        store = self.store.model_copy(deep=True)
+        if model_id is None:
+            store.models = {}
+        elif key is None:
+            store.models.pop(model_id, None)
+        else:
+            rest = {k: v for k, v in store.models.get(model_id, {}).items() if k != key}
+            if rest:
+                store.models[model_id] = rest
+            else:
+                store.models.pop(model_id, None)
+        self._save(store)
+
+    def _save(self, store: MeasuredTokens) -> None:
+        write_measured(store, self.path)
+        self.store = store
+
+    def over(self, models: list[ModelEntry]) -> list[ModelEntry]:
+        """``models`` with the counts measured for each, if any."""
+        if not self.store.models:
+            return models
+        return [with_measured(m, self.store) for m in models]

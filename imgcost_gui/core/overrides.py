@@ -1,8 +1,9 @@
 """The user's own prices layered over the shipped catalog.
 
-shipped < updated prices (a price update kept from a file) < the user's own
-(the overrides file, ``overrides_file.py``). The effective catalog is rebuilt
-from the three, and every price knows whether it is the user's and what it
+shipped < updated prices (a price update kept from a file, ``updated.py``) < the
+user's own (the overrides file, ``overrides_file.py``), with the token counts
+the user measured (``measured.py``) on top. The effective catalog is rebuilt
+from them, and every price knows whether it is the user's and what it
 replaces. Every change is saved at once, on top of what another ImgCost may
 have saved since.
 """
@@ -16,26 +17,24 @@ from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
-from pydantic import ValidationError
-
 from . import calendar
 from .catalog import ModelEntry, PriceCatalog
-from .measured import MeasuredOutput, MeasuredTokens, read_measured, with_measured, write_measured
+from .measured import KeptMeasurements, MeasuredOutput, MeasuredTokens
 from .overrides_file import (
     OVERRIDES_SCHEMA_VERSION,
     DatedPrice,
-    Loaded,
     Overrides,
+    apply_overrides,
     differences,
-    positions_of,
     put,
+    read_overrides,
+    read_shared,
     replace_custom,
     with_user_prices,
 )
 from .paths import measured_tokens_path, overrides_path, updated_prices_path
 from .prices import (
     PriceField,
-    UnknownPrice,
     apply_prices,
     entry_on,
     price_fields,
@@ -45,13 +44,11 @@ from .storage import (
     FileProblem,
     FileSignature,
     atomic_write_text,
-    describe_validation,
     file_signature,
-    keep_aside,
+    kept_aside,
     locked,
-    read_versioned,
 )
-from .updated import UpdatedLayer, apply_layer, read_layer, write_layer
+from .updated import UpdatedLayer, UpdatedPrices
 
 __all__ = [
     "OVERRIDES_SCHEMA_VERSION",
@@ -95,41 +92,57 @@ class UserCatalog:
         self.path = Path(path) if path is not None else overrides_path()
         #: The "updated prices" layer (``imgcost catalog update``), beside the overrides.
         if layer_path is not None:
-            self.layer_path = Path(layer_path)
+            layer_at = Path(layer_path)
         elif path is not None:
-            self.layer_path = self.path.with_name("updated-prices.json")
+            layer_at = self.path.with_name("updated-prices.json")
         else:
-            self.layer_path = updated_prices_path()
-        self.layer: UpdatedLayer | None = None
+            layer_at = updated_prices_path()
+        self.updated = UpdatedPrices(layer_at)
         #: Output tokens measured from the user's responses (``imgcost calibrate --save``).
-        self.measured_path = (
+        self.measurements = KeptMeasurements(
             self.path.with_name("measured-tokens.json")
             if path is not None
             else measured_tokens_path()
         )
-        self.measured = MeasuredTokens()
-        self.overrides = Overrides()
+        # Empty, nothing read: built without a validator, so a start with no overrides
+        # file builds none (a file read is always validated in full).
+        self.overrides = Overrides.model_construct()
         self.problems: list[str] = []
         #: Set when a newer ImgCost wrote the file: it is left alone and never saved over.
         self.read_only = False
         #: The file as last read or written here; another writer changes it.
         self._signature: FileSignature | None = None
         if load:
-            self._load_layer()
-            self._load_measured()
+            for problem in (self.updated.load(), self.measurements.load()):
+                if problem is not None:
+                    self.problems.append(problem)
             self._load()
         self._rebuild()
+
+    @property
+    def layer(self) -> UpdatedLayer | None:
+        """The updated prices kept, if any."""
+        return self.updated.layer
+
+    @property
+    def layer_path(self) -> Path:
+        return self.updated.path
+
+    @property
+    def measured(self) -> MeasuredTokens:
+        """The token counts measured from the user's responses."""
+        return self.measurements.store
+
+    @property
+    def measured_path(self) -> Path:
+        return self.measurements.path
 
     # --- reading ---------------------------------------------------------------
 
     def _read(self) -> tuple[Overrides, list[str], bool]:
         """The file's overrides, prices lost in an upgrade, and whether it was upgraded."""
-        token = positions_of.set(self.shipped)
-        try:
-            # A v1 file's "_lost" list is the migration's note; take it off before checking.
-            value, upgraded = read_versioned(self.path, "overrides", Loaded, 2)
-        finally:
-            positions_of.reset(token)
+        # A v1 file's "_lost" list is the migration's note; take it off before checking.
+        value, upgraded = read_overrides(self.path, self.shipped)
         return value.overrides(), value.lost, upgraded
 
     def _load(self) -> None:
@@ -146,11 +159,7 @@ class UserCatalog:
                     "ImgCost is using the shipped prices and will not change that file."
                 )
                 return
-            try:
-                kept = keep_aside(self.path)
-            except OSError:
-                kept = None
-            problem = FileProblem(self.path, e.args[0], kept)
+            problem = kept_aside(self.path, e)
             self.problems.append(
                 f"Your price overrides could not be loaded. {problem.message} "
                 "ImgCost is using the shipped prices."
@@ -167,98 +176,17 @@ class UserCatalog:
                     f"not used; your old file is kept as {backup.name}."
                 )
 
-    def _load_layer(self) -> None:
-        if not self.layer_path.exists():
-            return
-        try:
-            self.layer = read_layer(self.layer_path)
-        except FileProblem as e:
-            try:
-                kept = keep_aside(self.layer_path)
-            except OSError:
-                kept = None
-            problem = FileProblem(self.layer_path, e.args[0], kept)
-            self.problems.append(
-                f"Your updated prices could not be loaded. {problem.message} "
-                "ImgCost is using the shipped prices and your own."
-            )
-
-    def _load_measured(self) -> None:
-        if not self.measured_path.exists():
-            return
-        try:
-            self.measured = read_measured(self.measured_path)
-        except FileProblem as e:
-            try:
-                kept = keep_aside(self.measured_path)
-            except OSError:
-                kept = None
-            problem = FileProblem(self.measured_path, e.args[0], kept)
-            self.problems.append(
-                f"Your measured token counts could not be loaded. {problem.message} "
-                "Estimates use the published token rules."
-            )
-
-    def _updated(self, entry: ModelEntry) -> ModelEntry:
-        """The shipped entry with the updated-prices layer on it."""
-        if self.layer is None or entry.id not in self.layer.models:
-            return entry
-        return apply_layer(entry, self.layer, self.shipped.lifecycle_of(entry))
-
-    def _effective(self, entry: ModelEntry) -> ModelEntry:
-        return with_user_prices(self.overrides, entry)
-
     def _build_base(self) -> None:
         """The catalog below the user's prices: shipped, with the updated layer."""
-        models: list[ModelEntry] = []
-        for entry in self.shipped.models:
-            try:
-                entry = self._updated(entry)
-            except (UnknownPrice, ValidationError):
-                self.problems.append(
-                    f"The updated prices for {entry.id} no longer fit it; its shipped prices "
-                    "are used."
-                )
-            models.append(entry)
-        ids = {m.id for m in models}
-        for new in self.layer.new_models if self.layer else []:
-            if new.id not in ids:
-                models.append(new)
-                ids.add(new.id)
+        models, problems = self.updated.over(self.shipped)
+        self.problems.extend(problems)
         self.base = PriceCatalog(checked=self.shipped.checked, models=models)
 
     def _rebuild(self) -> None:
         self._build_base()
-        models: list[ModelEntry] = []
-        for entry in self.base.models:
-            try:
-                entry = self._effective(entry)
-            except UnknownPrice as e:
-                self.problems.append(
-                    f"Your prices for {entry.id} name {e.key!r}, which it no longer has; "
-                    "its shipped prices are used."
-                )
-            except ValidationError as e:
-                self.problems.append(
-                    f"Your prices for {entry.id} are not valid ({describe_validation(e)}); "
-                    "its shipped prices are used."
-                )
-            models.append(entry)
-        named = self.overrides.prices.keys() | self.overrides.dated_prices.keys()
-        for model_id in sorted(named - self.base.by_id.keys()):
-            self.problems.append(
-                f"Your prices for {model_id!r} are ignored: the catalog has no such model."
-            )
-        base_ids = {m.id for m in models}
-        for custom in self.overrides.custom_models:
-            if custom.id in base_ids:
-                self.problems.append(
-                    f"Custom model {custom.id} has the id of a shipped model; it is ignored."
-                )
-                continue
-            models.append(custom)
-        if self.measured.models:
-            models = [with_measured(m, self.measured) for m in models]
+        models, problems = apply_overrides(self.overrides, self.base)
+        self.problems.extend(problems)
+        models = self.measurements.over(models)
         self.catalog = PriceCatalog(checked=self.shipped.checked, models=models)
 
     # --- questions ---------------------------------------------------------------
@@ -278,12 +206,7 @@ class UserCatalog:
 
     def is_updated(self, model_id: str, path: str) -> bool:
         """Whether the price with key ``path`` comes from the updated-prices layer."""
-        if self.layer is None:
-            return False
-        if any(m.id == model_id for m in self.layer.new_models):
-            return True
-        update = self.layer.models.get(model_id)
-        return update is not None and (path in update.prices or path in update.dated)
+        return self.updated.is_updated(model_id, path)
 
     def shipped_value(self, model_id: str, path: str, day: dt.date | None = None) -> Decimal | None:
         """The price with key ``path`` below the user's own (shipped, or updated) on
@@ -478,18 +401,13 @@ class UserCatalog:
 
     def keep_update(self, layer: UpdatedLayer) -> None:
         """Keep ``layer`` as the updated prices (it replaces an earlier one)."""
-        write_layer(layer, self.layer_path)
-        self.layer = layer
-        self.problems = []
-        self._rebuild()
+        self.updated.keep(layer)
+        self._rebuild_fresh()
 
     def revert_update(self) -> bool:
         """Drop the updated prices; whether there were any."""
-        had = self.layer is not None or self.layer_path.exists()
-        self.layer_path.unlink(missing_ok=True)
-        self.layer = None
-        self.problems = []
-        self._rebuild()
+        had = self.updated.revert()
+        self._rebuild_fresh()
         return had
 
     # --- measured token counts -------------------------------------------------------
@@ -498,25 +416,16 @@ class UserCatalog:
         """Keep measured output tokens for a model, by "WIDTHxHEIGHT/quality"."""
         if model_id not in self.catalog.by_id:
             raise KeyError(model_id)
-        store = self.measured.model_copy(deep=True)
-        store.models[model_id] = {**store.models.get(model_id, {}), **found}
-        write_measured(store, self.measured_path)
-        self.measured = store
-        self.problems = []
-        self._rebuild()
+        self.measurements.keep(model_id, found)
+        self._rebuild_fresh()
 
     def reset_measured(self, model_id: str | None = None, key: str | None = None) -> None:
         """Forget measured tokens: one size and quality, one model, or all."""
-        store = self.measured.model_copy(deep=True)
-        if model_id is None:
-            store.models = {}
-        elif key is None:
-            store.models.pop(model_id, None)
-        else:
-            rest = {k: v for k, v in store.models.get(model_id, {}).items() if k != key}
-            put(store.models, model_id, rest)
-        write_measured(store, self.measured_path)
-        self.measured = store
+        self.measurements.reset(model_id, key)
+        self._rebuild_fresh()
+
+    def _rebuild_fresh(self) -> None:
+        """Rebuild after a change of a layer; the problems said at load are told."""
         self.problems = []
         self._rebuild()
 
@@ -528,44 +437,11 @@ class UserCatalog:
     def import_file(self, path: Path) -> str:
         """Merge another team member's overrides, all or nothing; return a summary."""
         self._check_writable()
-        token = positions_of.set(self.shipped)
-        try:
-            loaded, _ = read_versioned(Path(path), "overrides", Loaded, 2)
-        finally:
-            positions_of.reset(token)
-        if loaded.lost:
-            raise FileProblem(
-                Path(path),
-                f"its price {loaded.lost[0]} does not match any price of this catalog; "
-                "export it again from an ImgCost with this catalog.",
-            )
-        incoming = loaded.overrides()
-        for model_id in incoming.prices.keys() | incoming.dated_prices.keys():
-            if model_id not in self.base.by_id:
-                raise FileProblem(
-                    Path(path),
-                    f"it changes prices of {model_id!r}, which this catalog does not have.",
-                )
-        clash = [m.id for m in incoming.custom_models if m.id in self.base.by_id]
-        if clash:
-            raise FileProblem(
-                Path(path),
-                f"its custom model {clash[0]!r} has the id of a shipped model; rename it in the file.",
-            )
+        incoming = read_shared(Path(path), self.shipped, self.base, self.overrides)
 
         def change(o: Overrides) -> None:
             o.merge(incoming)
 
-        new = self.overrides.model_copy(deep=True)
-        change(new)
-        for model_id in incoming.prices.keys() | incoming.dated_prices.keys():
-            try:
-                with_user_prices(new, self.base.get(model_id))
-            except (UnknownPrice, ValidationError) as e:
-                detail = str(e) if isinstance(e, UnknownPrice) else describe_validation(e)
-                raise FileProblem(
-                    Path(path), f"its prices for {model_id} do not fit this catalog ({detail})."
-                ) from None
         self._change(change)
         n_prices = incoming.count() - len(incoming.custom_models)
         return f"Imported {n_prices} price(s) and {len(incoming.custom_models)} custom model(s)."

@@ -12,14 +12,15 @@ from __future__ import annotations
 import contextvars
 import datetime as dt
 from decimal import Decimal
+from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from . import calendar
 from .catalog import ModelEntry, PriceCatalog, Source
-from .prices import layered, price_fields
-from .storage import migrator
+from .prices import UnknownPrice, layered, price_fields
+from .storage import FileProblem, describe_validation, migrator, read_versioned
 
 OVERRIDES_SCHEMA_VERSION: Literal[2] = 2
 
@@ -41,13 +42,15 @@ def user_source() -> Source:
 class DatedPrice(BaseModel):
     """A price of the user's that holds from a day on."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, defer_build=True)
     effective: dt.date = Field(alias="from")
     usd: Decimal = Field(ge=0, allow_inf_nan=False)
 
 
 class Overrides(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    # Built on first use (see catalog.Strict): its validator holds a whole ModelEntry
+    # (custom models), which costs a start with no overrides file for nothing.
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     schema_version: Literal[2] = OVERRIDES_SCHEMA_VERSION
     #: model id -> price key -> USD, on every day.
     prices: dict[str, dict[str, Decimal]] = Field(default_factory=dict)
@@ -154,6 +157,55 @@ class Loaded(Overrides):
         return Overrides.model_validate(self.model_dump(exclude={"lost"}, by_alias=True))
 
 
+def read_overrides(path: Path, shipped: PriceCatalog) -> tuple[Loaded, bool]:
+    """An overrides file as read, and whether it was upgraded; a version 1 file's
+    prices are found by their position in ``shipped``. FileProblem if it cannot be read."""
+    token = positions_of.set(shipped)
+    try:
+        return read_versioned(path, "overrides", Loaded, OVERRIDES_SCHEMA_VERSION)
+    finally:
+        positions_of.reset(token)
+
+
+def read_shared(
+    path: Path, shipped: PriceCatalog, base: PriceCatalog, mine: Overrides
+) -> Overrides:
+    """Another team member's overrides file, all or nothing: FileProblem, naming the
+    first thing that does not fit, unless every price and custom model fits ``base``
+    (the catalog below the user's prices) merged with ``mine``."""
+    loaded, _ = read_overrides(path, shipped)
+    if loaded.lost:
+        raise FileProblem(
+            path,
+            f"its price {loaded.lost[0]} does not match any price of this catalog; "
+            "export it again from an ImgCost with this catalog.",
+        )
+    incoming = loaded.overrides()
+    priced = incoming.prices.keys() | incoming.dated_prices.keys()
+    for model_id in priced:
+        if model_id not in base.by_id:
+            raise FileProblem(
+                path, f"it changes prices of {model_id!r}, which this catalog does not have."
+            )
+    clash = [m.id for m in incoming.custom_models if m.id in base.by_id]
+    if clash:
+        raise FileProblem(
+            path,
+            f"its custom model {clash[0]!r} has the id of a shipped model; rename it in the file.",
+        )
+    merged = mine.model_copy(deep=True)
+    merged.merge(incoming)
+    for model_id in priced:
+        try:
+            with_user_prices(merged, base.get(model_id))
+        except (UnknownPrice, ValidationError) as e:
+            detail = str(e) if isinstance(e, UnknownPrice) else describe_validation(e)
+            raise FileProblem(
+                path, f"its prices for {model_id} do not fit this catalog ({detail})."
+            ) from None
+    return incoming
+
+
 def with_user_prices(overrides: Overrides, entry: ModelEntry) -> ModelEntry:
     """``entry`` with the user's own prices (undated and dated) on top."""
     undated = overrides.prices.get(entry.id, {})
@@ -162,6 +214,40 @@ def with_user_prices(overrides: Overrides, entry: ModelEntry) -> ModelEntry:
         for k, rows in overrides.dated_prices.get(entry.id, {}).items()
     }
     return layered(entry, undated, dated, user_source())
+
+
+def apply_overrides(overrides: Overrides, base: PriceCatalog) -> tuple[list[ModelEntry], list[str]]:
+    """``base``'s entries with the user's prices on them, then the custom models; and
+    a line for each of the user's prices or models that cannot be used (an entry
+    they no longer fit keeps the prices below them)."""
+    models: list[ModelEntry] = []
+    problems: list[str] = []
+    for entry in base.models:
+        try:
+            entry = with_user_prices(overrides, entry)
+        except UnknownPrice as e:
+            problems.append(
+                f"Your prices for {entry.id} name {e.key!r}, which it no longer has; "
+                "its shipped prices are used."
+            )
+        except ValidationError as e:
+            problems.append(
+                f"Your prices for {entry.id} are not valid ({describe_validation(e)}); "
+                "its shipped prices are used."
+            )
+        models.append(entry)
+    named = overrides.prices.keys() | overrides.dated_prices.keys()
+    for model_id in sorted(named - base.by_id.keys()):
+        problems.append(f"Your prices for {model_id!r} are ignored: the catalog has no such model.")
+    base_ids = {m.id for m in models}
+    for custom in overrides.custom_models:
+        if custom.id in base_ids:
+            problems.append(
+                f"Custom model {custom.id} has the id of a shipped model; it is ignored."
+            )
+            continue
+        models.append(custom)
+    return models, problems
 
 
 def differences(mine: Overrides, theirs: Overrides) -> list[str]:

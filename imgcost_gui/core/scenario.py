@@ -41,7 +41,8 @@ UsdPerMillion = Annotated[
 
 
 class Editable(BaseModel):
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+    # Built on first use (see catalog.Strict): a Stage is validated inside its Scenario.
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, defer_build=True)
 
 
 class ReferenceImages(Editable):

@@ -71,6 +71,8 @@ def _distance(a: Size, b: Size) -> float:
 class _CachedCheck(BaseModel):
     """Answers for sizes already asked about; a form asks the same ones often."""
 
+    model_config = ConfigDict(defer_build=True)  # built on first use (see catalog.Strict)
+
     @cached_property
     def _answers(self) -> dict[Size, SizeCheck]:
         return {}

@@ -40,6 +40,7 @@ except ImportError:  # Windows: no advisory locks; a lock is a no-op there
     fcntl = None  # type: ignore[assignment]
 
 M = TypeVar("M", bound=BaseModel)
+T = TypeVar("T")
 
 #: A scenario file: ``NAME.imgcost``, JSON inside. One extension on every OS (Windows
 #: picks a file's handler by its last extension, which ``.imgcost.json`` gave to JSON).
@@ -106,6 +107,31 @@ class FileProblem(Exception):
         return text
 
 
+def kept_aside(path: Path, problem: FileProblem) -> FileProblem:
+    """``problem`` once its unreadable file is moved out of the way (``keep_aside``),
+    naming where it went; as it was if the file could not be moved."""
+    try:
+        kept: Path | None = keep_aside(path)
+    except OSError:
+        kept = None
+    return FileProblem(path, problem.args[0], kept)
+
+
+def read_users_file(
+    path: Path, read: Callable[[Path], T], what: str, instead: str
+) -> tuple[T | None, str | None]:
+    """One of the user's files read with ``read``: its value, or None when there is
+    no such file; and, when it cannot be read, what the user must be told ("Your
+    WHAT could not be loaded. PROBLEM INSTEAD"): the file is kept aside then."""
+    if not path.exists():
+        return None, None
+    try:
+        return read(path), None
+    except FileProblem as e:
+        problem = kept_aside(path, e)
+        return None, f"Your {what} could not be loaded. {problem.message} {instead}"
+
+
 def dump_json(model: BaseModel) -> str:
     return model.model_dump_json(indent=2, exclude_none=False) + "\n"
 
@@ -125,12 +151,14 @@ __all__ = [
     "dump_json",
     "file_signature",
     "keep_aside",
+    "kept_aside",
     "load_scenario",
     "locked",
     "migrate",
     "migrator",
     "one_line",
     "read_limited_text",
+    "read_users_file",
     "read_versioned",
     "remove_stale_temp_files",
     "save_scenario",

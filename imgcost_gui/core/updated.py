@@ -12,20 +12,21 @@ import datetime as dt
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from .catalog import BatchTerms, Lifecycle, ModelEntry, Price, Source
-from .prices import layered
-from .storage import atomic_write_text, read_versioned
+from .catalog import BatchTerms, Lifecycle, ModelEntry, Price, PriceCatalog, Source
+from .prices import UnknownPrice, layered
+from .storage import atomic_write_text, read_users_file, read_versioned
 
-__all__ = ["UpdatedLayer", "apply_layer", "read_layer", "write_layer"]
+__all__ = ["UpdatedLayer", "UpdatedPrices", "apply_layer", "read_layer", "write_layer"]
 
 
 LAYER_SCHEMA_VERSION: Literal[1] = 1
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # Built on first use (see catalog.Strict): most starts have no updated prices.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class LayerSource(_Strict):
@@ -108,3 +109,68 @@ def apply_layer(entry: ModelEntry, layer: UpdatedLayer, lifecycle: Lifecycle | N
         base.update(update.lifecycle.model_dump(exclude_none=True))
         changes["lifecycle"] = Lifecycle.model_validate(base)
     return out.model_copy(update=changes) if changes else out
+
+
+class UpdatedPrices:
+    """The updated prices kept in the user data folder (``updated-prices.json``):
+    read at start, replaced by a newer update, dropped, and laid over the
+    shipped entries. A file that cannot be read is kept aside and named."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.layer: UpdatedLayer | None = None
+
+    def load(self) -> str | None:
+        """Read the kept layer, if there is one; what the user must be told if it
+        cannot be read (the shipped prices are used then)."""
+        self.layer, problem = read_users_file(
+            self.path,
+            read_layer,
+            "updated prices",
+            "ImgCost is using the shipped prices and your own.",
+        )
+        return problem
+
+    def keep(self, layer: UpdatedLayer) -> None:
+        """Keep ``layer`` as the updated prices (it replaces an earlier one)."""
+        write_layer(layer, self.path)
+        self.layer = layer
+
+    def revert(self) -> bool:
+        """Drop the updated prices; whether there were any."""
+        had = self.layer is not None or self.path.exists()
+        self.path.unlink(missing_ok=True)
+        self.layer = None
+        return had
+
+    def is_updated(self, model_id: str, key: str) -> bool:
+        """Whether the price with key ``key`` comes from the layer."""
+        if self.layer is None:
+            return False
+        if any(m.id == model_id for m in self.layer.new_models):
+            return True
+        update = self.layer.models.get(model_id)
+        return update is not None and (key in update.prices or key in update.dated)
+
+    def over(self, shipped: PriceCatalog) -> tuple[list[ModelEntry], list[str]]:
+        """The shipped entries with the layer on them, then the layer's new models;
+        and a line for each entry the layer no longer fits (it keeps its shipped prices)."""
+        models: list[ModelEntry] = []
+        problems: list[str] = []
+        layer = self.layer
+        for entry in shipped.models:
+            if layer is not None and entry.id in layer.models:
+                try:
+                    entry = apply_layer(entry, layer, shipped.lifecycle_of(entry))
+                except (UnknownPrice, ValidationError):
+                    problems.append(
+                        f"The updated prices for {entry.id} no longer fit it; its shipped "
+                        "prices are used."
+                    )
+            models.append(entry)
+        ids = {m.id for m in models}
+        for new in layer.new_models if layer else []:
+            if new.id not in ids:
+                models.append(new)
+                ids.add(new.id)
+        return models, problems

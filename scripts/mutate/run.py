@@ -34,7 +34,7 @@ KILLS = Path("/tmp/mut/kills")
 TOOL = Path(__file__).parent
 ALL_MODULES = [
     "billing", "schemes", "tokens", "compare", "calendar", "prices", "estimate",
-    "sizes", "overrides", "overrides_file", "catalog", "results",
+    "sizes", "overrides", "overrides_file", "catalog", "pricing", "results",
 ]
 
 
