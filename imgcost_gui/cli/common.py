@@ -11,6 +11,7 @@ from typing import NoReturn
 
 from ..core.calendar import plan_day
 from ..core.catalog import PriceCatalog
+from ..core.duration import duration_words
 from ..core.overrides import UserCatalog, load_shipped_catalog
 from ..core.scenario import Scenario
 from ..core.storage import FileProblem, load_scenario, one_line
@@ -87,20 +88,7 @@ def catalog(args: argparse.Namespace) -> PriceCatalog:
     return user_catalog(args).catalog
 
 
-def duration(seconds: float | None) -> str:
-    """A time a person reads: 45 s, 12 min, 3 h 20 min, 2 d 4 h."""
-    if seconds is None:
-        return "—"
-    if seconds < 90:
-        return f"{seconds:.0f} s"
-    minutes = seconds / 60
-    if minutes < 90:
-        return f"{minutes:.0f} min"
-    hours, rest = divmod(round(minutes), 60)
-    if hours < 48:
-        return f"{hours} h {rest} min" if rest else f"{hours} h"
-    days, hours = divmod(hours, 24)
-    return f"{days} d {hours} h" if hours else f"{days} d"
+duration = duration_words  # "3 h 20 min", as the window says it
 
 
 def scenario_file(path: str) -> Scenario:

@@ -123,3 +123,19 @@ def _why(limited_by: str, t: Throughput, latency: float | None) -> str:
     )
     queued = "; requests beyond the cap wait in a queue" if t.queues else ""
     return f"limited by {words[limited_by]}{tail}{queued}"
+
+
+def duration_words(seconds: float | None) -> str:
+    """How long work takes, as a person reads it: 45 s, 12 min, 3 h 20 min, 2 d 4 h
+    ("—" when unknown). The one wording of a time, for the window and the command line."""
+    if seconds is None:
+        return "—"
+    if seconds < 90:
+        return f"{seconds:.0f} s"
+    if seconds < 90 * 60:
+        return f"{seconds / 60:.0f} min"
+    hours, minutes = divmod(round(seconds / 60), 60)
+    if hours >= 48:
+        days, hours = divmod(hours, 24)
+        return f"{days} d {hours} h" if hours else f"{days} d"
+    return f"{hours} h {minutes} min" if minutes else f"{hours} h"

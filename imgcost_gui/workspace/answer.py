@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from imgcost_gui.core.catalog import PriceCatalog
 from imgcost_gui.core.compare import cheapest_plan
+from imgcost_gui.core.duration import duration_words
 from imgcost_gui.core.results import ModelEstimate
 
 from . import text
@@ -45,17 +46,7 @@ def plain(line: Line) -> str:
     return "".join(p.text for p in line)
 
 
-def time_words(seconds: float) -> str:
-    """How long, the way a person says it: 45 s, 12 min, 3 h 20 min, 2 d 4 h."""
-    if seconds < 90:
-        return f"{seconds:.0f} s"
-    if seconds < 90 * 60:
-        return f"{seconds / 60:.0f} min"
-    hours, minutes = divmod(round(seconds / 60), 60)
-    big, small, units = (hours, minutes, ("h", "min"))
-    if hours >= 48:
-        big, small, units = (*divmod(hours, 24), ("d", "h"))
-    return f"{big} {units[0]}" + (f" {small} {units[1]}" if small else "")
+time_words = duration_words  # the words of a known time: "3 h 20 min"
 
 
 @dataclass(frozen=True, slots=True)

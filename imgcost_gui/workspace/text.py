@@ -7,6 +7,8 @@ too) is written by a function here.
 
 from __future__ import annotations
 
+from imgcost_gui.core.duration import duration_words
+
 PERIOD_WORDS = {"day": "day", "week": "week", "month": "month", "year": "year"}
 MINUS = "\u2212"
 
@@ -88,16 +90,4 @@ def usd_range(low: float, high: float, *, per_image: bool = False) -> str:
     return lo if lo == hi else f"{lo}–{hi}"
 
 
-def duration(seconds: float | None) -> str:
-    """How long work takes, as a person reads it: 45 s, 12 min, 3 h 20 min, 2 d 4 h."""
-    if seconds is None:
-        return "—"
-    if seconds < 90:
-        return f"{seconds:.0f} s"
-    if seconds < 90 * 60:
-        return f"{seconds / 60:.0f} min"
-    hours, minutes = divmod(round(seconds / 60), 60)
-    if hours >= 48:
-        days, hours = divmod(hours, 24)
-        return f"{days} d {hours} h" if hours else f"{days} d"
-    return f"{hours} h {minutes} min" if minutes else f"{hours} h"
+duration = duration_words  # "3 h 20 min", as the command line says it
