@@ -29,6 +29,9 @@ class Team:
 
     tiers: dict[str, str] = field(default_factory=dict)
     parallel_requests: int | None = None
+    #: A tier the vendor does not have is an error (a flag someone typed), not an
+    #: unknown time (a scenario file, whose other figures still stand).
+    strict: bool = True
 
     def tier_for(self, vendor: str) -> str | None:
         for name, tier in self.tiers.items():
@@ -78,9 +81,10 @@ def stage_duration(
             )
         tier = t.tier(tier_name)
         if tier is None:
-            raise UnknownTier(
-                f"{entry.vendor} has no tier {tier_name!r}; its tiers are {', '.join(tiers_of(entry))}"
-            )
+            why = f"{entry.vendor} has no tier {tier_name!r}; its tiers are {', '.join(tiers_of(entry))}"
+            if team.strict:
+                raise UnknownTier(why)
+            return Duration(None, None, why)
         tokens = sum(m.tokens or 0.0 for m in est.meters if m.meter in TOKEN_METERS)
         for name, per_minute, amount in (
             ("images_per_minute", tier.images_per_minute, est.billed_images),

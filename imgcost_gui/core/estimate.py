@@ -295,10 +295,11 @@ def estimate(
 
 
 def team_of(scenario: Scenario) -> Team | None:
-    """The team's limits the scenario states, or None when it states none."""
+    """The team's limits the scenario states, or None when it states none. A tier
+    the vendor does not have leaves that vendor's times unknown, with the reason."""
     if not scenario.tiers and scenario.parallel_requests is None:
         return None
-    return Team(dict(scenario.tiers), scenario.parallel_requests)
+    return Team(dict(scenario.tiers), scenario.parallel_requests, strict=False)
 
 
 def with_durations(

@@ -110,3 +110,16 @@ def test_an_unknown_tier_names_the_tiers_there_are():
 def test_without_a_team_nothing_is_timed():
     (est,) = estimate(Scenario(stages=[stage(requests=10)]), CATALOG, ["gpt-image-2"])
     assert est.durations == () and est.duration_s is None
+
+
+def test_a_scenarios_tier_the_vendor_lacks_leaves_the_time_unknown_with_the_reason():
+    """A scenario file saying OpenAI tier 9 still prices every model; the CLI's --tier
+    (a strict Team) refuses it instead."""
+    from imgcost_gui.core import Scenario, Stage, estimate, load_shipped_catalog
+
+    catalog = load_shipped_catalog()
+    sc = Scenario(stages=[Stage(requests=100)], tiers={"OpenAI": "9"})
+    (gpt,) = estimate(sc, catalog, ["gpt-image-2"])
+    assert gpt.total_usd is not None and gpt.total_usd > 0
+    assert gpt.duration_s is None
+    assert "OpenAI has no tier '9'; its tiers are free, 1, 2, 3, 4, 5" in gpt.durations[0].why
