@@ -9,6 +9,7 @@ drawn (``benchmarks/bench_startup.py`` reads them).
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -142,6 +143,9 @@ def main(argv: list[str] | None = None) -> int:
 
     def after_show() -> None:
         window.finish_start()
+        # The catalog and the window live as long as the app: keep them out of every
+        # collection (a full pass over them took ~100 ms at 500 models, a dropped frame).
+        gc.freeze()
         # Work a crashed session left is offered whether or not a file was opened.
         window.files.offer_recovery()
 
