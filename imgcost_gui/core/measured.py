@@ -15,7 +15,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from .catalog import MeasuredOutput, ModelEntry
-from .storage import atomic_write_text, read_users_file, read_versioned
+from .storage import FileProblem, atomic_write_text, read_users_file, read_versioned
+from .writing import locked
 
 MEASURED_SCHEMA_VERSION: Literal[1] = 1
 
@@ -82,24 +83,51 @@ class KeptMeasurements:
 
     def keep(self, model_id: str, found: dict[str, MeasuredOutput]) -> None:
         """Keep counts for a model, by "WIDTHxHEIGHT/quality" (saved at once)."""
-        store = self.store.model_copy(deep=True)
-        store.models[model_id] = {**store.models.get(model_id, {}), **found}
-        self._save(store)
+        with locked(self.path):
+            store = self._on_disk()
+            store.models[model_id] = {**store.models.get(model_id, {}), **found}
+            self._save(store)
 
     def reset(self, model_id: str | None = None, key: str | None = None) -> None:
         """Forget counts: one size and quality, one model, or all (saved at once)."""
-        store = self.store.model_copy(deep=True)
-        if model_id is None:
-            store.models = {}
-        elif key is None:
-            store.models.pop(model_id, None)
-        else:
-            rest = {k: v for k, v in store.models.get(model_id, {}).items() if k != key}
-            if rest:
-                store.models[model_id] = rest
-            else:
+        with locked(self.path):
+            store = self._on_disk()
+            if model_id is None:
+                store.models = {}
+            elif key is None:
                 store.models.pop(model_id, None)
-        self._save(store)
+            else:
+                rest = {k: v for k, v in store.models.get(model_id, {}).items() if k != key}
+                if rest:
+                    store.models[model_id] = rest
+                else:
+                    store.models.pop(model_id, None)
+            self._save(store)
+
+    def reload(self) -> list[str]:
+        """Take in counts another ImgCost (a window, ``imgcost calibrate --save``)
+        kept or forgot since; one line for each model whose counts changed."""
+        with locked(self.path):
+            theirs = self._on_disk()
+        if theirs.models == self.store.models:
+            return []
+        changed = sorted(
+            m
+            for m in {*theirs.models, *self.store.models}
+            if theirs.models.get(m) != self.store.models.get(m)
+        )
+        self.store = theirs
+        return [f"Measured output tokens of {m} changed in another ImgCost" for m in changed]
+
+    def _on_disk(self) -> MeasuredTokens:
+        """The counts as the file holds them now (another ImgCost may have changed
+        them), or this one's own when the file is gone or cannot be read."""
+        if self.path.exists():
+            try:
+                return read_measured(self.path)
+            except FileProblem:
+                pass  # said at load; a change is made on what this one holds
+        return self.store.model_copy(deep=True)
 
     def _save(self, store: MeasuredTokens) -> None:
         write_measured(store, self.path)

@@ -384,6 +384,14 @@ class UserCatalog:
         self._rebuild()
         return said
 
+    def reload_measured(self) -> list[str]:
+        """Take in measured token counts another ImgCost kept or forgot since; say
+        which models' counts changed (nothing when none did)."""
+        said = self.measurements.reload()
+        if said:
+            self._rebuild()
+        return said
+
     def _write(self, overrides: Overrides, path: Path | None = None) -> None:
         target = Path(path or self.path)
         if self.read_only and target == self.path:
