@@ -84,11 +84,12 @@ class ModelPicker(QWidget):
         self.tree.setUniformRowHeights(True)
         self.tree.header().setStretchLastSection(False)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        # Fixed, elided widths: a long reseller name or status must not squeeze the model
-        # names (each cell's tooltip has it in full).
-        for col, width in ((1, 96), (2, 116)):
-            self.tree.header().setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
-            self.tree.setColumnWidth(col, width)
+        # The provider at a fixed, elided width (its tooltip has it in full); the status
+        # as wide as its words (mostly none, "deprecated" at most in a word or two):
+        # the model names take the rest.
+        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        self.tree.setColumnWidth(1, 96)
+        self.tree.header().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.headerItem().setToolTip(
             2, "Each model's standing on the plan day (the scenario's “Plan from”, else today)"
         )
