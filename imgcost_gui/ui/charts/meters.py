@@ -10,7 +10,7 @@ from matplotlib.text import Annotation, Text
 from PySide6.QtGui import QCursor, QResizeEvent
 from PySide6.QtWidgets import QToolTip, QWidget
 
-from imgcost_gui.core import METER_LABELS, METERS, ModelEstimate
+from imgcost_gui.core import METER_LABELS, ModelEstimate
 from imgcost_gui.workspace import text
 from imgcost_gui.workspace.charts import MAX_BARS, MeterBars, meter_bars
 
@@ -105,8 +105,8 @@ class MeterChart(ChartView):
             label.remove()
         self.bars, self.totals = {}, []
         y = list(range(len(shown)))
-        for meter in used:
-            colour = self.style_.series(METERS.index(meter))
+        for i, meter in enumerate(used):
+            colour = self.style_.series(i)
             self.bars[meter] = ax.barh(
                 y,
                 [0.0] * len(shown),
@@ -187,9 +187,9 @@ class MeterChart(ChartView):
             QToolTip.hideText()
 
     def restyle_artists(self, style: ChartStyle) -> None:
-        for meter, container in self.bars.items():
+        for i, container in enumerate(self.bars.values()):
             for rect in container.patches:
-                rect.set_facecolor(style.series(METERS.index(meter)))
+                rect.set_facecolor(style.series(i))
         for label in self.totals:
             label.set_color(style.text)
         if self.budget_line is not None and self.budget_text is not None:
