@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -22,6 +21,7 @@ from imgcost_gui.core.estimate import resolve_models
 
 from . import text
 from .charts import ChartInputs
+from .labels import wrap_name
 
 #: A size the grid compares: (caption, width, height).
 GridSize = tuple[str, int, int]
@@ -51,11 +51,7 @@ def grid_qualities(
 
 def fit_name(name: str, columns: int) -> str:
     """The model name wrapped to its cell's width, on two lines at most."""
-    width = NAME_WIDTH.get(columns, 18)
-    lines = textwrap.wrap(name, width, break_on_hyphens=False) or [name]
-    if len(lines) > 2:
-        lines = [lines[0], textwrap.shorten(" ".join(lines[1:]), width, placeholder="…")]
-    return "\n".join(lines)
+    return wrap_name(name, NAME_WIDTH.get(columns, 18))
 
 
 @dataclass(frozen=True)

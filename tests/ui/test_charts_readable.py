@@ -1,0 +1,84 @@
+"""What a user reads on each chart: units, names beside the lines, values where
+"your volume" crosses them, keys, "+N more", and no label covering another."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from matplotlib.backend_bases import MouseEvent
+from matplotlib.text import Text
+
+from imgcost_gui.ui.charts.base import SERIES_DARK, SERIES_LIGHT
+from imgcost_gui.workspace import text
+
+
+def show(window, chart):
+    tabs = window.charts.tabs
+    tabs.setCurrentWidget(chart)
+    window.flush_charts()
+    chart.canvas.draw()
+    return chart
+
+
+def boxes(texts):
+    """Where each text's words are on screen (an annotation's leader line left out)."""
+    return [Text.get_window_extent(t) for t in texts if t.get_visible() and t.get_text()]
+
+
+def assert_apart(texts):
+    for a, b in itertools.combinations(boxes(texts), 2):
+        assert not a.overlaps(b), f"{a} overlaps {b}"
+
+
+def test_one_colour_blind_safe_palette_of_okabe_ito_colours():
+    # Okabe & Ito's eight, yellow left out on white (too faint), black as near-black
+    assert SERIES_LIGHT == ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9",
+                            "#222222")  # fmt: skip
+    assert len(set(SERIES_DARK)) == len(SERIES_DARK) == len(SERIES_LIGHT)
+
+
+def test_volume_lines_carry_their_names_and_the_axes_their_units(charted_window):
+    chart = show(charted_window, charted_window.charts.tabs.volume)
+    assert chart.ax.get_ylabel() == "USD per month"
+    assert chart.ax.get_xlabel() == "Images per month"
+    names = [label.get_text().replace("\n", " ") for label in chart.end_labels.values()]
+    assert names == [chart.curves.names[m] for m in chart.lines]
+    assert not chart.figure.legends  # the names at the line ends replace the legend
+    assert_apart(chart.end_labels.values())
+    right = chart.ax.get_window_extent().x1
+    assert all(b.x0 >= right for b in boxes(chart.end_labels.values()))  # beside the axes
+
+
+def test_your_volume_says_the_volume_and_each_lines_cost_there(charted_window):
+    chart = show(charted_window, charted_window.charts.tabs.volume)
+    images = charted_window.doc.scenario.images
+    assert chart.now_text.get_text() == f"your volume: {text.count(images)} images/month"
+    table = {r.estimate.model: r.estimate.total_usd for r in chart.inputs.rows}  # the table's
+    values = {m: value.get_text() for m, (_dot, value) in chart.crossings.items()}
+    assert values == {m: text.usd(table[m]) for m in chart.lines}
+    assert_apart([value for _dot, value in chart.crossings.values()] + [chart.now_text])
+
+
+def test_hovering_a_line_brings_it_forward(charted_window):
+    chart = show(charted_window, charted_window.charts.tabs.volume)
+    first, *others = chart.lines
+    label = chart.end_labels[first]
+    (box,) = boxes([label])
+    event = MouseEvent("motion_notify_event", chart.canvas, box.x0 + 3, (box.y0 + box.y1) / 2)
+    chart.canvas.callbacks.process("motion_notify_event", event)
+    assert chart.highlighted == first
+    assert chart.lines[first].get_linewidth() > chart.lines[others[0]].get_linewidth()
+    assert all((chart.lines[m].get_alpha() or 1) < 0.5 for m in others)
+    assert chart.last_draw == "blit"  # a highlight moves no frame
+    chart.highlight(None)
+    assert all((line.get_alpha() or 1) == 1 for line in chart.lines.values())
+
+
+@pytest.mark.parametrize("period", ["week", "year"])
+def test_units_follow_the_scenarios_period(charted_window, period):
+    charted_window.doc.set(("period",), period)
+    charted_window.recompute()
+    chart = show(charted_window, charted_window.charts.tabs.volume)
+    assert chart.ax.get_ylabel() == f"USD per {period}"
+    assert chart.now_text.get_text().endswith(f"images/{period}")
