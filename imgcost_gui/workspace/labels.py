@@ -15,12 +15,16 @@ from dataclasses import dataclass
 NAME_WIDTH = 22
 
 
-def wrap_name(name: str, width: int = NAME_WIDTH) -> str:
-    """A model name on two lines at most of ``width`` characters ('…' where cut)."""
-    lines = textwrap.wrap(name, width, break_on_hyphens=False) or [name]
-    if len(lines) > 2:
-        lines = [lines[0], textwrap.shorten(" ".join(lines[1:]), width, placeholder="…")]
-    return "\n".join(lines)
+def wrap_name(name: str, width: int = NAME_WIDTH, lines: int = 2) -> str:
+    """A model name on ``lines`` lines at most of ``width`` characters ('…' where cut)."""
+    wrapped = textwrap.wrap(name, width, break_on_hyphens=False) or [name]
+    if len(wrapped) > lines:
+        rest = " ".join(wrapped[lines - 1 :])
+        last = textwrap.shorten(rest, width, placeholder="…")
+        if last == "…":  # one word longer than the line: cut inside it
+            last = rest[: width - 1] + "…"
+        wrapped = [*wrapped[: lines - 1], last]
+    return "\n".join(wrapped)
 
 
 def spread(

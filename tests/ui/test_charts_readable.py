@@ -82,3 +82,33 @@ def test_units_follow_the_scenarios_period(charted_window, period):
     chart = show(charted_window, charted_window.charts.tabs.volume)
     assert chart.ax.get_ylabel() == f"USD per {period}"
     assert chart.now_text.get_text().endswith(f"images/{period}")
+
+
+def test_the_grid_has_a_colour_key_and_each_cell_the_colour_of_its_model(charted_window):
+    chart = show(charted_window, charted_window.charts.tabs.cells)
+    (key,) = chart.figure.legends
+    named = [t.get_text() for t in key.get_texts()]
+    keyed = chart.grid.keyed()
+    assert named[: len(keyed)] == [chart.grid.names[m] for m in keyed]
+    swatches = [h.get_facecolor() for h in key.legend_handles]
+    fills = chart.image.get_array()
+    n = len(chart.qualities)
+    for i, (_size, _quality, best) in enumerate(chart.data()):
+        if best in keyed:
+            r, c = divmod(i, n)
+            assert tuple(fills[r][c]) == pytest.approx(swatches[keyed.index(best)])
+    assert min(label.get_fontsize() for label in chart.labels) >= 9  # was 8
+
+
+def test_the_grid_says_why_the_stages_cell_wins(charted_window):
+    chart = show(charted_window, charted_window.charts.tabs.cells)
+    note = chart.note.text()
+    assert chart.note.isVisible()
+    row, column = chart.grid.outlined
+    best = chart.grid.cells[row * len(chart.qualities) + column].cheapest
+    assert note.startswith("Your stage “")
+    assert f"Cheapest at 1024×1024, {chart.qualities[column]} quality: " in note
+    assert chart.grid.names[best] in note and " per image" in note
+    # hovering a cell says the same of that cell
+    x, y = chart.ax.transData.transform((column, row))
+    assert chart.tooltip_at(x, y) == note.removeprefix(note.split(". ")[0] + ". ")

@@ -17,6 +17,7 @@ This package imports matplotlib; the window imports it only after it is shown.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,7 @@ from typing import Any
 import matplotlib
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
+from matplotlib.backend_bases import MouseEvent
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
 from matplotlib.layout_engine import ConstrainedLayoutEngine
@@ -31,13 +33,14 @@ from matplotlib.lines import Line2D
 from matplotlib.text import Annotation
 from matplotlib.ticker import FuncFormatter
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtGui import QColor, QCursor, QGuiApplication, QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMessageBox,
     QSizePolicy,
     QToolButton,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -189,8 +192,15 @@ class ChartView(QWidget):
         top.addWidget(export, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 0)
+        #: A line under the chart that says what it answers (why a cell wins, what is
+        #: left out); hidden while empty. Qt text: changing it redraws no chart.
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.note.setVisible(False)
         layout.addLayout(top)
         layout.addWidget(self.canvas, 1)
+        layout.addWidget(self.note)
         self.inputs: ChartInputs | None = None
         self._laid_out_for: tuple[object, ...] | None = None
         self._to_lay_out: tuple[object, ...] | None = None
@@ -204,6 +214,7 @@ class ChartView(QWidget):
         #: How the last change reached the screen: "full", "blit" or "none" (tests, benchmarks).
         self.last_draw = "none"
         self.canvas.mpl_connect("resize_event", self._resized)
+        self.canvas.mpl_connect("motion_notify_event", self._show_tooltip)
         self._draw_cid = self.canvas.mpl_connect("draw_event", self._after_draw)
         self.apply_style(self.style_)
 
@@ -243,6 +254,10 @@ class ChartView(QWidget):
     def data_state(self) -> object:
         """What the data artists show; None: not known, redraw them every time."""
         return None
+
+    def set_note(self, words: str) -> None:
+        self.note.setText(words)
+        self.note.setVisible(bool(words))
 
     def place_labels(self) -> None:
         """Move labels apart where they would overlap; runs before the data is drawn,
@@ -376,17 +391,35 @@ class ChartView(QWidget):
     def restyle_artists(self, style: ChartStyle) -> None:
         """Subclasses recolour their own artists here."""
 
-    def legend(self, ax: Axes, ncols: int) -> None:
-        """One legend above the axes, inside the figure (constrained layout makes room for it)."""
+    # --- hover ------------------------------------------------------------------------
+
+    def tooltip_at(self, x: float, y: float) -> str | None:
+        """What hovering a point (display pixels) tells; None: nothing there."""
+        return None
+
+    def _show_tooltip(self, event: MouseEvent) -> None:
+        tip = self.tooltip_at(event.x, event.y) if event.inaxes is self.ax else None
+        if tip:
+            QToolTip.showText(QCursor.pos(), tip, self.canvas)
+        elif QToolTip.isVisible():
+            QToolTip.hideText()
+
+    def legend(
+        self, ax: Axes, ncols: int, handles: Sequence[Artist] | None = None, below: bool = False
+    ) -> None:
+        """One legend above the axes (or ``below`` them), inside the
+        figure (constrained layout makes room for it): the axes' labelled artists, or
+        ``handles`` (each with its label)."""
         for old in list(self.figure.legends):
             old.remove()
-        handles, labels = ax.get_legend_handles_labels()
-        if not handles:
+        shown, labels = ax.get_legend_handles_labels() if handles is None else (list(handles), [])
+        labels = labels or [str(h.get_label()) for h in shown]
+        if not shown:
             return
         leg = self.figure.legend(
-            handles,
+            shown,
             labels,
-            loc="outside upper center",
+            loc="outside lower center" if below else "outside upper center",
             ncols=ncols,
             frameon=False,
             fontsize=8.5,

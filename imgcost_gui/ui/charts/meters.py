@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from matplotlib.artist import Artist
-from matplotlib.backend_bases import MouseEvent
 from matplotlib.container import BarContainer
 from matplotlib.lines import Line2D
 from matplotlib.text import Annotation, Text
-from PySide6.QtGui import QCursor, QResizeEvent
-from PySide6.QtWidgets import QToolTip, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QWidget
 
 from imgcost_gui.core import METER_LABELS, ModelEstimate
 from imgcost_gui.workspace import text
@@ -47,7 +46,6 @@ class MeterChart(ChartView):
         self.budget_line, self.budget_text = marker_line(
             self.ax, 0, "", self.style_.text, linestyle="--", zorder=4, visible=False
         )
-        self.canvas.mpl_connect("motion_notify_event", self._hover)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
@@ -178,13 +176,6 @@ class MeterChart(ChartView):
             f"{e.name}\n{METER_LABELS.get(meter, meter)}: {text.usd(usd)} per {self.period}\n"
             f"Total: {text.usd(e.total_usd)}"
         )
-
-    def _hover(self, event: MouseEvent) -> None:
-        tip = self.tooltip_at(event.x, event.y) if event.inaxes is self.ax else None
-        if tip:
-            QToolTip.showText(QCursor.pos(), tip, self.canvas)
-        elif QToolTip.isVisible():
-            QToolTip.hideText()
 
     def restyle_artists(self, style: ChartStyle) -> None:
         for i, container in enumerate(self.bars.values()):
