@@ -112,3 +112,42 @@ def test_the_grid_says_why_the_stages_cell_wins(charted_window):
     # hovering a cell says the same of that cell
     x, y = chart.ax.transData.transform((column, row))
     assert chart.tooltip_at(x, y) == note.removeprefix(note.split(". ")[0] + ". ")
+
+
+def test_the_meter_chart_says_how_many_models_have_no_bar(charted_window):
+    chart = show(charted_window, charted_window.charts.tabs.meters)
+    can_run = len(chart.inputs.ranked)
+    bars = len(chart.shown)
+    assert bars < can_run  # the shipped catalog has more models than fit
+    assert chart.more_text.get_text() == f"+{can_run - bars} more in the table"
+    (box,) = boxes([chart.more_text])
+    assert box.y1 <= min(b.y0 for b in boxes(chart.ax.get_yticklabels()))  # under the last bar
+
+
+def test_the_budget_label_never_runs_into_the_bar_values(charted_window):
+    chart = charted_window.charts.tabs.meters
+    show(charted_window, chart)
+    cheapest = chart.shown[0].total_usd
+    charted_window.doc.set(("budget_usd",), round(cheapest * 1.02, 2))
+    charted_window.recompute()
+    show(charted_window, chart)
+    assert chart.budget_text.get_text().startswith("budget $")
+    assert_apart([chart.budget_text, *chart.totals, chart.more_text])
+    (budget,) = boxes([chart.budget_text])
+    assert budget.y0 >= chart.ax.get_window_extent().y1 - 1  # above the bars, not among them
+
+
+def test_auto_quality_shows_each_bars_range_in_its_value(charted_window):
+    for i in range(len(charted_window.doc.scenario.stages)):
+        charted_window.doc.set(("stages", i, "quality"), "auto")
+    charted_window.recompute()
+    chart = show(charted_window, charted_window.charts.tabs.meters)
+    ranged = [
+        (e, t.get_text()) for e, t in zip(chart.shown, chart.totals, strict=True) if e.high_usd
+    ]
+    assert ranged
+    for e, words in ranged:
+        assert words == f"{text.usd(e.low_usd)}–{text.usd(e.high_usd)}"
+    ends = [r.get_x() + r.get_width() for r in chart.extensions.patches if r.get_width() > 0]
+    assert ends == pytest.approx([e.high_usd for e, _ in ranged if e.high_usd > e.total_usd])
+    assert_apart(chart.totals)
