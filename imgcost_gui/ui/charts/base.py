@@ -31,7 +31,7 @@ from matplotlib.figure import Figure
 from matplotlib.layout_engine import ConstrainedLayoutEngine
 from matplotlib.lines import Line2D
 from matplotlib.text import Annotation
-from matplotlib.ticker import FuncFormatter
+from matplotlib.ticker import FuncFormatter, NullLocator
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QCursor, QGuiApplication, QPalette
 from PySide6.QtWidgets import (
@@ -63,6 +63,7 @@ __all__ = [
     "ChartInputs",
     "ChartStyle",
     "ChartView",
+    "log_log_axes",
     "mix",
     "money_axis",
     "marker_line",
@@ -160,6 +161,18 @@ def marker_line(
     return drawn, text
 
 
+def log_log_axes(ax: Axes, grid: str) -> None:
+    """Two log axes, dollars up the y axis, a grid at the major ticks. Set once: a
+    scale change rebuilds every locator and tick. No minor ticks: on two log axes
+    they were most of the artists drawn (two Line2D each)."""
+    ax.set_xscale("log")
+    ax.set_yscale("log")
+    ax.xaxis.set_minor_locator(NullLocator())
+    ax.yaxis.set_minor_locator(NullLocator())
+    money_axis(ax, "y")
+    ax.grid(True, which="major", color=grid, linewidth=0.6)
+
+
 def money_axis(ax: Axes, axis: str = "x") -> None:
     """Dollar labels on an axis (the workspace's money formatter)."""
     target = ax.xaxis if axis == "x" else ax.yaxis
@@ -195,6 +208,7 @@ class ChartView(QWidget):
         #: A line under the chart that says what it answers (why a cell wins, what is
         #: left out); hidden while empty. Qt text: changing it redraws no chart.
         self.note = QLabel()
+        self.note.setTextFormat(Qt.TextFormat.RichText)
         self.note.setWordWrap(True)
         self.note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.note.setVisible(False)
@@ -330,7 +344,7 @@ class ChartView(QWidget):
         parts: list[object] = [self.canvas.width(), self.canvas.height()]
         for ax in self.figure.axes:
             parts.append(tuple(t.get_text() for t in ax.get_yticklabels()))
-            parts += [ax.get_xlabel(), ax.get_ylabel(), ax.get_title()]
+            parts += [ax.get_xlabel(), ax.get_ylabel(), ax.get_title(), ax.get_title("left")]
         for leg in self.figure.legends:
             parts.append(tuple(t.get_text() for t in leg.get_texts()))
         parts.append(self.layout_texts())

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QTabWidget, QWidget
 
 from .base import ChartInputs, ChartStyle, ChartView
 from .cells import CheapestCellChart
+from .cost_time import CostTimeChart
 from .meters import MeterChart
 from .volume import VolumeChart
 
@@ -19,13 +20,14 @@ __all__ = [
     "ChartTabs",
     "ChartView",
     "CheapestCellChart",
+    "CostTimeChart",
     "MeterChart",
     "VolumeChart",
 ]
 
 
 class ChartTabs(QTabWidget):
-    """The three charts; only the visible one redraws, the others catch up when shown."""
+    """The charts; only the visible one redraws, the others catch up when shown."""
 
     #: A chart drew its data (start-up times, tests).
     drawn = Signal()
@@ -36,7 +38,8 @@ class ChartTabs(QTabWidget):
         self.meters = MeterChart()
         self.cells = CheapestCellChart()
         self.volume = VolumeChart()
-        self.charts: list[ChartView] = [self.meters, self.cells, self.volume]
+        self.cost_time = CostTimeChart()
+        self.charts: list[ChartView] = [self.meters, self.cells, self.volume, self.cost_time]
         for chart in self.charts:
             self.addTab(chart, chart.title)
             chart.canvas.mpl_connect("draw_event", partial(self._drawn, chart))

@@ -13,7 +13,6 @@ from matplotlib.artist import Artist
 from matplotlib.backend_bases import MouseEvent
 from matplotlib.lines import Line2D
 from matplotlib.text import Annotation
-from matplotlib.ticker import NullLocator
 from matplotlib.transforms import ScaledTranslation, Transform, blended_transform_factory
 from PySide6.QtWidgets import QWidget
 
@@ -22,7 +21,7 @@ from imgcost_gui.workspace.labels import spread, wrap_name
 from imgcost_gui.workspace.scales import decades_around, volume_range, volumes_across
 from imgcost_gui.workspace.volume import BreakEven, VolumeCurves, volume_curves
 
-from .base import ChartInputs, ChartStyle, ChartView, marker_line, money_axis
+from .base import ChartInputs, ChartStyle, ChartView, log_log_axes, marker_line
 
 __all__ = [
     "BreakEven",
@@ -67,16 +66,8 @@ class VolumeChart(ChartView):
         self.canvas.mpl_connect("figure_leave_event", lambda _e: self.highlight(None))
 
     def _set_up_axes(self) -> None:
-        # Scales and formatters once: set_xscale() rebuilds every locator and tick.
-        ax = self.ax
-        ax.set_xscale("log")
-        ax.set_yscale("log")
-        # Minor ticks on two log axes were most of the artists drawn (two Line2D each).
-        ax.xaxis.set_minor_locator(NullLocator())
-        ax.yaxis.set_minor_locator(NullLocator())
-        money_axis(ax, "y")
-        ax.xaxis.set_major_formatter(lambda v, _pos: text.count(v))
-        ax.grid(True, which="major", color=self.style_.grid, linewidth=0.6)
+        log_log_axes(self.ax, self.style_.grid)
+        self.ax.xaxis.set_major_formatter(lambda v, _pos: text.count(v))
 
     def update_chart(self, inputs: ChartInputs) -> None:
         ax = self.ax
