@@ -151,3 +151,66 @@ def test_auto_quality_shows_each_bars_range_in_its_value(charted_window):
     ends = [r.get_x() + r.get_width() for r in chart.extensions.patches if r.get_width() > 0]
     assert ends == pytest.approx([e.high_usd for e, _ in ranged if e.high_usd > e.total_usd])
     assert_apart(chart.totals)
+
+
+def timed_window(window, limit=None):
+    window.doc.set(("tiers",), {"OpenAI": "3"})
+    if limit is not None:
+        window.doc.set(("finish_within_hours",), limit)
+    window.recompute()
+    return show(window, window.charts.tabs.cost_time)
+
+
+def test_cost_vs_time_names_its_points_axes_and_answer(charted_window):
+    chart = timed_window(charted_window)
+    pts = chart.points
+    assert pts.points, "with tier 3 the OpenAI models have a time"
+    assert chart.ax.get_ylabel() == "USD per month"
+    assert chart.ax.get_xlabel() == "Time to do a month's work (log scale)"
+    shown = [a.get_text() for a in chart.labels if a.get_visible()]
+    assert shown == [pts.label(p) for p in pts.labelled]
+    assert shown[0].startswith(pts.point(pts.answer).name + ": $")  # the answer first
+    assert chart.note.text().startswith("<b>Cheapest with a known time: ")
+    assert_apart([a for a in chart.labels if a.get_visible()])
+    assert "<br>Time unknown for " in chart.note.text()
+    ticks = [t.get_text() for t in chart.ax.get_xticklabels()]
+    assert ticks and all(t.endswith(("s", "min", "h", "days")) for t in ticks)
+
+
+def test_a_time_limit_is_a_line_with_its_words(charted_window):
+    chart = timed_window(charted_window, limit=8)
+    assert chart.limit_line.get_visible()
+    assert chart.limit_line.get_xdata()[0] == 8
+    assert chart.limit_text.get_text() == "finish within 8 h"
+    assert chart.note.text().startswith("<b>Cheapest that finishes within 8 h: ")
+    assert chart.corner.get_visible()
+    assert chart.corner.get_x() + chart.corner.get_width() == pytest.approx(8)
+
+
+def test_without_a_tier_the_caption_says_to_set_one(charted_window):
+    chart = show(charted_window, charted_window.charts.tabs.cost_time)
+    assert "set it in the scenario" in chart.note.text() or (
+        chart.note.text().endswith("set your usage tier in the scenario")
+    )
+
+
+def test_cost_vs_time_quick_redraw_matches_a_full_one(charted_window):
+    chart = timed_window(charted_window)
+    stage = charted_window.doc.scenario.stages[0]
+    charted_window.doc.set(("stages", 0, "requests"), stage.requests + 3)
+    charted_window.recompute()
+    charted_window.flush_charts()
+    assert chart.last_draw == "blit"  # the answer's words are under the chart, not in its frame
+    fast = bytes(chart.canvas.buffer_rgba())
+    chart.canvas.draw()
+    assert bytes(chart.canvas.buffer_rgba()) == fast
+
+
+def test_the_chart_tab_chosen_is_shown_at_the_next_start(window_factory):
+    first = window_factory(charts=True)
+    tabs = first.charts.tabs
+    tabs.setCurrentWidget(tabs.volume)
+    first.close()
+    again = window_factory(charts=True)
+    assert again.charts.tabs.currentWidget() is again.charts.tabs.volume
+    assert again.charts.tabs.tabText(again.charts.tabs.currentIndex()) == "Cost vs volume"

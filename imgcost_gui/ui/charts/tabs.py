@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import partial
 
 from matplotlib.backend_bases import DrawEvent
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, QSettings, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QTabWidget, QWidget
 
@@ -26,8 +26,13 @@ __all__ = [
 ]
 
 
+#: The chart shown last, by its title (kept between sessions).
+CURRENT_KEY = "charts/current"
+
+
 class ChartTabs(QTabWidget):
-    """The charts; only the visible one redraws, the others catch up when shown."""
+    """The charts; only the visible one redraws, the others catch up when shown.
+    The tab chosen is kept for the next start."""
 
     #: A chart drew its data (start-up times, tests).
     drawn = Signal()
@@ -45,7 +50,12 @@ class ChartTabs(QTabWidget):
             chart.canvas.mpl_connect("draw_event", partial(self._drawn, chart))
         self._stale: set[int] = set()
         self._inputs: ChartInputs | None = None
+        last = QSettings().value(CURRENT_KEY, "")
+        titles = [chart.title for chart in self.charts]
+        if last in titles:
+            self.setCurrentIndex(titles.index(str(last)))
         self.currentChanged.connect(self._catch_up)
+        self.currentChanged.connect(self._remember)
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._scheme_changed)
 
     def set_inputs(self, inputs: ChartInputs) -> None:
@@ -63,6 +73,9 @@ class ChartTabs(QTabWidget):
             return
         self._stale.discard(index)
         self.charts[index].set_inputs(self._inputs)
+
+    def _remember(self, index: int) -> None:
+        QSettings().setValue(CURRENT_KEY, self.charts[index].title)
 
     def _drawn(self, chart: ChartView, _event: DrawEvent) -> None:
         if chart.inputs is not None:
