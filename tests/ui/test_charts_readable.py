@@ -32,9 +32,12 @@ def assert_apart(texts):
 
 
 def test_one_colour_blind_safe_palette_of_okabe_ito_colours():
-    # Okabe & Ito's eight, yellow left out on white (too faint), black as near-black
-    assert SERIES_LIGHT == ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9",
-                            "#222222")  # fmt: skip
+    # Okabe & Ito's eight, yellow left out on white (too faint), black as near-black and
+    # last; the order keeps the first four furthest apart under colour-blind simulations
+    okabe_ito = {"#000000", "#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00",
+                 "#CC79A7"}  # fmt: skip
+    assert set(SERIES_LIGHT[:-1]) <= okabe_ito and "#F0E442" not in SERIES_LIGHT
+    assert SERIES_LIGHT[:4] == ("#0072B2", "#D55E00", "#CC79A7", "#56B4E9")
     assert len(set(SERIES_DARK)) == len(SERIES_DARK) == len(SERIES_LIGHT)
 
 

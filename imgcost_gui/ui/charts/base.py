@@ -73,12 +73,14 @@ __all__ = [
 
 # One palette for every chart: Okabe-Ito (colour-blind safe), its yellow left
 # out on light backgrounds (too faint on white) and its blue and black swapped
-# for lighter twins on dark ones. Checked with Machado et al. (2009) simulations
-# of deuteranopia, protanopia and tritanopia: no two colours come closer than
-# CIELAB dE 13 (light: 16). Past the seventh series the colours repeat, so a
-# chart that can show more gives each its name as well (line-end labels).
-SERIES_LIGHT = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#222222")
-SERIES_DARK = ("#4EA8F0", "#F0A000", "#2DCC9A", "#FF6F2E", "#E79ACB", "#F0E442", "#F2F2F2")
+# for lighter twins on dark ones. The order keeps the first few furthest apart
+# (most charts show three or four series) under Machado et al. (2009) simulations
+# of deuteranopia, protanopia and tritanopia: the first four no closer than
+# CIELAB dE 20 in any of them, all seven no closer than 16 (light) and 13 (dark).
+# Past the seventh series the colours repeat, so a chart that can show more
+# names each one as well (line-end labels, the names in the cells).
+SERIES_LIGHT = ("#0072B2", "#D55E00", "#CC79A7", "#56B4E9", "#E69F00", "#009E73", "#222222")
+SERIES_DARK = ("#4EA8F0", "#FF6F2E", "#E79ACB", "#F0E442", "#2DCC9A", "#F0A000", "#F2F2F2")
 
 
 def mix(colour: str, other: str, share: float) -> str:
@@ -135,6 +137,11 @@ class ChartStyle:
     def series(self, i: int) -> str:
         colours = SERIES_DARK if self.dark else SERIES_LIGHT
         return colours[i % len(colours)]
+
+    @property
+    def good(self) -> str:
+        """Okabe-Ito's bluish green, for a region that holds the answer."""
+        return "#2DCC9A" if self.dark else "#009E73"
 
     def faint(self, colour: str, share: float = 0.6) -> str:
         """``colour`` moved towards the axes' background: a cell fill text reads on,

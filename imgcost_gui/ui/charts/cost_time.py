@@ -160,8 +160,8 @@ class CostTimeChart(ChartView):
     def restyle_artists(self, style: ChartStyle) -> None:
         if not self._built:
             return
-        main, best = style.series(0), style.series(3)
-        self.corner.set_facecolor(style.faint(style.series(2), 0.82))
+        main, best = style.series(0), style.series(1)
+        self.corner.set_facecolor(style.faint(style.good, 0.82))
         self.corner_text.set_color(style.text)
         self.in_time.set_color(main)
         self.in_time.set_markeredgecolor(style.axes)
@@ -173,6 +173,9 @@ class CostTimeChart(ChartView):
         self.limit_text.set_color(style.text)
         for label in self.labels:
             label.set_color(style.text)
+            # Lines under a name (the limit, the grid) stop short of its words.
+            label.set_bbox({"boxstyle": "round,pad=0.15", "facecolor": style.axes,
+                            "edgecolor": "none", "alpha": 0.8})  # fmt: skip
             if label.arrow_patch is not None:
                 label.arrow_patch.set_color(style.muted)
         self.ax.grid(True, which="major", color=style.grid, linewidth=0.6)
