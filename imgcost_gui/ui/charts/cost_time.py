@@ -67,7 +67,13 @@ class CostTimeChart(ChartView):
                 annotation_clip=False,
                 visible=False,
                 zorder=4,
-                arrowprops={"arrowstyle": "-", "linewidth": 0.7, "shrinkA": 1, "shrinkB": 4},
+                arrowprops={
+                    "arrowstyle": "-",
+                    "linewidth": 0.7,
+                    "shrinkA": 0,
+                    "shrinkB": 0,
+                    "patchA": None,  # neither clipped nor shrunk: both cost more than words
+                },
             )  # fmt: skip
             for _ in range(MAX_LABELLED)
         ]

@@ -51,6 +51,8 @@ class VolumeChart(ChartView):
         self.end_labels: dict[str, Annotation] = {}
         #: Where each line crosses "your volume": a dot and its value.
         self.crossings: dict[str, tuple[Line2D, Annotation]] = {}
+        #: Thin lines from each line's end to its name, and from "your volume" to its value.
+        self.leaders: dict[str, tuple[Line2D, Line2D]] = {}
         self.now_line: Line2D | None = None
         self.break_evens: list[tuple[Line2D, Annotation]] = []
         self.series: dict[str, list[float | None]] = {}
@@ -104,7 +106,10 @@ class VolumeChart(ChartView):
         for dot, value in self.crossings.values():
             dot.remove()
             value.remove()
-        self.lines, self.end_labels, self.crossings = {}, {}, {}
+        for end, at in self.leaders.values():
+            end.remove()
+            at.remove()
+        self.lines, self.end_labels, self.crossings, self.leaders = {}, {}, {}, {}
         # Names just right of the axes; their height is set by place_labels().
         beside = ax.transAxes + ScaledTranslation(8 / 72, 0, self.figure.dpi_scale_trans)
         at_volume = blended_transform_factory(ax.transData, ax.transAxes) + ScaledTranslation(
@@ -123,7 +128,7 @@ class VolumeChart(ChartView):
                 zorder=2,
                 gid=m,
             )[0]
-            self.end_labels[m] = self._leader_label(wrap_name(name), beside, "left", colour, 3)
+            self.end_labels[m] = self._label(wrap_name(name), beside, "left", 3)
             (dot,) = ax.plot(
                 [],
                 [],
@@ -133,20 +138,18 @@ class VolumeChart(ChartView):
                 markeredgecolor=self.style_.axes,
                 zorder=4.2,
             )
-            value = self._leader_label("", at_volume, "right", colour, 4.3)
+            value = self._label("", at_volume, "right", 4.3)
             value.set_bbox(
                 {"boxstyle": "round,pad=0.15", "facecolor": self.style_.axes,
                  "edgecolor": "none", "alpha": 0.85}
             )  # fmt: skip
             self.crossings[m] = (dot, value)
+            self.leaders[m] = (self._leader(colour, 3), self._leader(colour, 4.25))
         for old in list(self.figure.legends):
             old.remove()  # the names at the line ends say which line is which
 
-    def _leader_label(
-        self, words: str, where: Transform, ha: str, colour: str, zorder: float
-    ) -> Annotation:
-        """Words at a spot ``where`` places, joined to their point on a line by a thin
-        line of the line's colour (both set later: ``xy``, ``set_position``)."""
+    def _label(self, words: str, where: Transform, ha: str, zorder: float) -> Annotation:
+        """Words at a spot ``where`` places (``xy`` holds the point they name)."""
         return self.ax.annotate(
             words,
             (1, 1),
@@ -157,13 +160,22 @@ class VolumeChart(ChartView):
             fontsize=LABEL_PT,
             color=self.style_.text,
             annotation_clip=False,
-            arrowprops={"arrowstyle": "-", "color": colour, "linewidth": 0.9,
-                        "shrinkA": 1, "shrinkB": 3},
+            zorder=zorder,
+        )
+
+    def _leader(self, colour: str, zorder: float) -> Line2D:
+        """A thin line from a point on a line to its words, in axes fractions (set by
+        place_labels). A plain line: an annotation's arrow, clipped and shrunk
+        around its words, cost more than the words themselves."""
+        (line,) = self.ax.plot(
+            [], [], color=colour, linewidth=0.9, transform=self.ax.transAxes, clip_on=False,
             zorder=zorder,
         )  # fmt: skip
+        return line
 
     def data_artists(self) -> list[Artist]:
         artists: list[Artist] = [*self.lines.values(), *self.end_labels.values()]
+        artists += [end for end, _at in self.leaders.values()]
         for dot, note in self.break_evens:
             artists += [dot, note]
         return artists
@@ -174,6 +186,7 @@ class VolumeChart(ChartView):
         marks: list[Artist] = [self.now_line, self.now_text]
         for dot, value in self.crossings.values():
             marks += [dot, value]
+        marks += [at for _end, at in self.leaders.values()]
         return marks
 
     def data_state(self) -> object:
@@ -204,14 +217,35 @@ class VolumeChart(ChartView):
         ends = [m for m, label in self.end_labels.items() if label.get_visible()]
         wanted = [self._fraction(self.end_labels[m].xy[1]) for m in ends]
         sizes = [self._label_gap(self.end_labels[m].get_text().count("\n") + 1) for m in ends]
+        to_axes = self.ax.transAxes.inverted()
+        box = self.ax.get_window_extent()
+        pt = self.figure.dpi / 72 / (box.width or 1.0)  # one point, as a share of the width
         for m, y in zip(ends, spread(wanted, sizes, 0.0, 1.0), strict=True):
-            self.end_labels[m].set_position((1.0, y))
-        shown = [m for m, (_dot, value) in self.crossings.items() if value.get_visible()]
-        wanted = [self._fraction(self.curves.at_your_volume[m]) for m in shown]
+            label = self.end_labels[m]
+            label.set_position((1.0, y))
+            fx, fy = to_axes.transform(self.ax.transData.transform(label.xy))
+            self.leaders[m][0].set_data([fx, 1.0 + 7 * pt], [fy, y])
+        for m, (end, _at) in self.leaders.items():
+            end.set_visible(self.end_labels[m].get_visible())
+        # Lines that cost the same at your volume share one value, a leader from each dot.
+        yours = self.curves.at_your_volume
+        groups: dict[str, list[str]] = {}
+        for m in self.crossings:
+            cost = yours.get(m)
+            if cost is not None and cost > 0:
+                groups.setdefault(text.usd(cost), []).append(m)
+        wanted = [self._fraction(yours[ms[0]]) for ms in groups.values()]
+        x = self.curves.images or 1
         # The top stays free for the words on the "your volume" line.
-        for m, y in zip(shown, spread(wanted, gap, 0.0, 1.0 - 1.8 * gap), strict=True):
-            _dot, value = self.crossings[m]
-            value.set_position((self.curves.images or 1, y))
+        for ms, y in zip(groups.values(), spread(wanted, gap, 0.0, 1.0 - 1.8 * gap), strict=True):
+            for i, m in enumerate(ms):
+                _dot, value = self.crossings[m]
+                value.set_visible(i == 0)
+                value.set_position((x, y))
+                fx, fy = to_axes.transform(self.ax.transData.transform(value.xy))
+                self.leaders[m][1].set_data([fx - 1.5 * pt, fx - 4 * pt], [fy, y])
+        for m, (_end, at) in self.leaders.items():
+            at.set_visible(m in yours and yours[m] > 0)
 
     def _mark_now(self, curves: VolumeCurves) -> None:
         x = curves.images or 1
@@ -268,8 +302,11 @@ class VolumeChart(ChartView):
                     "edgecolor": colour,
                     "alpha": 0.92,
                 },
-                arrowprops={"arrowstyle": "-", "color": colour, "linewidth": 0.8},
-            )
+                # Not clipped to the box nor shrunk (both cost more than the words):
+                # the leader runs from the box's corner to the dot.
+                arrowprops={"arrowstyle": "-", "color": colour, "linewidth": 0.8,
+                            "patchA": None, "shrinkA": 0, "shrinkB": 0},
+            )  # fmt: skip
             self.break_evens.append((dot, note))
 
     # --- highlight --------------------------------------------------------------------
@@ -304,6 +341,8 @@ class VolumeChart(ChartView):
             dot, value = self.crossings[m]
             dot.set_alpha(alpha)
             value.set_alpha(1.0 if on else 0.45)
+            for leader in self.leaders[m]:
+                leader.set_alpha(alpha)
 
     def _hover(self, event: MouseEvent) -> None:
         if event.x is None or event.y is None:
@@ -316,16 +355,13 @@ class VolumeChart(ChartView):
         for i, (m, line) in enumerate(self.lines.items()):
             colour = style.series(i)
             line.set_color(colour)
-            label = self.end_labels[m]
-            label.set_color(style.text)
-            if label.arrow_patch is not None:
-                label.arrow_patch.set_color(colour)
+            self.end_labels[m].set_color(style.text)
+            for leader in self.leaders[m]:
+                leader.set_color(colour)
             dot, value = self.crossings[m]
             dot.set_color(colour)
             dot.set_markeredgecolor(style.axes)
             value.set_color(style.text)
-            if value.arrow_patch is not None:
-                value.arrow_patch.set_color(colour)
             box = value.get_bbox_patch()
             if box is not None:
                 box.set_facecolor(style.axes)
