@@ -220,3 +220,13 @@ def test_the_chart_tab_chosen_is_shown_at_the_next_start(window_factory):
     again = window_factory(charts=True)
     assert again.charts.tabs.currentWidget() is again.charts.tabs.volume
     assert again.charts.tabs.tabText(again.charts.tabs.currentIndex()) == "Cost vs volume"
+
+
+def test_hovering_a_point_says_what_limits_its_time(charted_window):
+    chart = timed_window(charted_window)
+    p = chart.points.point(chart.points.answer)
+    x, y = chart.ax.transData.transform((p.hours, p.cost))
+    tip = chart.tooltip_at(x + 2, y - 2)
+    assert tip.startswith(chart.points.label(p)) and "limited by" in tip
+    corner = chart.ax.get_window_extent()  # the axes' ends lie beyond every point
+    assert chart.tooltip_at(corner.x0 + 2, corner.y0 + 2) is None

@@ -160,8 +160,21 @@ class CostTimeChart(ChartView):
             a.set_horizontalalignment("left")
             a.set_position(tuple(to_axes.transform((x0, y))))
 
-    def layout_texts(self) -> tuple[str, ...]:
-        return ()
+    def tooltip_at(self, x: float, y: float) -> str | None:
+        """The model whose point is under the pointer: its cost, time and what binds it."""
+        if self.points is None:
+            return None
+        near = None
+        for p in self.points.points:
+            px, py = self.ax.transData.transform((p.hours, p.cost))
+            d = (px - x) ** 2 + (py - y) ** 2
+            if d <= 8**2 and (near is None or d < near[0]):
+                near = (d, p)
+        if near is None:
+            return None
+        p = near[1]
+        late = "" if p.in_time else "\ndoes not finish within your time limit"
+        return f"{self.points.label(p)}\n{p.why}{late}"
 
     def restyle_artists(self, style: ChartStyle) -> None:
         if not self._built:
