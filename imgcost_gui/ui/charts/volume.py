@@ -238,9 +238,11 @@ class VolumeChart(ChartView):
         x = self.curves.images or 1
         # The top stays free for the words on the "your volume" line.
         for ms, y in zip(groups.values(), spread(wanted, gap, 0.0, 1.0 - 1.8 * gap), strict=True):
+            lit = self.highlighted is None or self.highlighted in ms
             for i, m in enumerate(ms):
                 _dot, value = self.crossings[m]
                 value.set_visible(i == 0)
+                value.set_alpha(1.0 if lit else 0.45)
                 value.set_position((x, y))
                 fx, fy = to_axes.transform(self.ax.transData.transform(value.xy))
                 self.leaders[m][1].set_data([fx - 1.5 * pt, fx - 4 * pt], [fy, y])
