@@ -66,6 +66,7 @@ class VolumeChart(ChartView):
         self._set_up_axes()
         self.canvas.mpl_connect("motion_notify_event", self._hover)
         self.canvas.mpl_connect("figure_leave_event", lambda _e: self.highlight(None))
+        self.canvas.mpl_connect("resize_event", lambda _e: self._place_names())
 
     def _set_up_axes(self) -> None:
         log_log_axes(self.ax, self.style_.grid)
@@ -96,6 +97,7 @@ class VolumeChart(ChartView):
         if self.highlighted not in self.lines:
             self.highlighted = None
         self._show_highlight()
+        self._place_names()
 
     def _rebuild(self, curves: VolumeCurves) -> None:
         ax = self.ax
@@ -174,7 +176,7 @@ class VolumeChart(ChartView):
         return line
 
     def data_artists(self) -> list[Artist]:
-        artists: list[Artist] = [*self.lines.values(), *self.end_labels.values()]
+        artists: list[Artist] = list(self.lines.values())
         artists += [end for end, _at in self.leaders.values()]
         for dot, note in self.break_evens:
             artists += [dot, note]
@@ -204,29 +206,56 @@ class VolumeChart(ChartView):
         lo, hi = self.ax.get_ylim()
         return (math.log10(cost) - math.log10(lo)) / (math.log10(hi) - math.log10(lo))
 
-    def _label_gap(self, lines: int = 1) -> float:
-        """The height of a label of so many lines, as a share of the axes' height."""
-        height = self.ax.get_window_extent().height or 1.0
+    def _label_gap(self, lines: int = 1, height: float | None = None) -> float:
+        """The height of a label of so many lines, as a share of the axes' height
+        (``height`` pixels; default: as drawn last)."""
+        height = height or self.ax.get_window_extent().height or 1.0
         return (lines * 1.2 + 0.3) * LABEL_PT * self.figure.dpi / 72 / height
 
+    def _place_names(self) -> None:
+        """Names at the line ends, moved apart so none overlap, on whole pixel rows.
+
+        The names belong to the frame: a small edit moves a line's end by less than
+        a pixel, so the names stay put and the frame is reused; only a real move
+        redraws it (``frame_state`` holds where they are).
+        """
+        if self.curves is None:
+            return
+        # The axes' height is known only once the figure is laid out, after the frame
+        # is drawn: the names are spaced for a little less than it can be (the figure
+        # less 0.8 inch of margins), so they stay apart, and the same figure size
+        # always places them the same way.
+        height = max(self.figure.bbox.height - 0.8 * self.figure.dpi, 40.0)
+        ends = [m for m, label in self.end_labels.items() if label.get_visible()]
+        wanted = [self._fraction(self.end_labels[m].xy[1]) for m in ends]
+        sizes = [
+            self._label_gap(self.end_labels[m].get_text().count("\n") + 1, height) + 1 / height
+            for m in ends
+        ]
+        for m, y in zip(ends, spread(wanted, sizes, 0.0, 1.0), strict=True):
+            self.end_labels[m].set_position((1.0, round(y * height) / height))
+
+    def frame_state(self) -> tuple[object, ...]:
+        names = tuple(
+            (a.get_text(), a.get_position(), a.get_alpha(), a.get_visible())
+            for a in self.end_labels.values()
+        )
+        return (*super().frame_state(), names)
+
     def place_labels(self) -> None:
-        """Names at the line ends and values at "your volume", moved apart so none overlap."""
+        """Leaders to the names, and the values at "your volume" moved apart so none
+        overlap (the values move with the mark, so they are placed as it is drawn)."""
         if self.curves is None:
             return
         gap = self._label_gap()
-        ends = [m for m, label in self.end_labels.items() if label.get_visible()]
-        wanted = [self._fraction(self.end_labels[m].xy[1]) for m in ends]
-        sizes = [self._label_gap(self.end_labels[m].get_text().count("\n") + 1) for m in ends]
         to_axes = self.ax.transAxes.inverted()
         box = self.ax.get_window_extent()
         pt = self.figure.dpi / 72 / (box.width or 1.0)  # one point, as a share of the width
-        for m, y in zip(ends, spread(wanted, sizes, 0.0, 1.0), strict=True):
-            label = self.end_labels[m]
-            label.set_position((1.0, y))
-            fx, fy = to_axes.transform(self.ax.transData.transform(label.xy))
-            self.leaders[m][0].set_data([fx, 1.0 + 7 * pt], [fy, y])
         for m, (end, _at) in self.leaders.items():
-            end.set_visible(self.end_labels[m].get_visible())
+            label = self.end_labels[m]
+            end.set_visible(label.get_visible())
+            fx, fy = to_axes.transform(self.ax.transData.transform(label.xy))
+            end.set_data([fx, 1.0 + 7 * pt], [fy, label.get_position()[1]])
         # Lines that cost the same at your volume share one value, a leader from each dot.
         yours = self.curves.at_your_volume
         groups: dict[str, list[str]] = {}
