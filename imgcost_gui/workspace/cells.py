@@ -13,6 +13,7 @@ import datetime as dt
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from imgcost_gui.core import PriceCatalog, cheapest_by_cell
 from imgcost_gui.core.catalog import BASIC_QUALITIES, QUALITIES
@@ -79,9 +80,8 @@ class CellGrid:
     def values(self) -> list[list[float]]:
         """Each cell's cheapest price per image (NaN where no model can make it)."""
         out = [[math.nan] * len(self.qualities) for _ in self.sizes]
-        for i, cell in enumerate(self.cells):
+        for i, (cell, best) in enumerate(zip(self.cells, self.best, strict=True)):
             r, c = divmod(i, len(self.qualities))
-            best = cell.cheapest
             if best is not None:
                 out[r][c] = cell.per_image[best]
         return out
@@ -90,8 +90,7 @@ class CellGrid:
         """Each cell's text: the model's name (cut to one line: the colour key and the
         tooltip name it in full) and its price per image."""
         out = []
-        for cell in self.cells:
-            best = cell.cheapest
+        for cell, best in zip(self.cells, self.best, strict=True):
             if best is None:
                 out.append("no model")
                 continue
@@ -101,14 +100,19 @@ class CellGrid:
 
     def winners(self) -> list[tuple[str, str, str | None]]:
         """(size, quality, cheapest model id) for each cell."""
-        return [(c.size, c.quality, c.cheapest) for c in self.cells]
+        return [(c.size, c.quality, best) for c, best in zip(self.cells, self.best, strict=True)]
+
+    @cached_property
+    def best(self) -> list[str | None]:
+        """Each cell's cheapest model id (None where no model makes it), worked out once."""
+        return [c.cheapest for c in self.cells]
 
     def keyed(self) -> list[str]:
         """The models that win cells, most cells first (at most ``KEYED``): each its colour."""
         won: dict[str, int] = {}
-        for cell in self.cells:
-            if cell.cheapest is not None:
-                won[cell.cheapest] = won.get(cell.cheapest, 0) + 1
+        for best in self.best:
+            if best is not None:
+                won[best] = won.get(best, 0) + 1
         ranked = sorted(won, key=lambda m: -won[m])  # stable: ties by first cell won
         return ranked[:KEYED]
 
@@ -116,7 +120,7 @@ class CellGrid:
     def others_win(self) -> bool:
         """Some cells are won by models beyond the keyed ones (they share a colour)."""
         keyed = set(self.keyed())
-        return any(c.cheapest is not None and c.cheapest not in keyed for c in self.cells)
+        return any(best is not None and best not in keyed for best in self.best)
 
     def why(self, index: int) -> str:
         """Why a cell's model wins: its price per image against the next cheapest.
@@ -127,7 +131,7 @@ class CellGrid:
         cell = self.cells[index]
         r, c = divmod(index, len(self.qualities))
         where = f"{text.size_text(self.sizes[r][1], self.sizes[r][2])}, {self.qualities[c]} quality"
-        best = cell.cheapest
+        best = self.best[index]
         if best is None:
             return f"No model compared can make {where}"
         price = cell.per_image[best]

@@ -33,7 +33,7 @@ from matplotlib.lines import Line2D
 from matplotlib.text import Annotation
 from matplotlib.ticker import FuncFormatter, NullLocator
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QCursor, QGuiApplication, QPalette
+from PySide6.QtGui import QColor, QCursor, QFont, QGuiApplication, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -186,6 +186,56 @@ def money_axis(ax: Axes, axis: str = "x") -> None:
     target.set_major_formatter(FuncFormatter(lambda v, _pos: usd_tick(v)))
 
 
+class ChartNote(QWidget):
+    """A few lines under a chart that say what it answers, painted in place.
+
+    A QLabel given new words asks the whole window to lay itself out again
+    (its size may have changed): about a frame's time on every edit. This one
+    has room for three lines whatever it says and only repaints itself.
+    """
+
+    LINES = 3
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._headline = ""
+        self._body = ""
+        self.setFixedHeight(self.fontMetrics().lineSpacing() * self.LINES + 4)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.setVisible(False)
+
+    def set_text(self, headline: str, body: str) -> None:
+        if (headline, body) != (self._headline, self._body):
+            self._headline, self._body = headline, body
+            self.setToolTip(self.text())
+            self.update()
+
+    def headline(self) -> str:
+        return self._headline
+
+    def text(self) -> str:
+        """Everything it says, the headline first."""
+        return "\n".join(w for w in (self._headline, self._body) if w)
+
+    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802
+        painter = QPainter(self)
+        painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))
+        rect = self.rect().adjusted(2, 1, -2, -1)
+        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop) | int(
+            Qt.TextFlag.TextWordWrap
+        )
+        if self._headline:
+            bold = QFont(self.font())
+            bold.setBold(True)
+            painter.setFont(bold)
+            used = painter.boundingRect(rect, flags, self._headline)
+            painter.drawText(rect, flags, self._headline)
+            rect.setTop(used.bottom() + 1)
+            painter.setFont(self.font())
+        painter.drawText(rect, flags, self._body)
+        painter.end()
+
+
 class ChartView(QWidget):
     """A titled chart with an Export button. Subclasses draw in ``update_chart``."""
 
@@ -214,11 +264,7 @@ class ChartView(QWidget):
         layout.setContentsMargins(4, 4, 4, 0)
         #: A line under the chart that says what it answers (why a cell wins, what is
         #: left out); hidden while empty. Qt text: changing it redraws no chart.
-        self.note = QLabel()
-        self.note.setTextFormat(Qt.TextFormat.RichText)
-        self.note.setWordWrap(True)
-        self.note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.note.setVisible(False)
+        self.note = ChartNote()
         layout.addLayout(top)
         layout.addWidget(self.canvas, 1)
         layout.addWidget(self.note)
@@ -276,9 +322,10 @@ class ChartView(QWidget):
         """What the data artists show; None: not known, redraw them every time."""
         return None
 
-    def set_note(self, words: str) -> None:
-        self.note.setText(words)
-        self.note.setVisible(bool(words))
+    def set_note(self, words: str, headline: str = "") -> None:
+        """The words under the chart; ``headline`` (the answer) goes first, in bold."""
+        self.note.set_text(headline, words)
+        self.note.setVisible(bool(words or headline))
 
     def place_labels(self) -> None:
         """Move labels apart where they would overlap; runs before the data is drawn,

@@ -54,14 +54,29 @@ class CheapestCellChart(ChartView):
 
     def update_chart(self, inputs: ChartInputs) -> bool:
         grid = cheapest_cells(inputs, PRESET_SIZES, self.grid)
-        if self.grid is not None and grid.shown == self.grid.shown:
+        previous = self.grid
+        if previous is not None and grid.shown == previous.shown:
             return False
         self.grid = grid
         self.cells, self.qualities = grid.cells, grid.qualities
         rows = grid.row_labels
-        if (rows, grid.qualities) != self._rows:
+        rebuilt = (rows, grid.qualities) != self._rows
+        if rebuilt:
             self._rebuild(rows, grid.qualities)
             self._rows = (rows, grid.qualities)
+        if rebuilt or previous is None or grid.cells is not previous.cells:
+            self._show_cells(grid)
+        assert self.marker is not None
+        self.marker.set_visible(grid.outlined is not None)
+        if grid.outlined is not None:
+            row, column = grid.outlined
+            self.marker.set_xy((column - 0.5, row - 0.5))
+        self.set_note(grid.outlined_why())
+        return True
+
+    def _show_cells(self, grid: CellGrid) -> None:
+        """Each cell's words and fill, and the colour key (only when the cells change:
+        a change of the stage's quality moves the outline alone)."""
         for label, words in zip(self.labels, grid.labels(), strict=True):
             label.set_text(words)
         keyed = grid.keyed()
@@ -71,13 +86,6 @@ class CheapestCellChart(ChartView):
         assert self.image is not None
         self.image.set_data(self._fills())
         self._colour_labels(grid.values())
-        assert self.marker is not None
-        self.marker.set_visible(grid.outlined is not None)
-        if grid.outlined is not None:
-            row, column = grid.outlined
-            self.marker.set_xy((column - 0.5, row - 0.5))
-        self.set_note(grid.outlined_why())
-        return True
 
     def data_artists(self) -> list[Artist]:
         return [*self.labels, self.image] if self.image is not None else []
@@ -135,9 +143,9 @@ class CheapestCellChart(ChartView):
         assert self.grid is not None
         n = len(self.qualities)
         fills = [[to_rgba(self.style_.axes)] * n for _ in self.grid.sizes]
-        for i, cell in enumerate(self.grid.cells):
+        for i, best in enumerate(self.grid.best):
             r, c = divmod(i, n)
-            fills[r][c] = to_rgba(self.model_colour(cell.cheapest))
+            fills[r][c] = to_rgba(self.model_colour(best))
         return fills
 
     def _key_legend(self) -> None:

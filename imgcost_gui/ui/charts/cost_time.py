@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import html
-
 from matplotlib.artist import Artist
 from matplotlib.patches import Rectangle
 from matplotlib.text import Annotation, Text
@@ -120,9 +118,7 @@ class CostTimeChart(ChartView):
         ax.set_ylabel(pts.unit)
         # The answer in words under the chart (Qt text: typing redraws no frame for it).
         words = pts.answer_words() if pts.points else "No model compared has a known time"
-        note = f"<b>{html.escape(words)}</b>" if words else ""
-        caption = html.escape(pts.caption())
-        self.set_note("<br>".join(w for w in (note, caption) if w))
+        self.set_note(pts.caption(), headline=words)
 
     def data_artists(self) -> list[Artist]:
         if not self._built:
