@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 
+import matplotlib
 import pytest
 from matplotlib.backend_bases import MouseEvent
 from matplotlib.text import Text
@@ -229,3 +230,13 @@ def test_hovering_a_point_says_what_limits_its_time(charted_window):
     assert tip.startswith(chart.points.label(p)) and "limited by" in tip
     corner = chart.ax.get_window_extent()  # the axes' ends lie beyond every point
     assert chart.tooltip_at(corner.x0 + 2, corner.y0 + 2) is None
+
+
+def test_an_export_keeps_the_words_under_the_chart(charted_window, tmp_path):
+    chart = show(charted_window, charted_window.charts.tabs.cells)
+    path = tmp_path / "cells.svg"
+    with matplotlib.rc_context({"svg.fonttype": "none"}):  # text stays text in the file
+        chart.export(path)
+    svg = path.read_text(encoding="utf-8").replace("&#36;", "$")
+    assert f"Your stage “{chart.grid.stage_name}”." in svg
+    assert not [t for t in chart.figure.texts if t.get_text()]  # gone from the screen again

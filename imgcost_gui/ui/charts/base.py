@@ -17,6 +17,7 @@ This package imports matplotlib; the window imports it only after it is shown.
 from __future__ import annotations
 
 import math
+import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -500,9 +501,24 @@ class ChartView(QWidget):
     # --- export -----------------------------------------------------------------------
 
     def export(self, path: Path) -> None:
+        """Save the chart; the words under it (the note) go under it in the file too."""
+        extra: dict[str, Any] = {}
+        foot = None
+        words = self.note.text()
+        if words:
+            # Under the figure, and the saved area grown to hold it: the chart's own
+            # layout stays as it is on screen.
+            per_line = int(self.figure.get_figwidth() * 72 / (8 * 0.55))
+            wrapped = "\n".join(textwrap.fill(line, per_line) for line in words.splitlines())
+            foot = self.figure.text(
+                0.01, -0.01, wrapped, va="top", ha="left", fontsize=8, color=self.style_.text
+            )
+            extra = {"bbox_inches": "tight", "bbox_extra_artists": [foot], "pad_inches": 0.1}
         try:
-            self.figure.savefig(path, facecolor=self.figure.get_facecolor(), dpi=200)
+            self.figure.savefig(path, facecolor=self.figure.get_facecolor(), dpi=200, **extra)
         finally:
+            if foot is not None:
+                foot.remove()
             self.redraw()  # savefig lays the figure out at its own size and dpi
 
     def export_dialog(self) -> None:
