@@ -10,7 +10,7 @@ import pytest
 from matplotlib.backend_bases import MouseEvent
 from matplotlib.text import Text
 
-from imgcost_gui.ui.charts.base import SERIES_DARK, SERIES_LIGHT
+from imgcost_gui.ui.charts.style import SERIES_DARK, SERIES_LIGHT
 from imgcost_gui.workspace import text
 
 

@@ -19,7 +19,6 @@ from __future__ import annotations
 import math
 import textwrap
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +33,7 @@ from matplotlib.lines import Line2D
 from matplotlib.text import Annotation
 from matplotlib.ticker import FuncFormatter, NullLocator
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QCursor, QFont, QGuiApplication, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import QCursor, QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -50,6 +49,9 @@ from imgcost_gui.ui.common import ask_save_path, safe_file_name
 from imgcost_gui.workspace.charts import ChartInputs
 from imgcost_gui.workspace.scales import round_up, steady_limit
 from imgcost_gui.workspace.text import usd_tick
+
+from .note import ChartNote
+from .style import ChartStyle, mix
 
 # FreeType hinting costs about a quarter of every redraw (text is most of what
 # a chart draws) and buys little at these sizes on today's screens; without it
@@ -72,82 +74,8 @@ __all__ = [
     "steady_limit",
 ]
 
-# One palette for every chart: Okabe-Ito (colour-blind safe), its yellow left
-# out on light backgrounds (too faint on white) and its blue and black swapped
-# for lighter twins on dark ones. The order keeps the first few furthest apart
-# (most charts show three or four series) under Machado et al. (2009) simulations
-# of deuteranopia, protanopia and tritanopia: the first four no closer than
-# CIELAB dE 20 in any of them, all seven no closer than 16 (light) and 13 (dark).
-# Past the seventh series the colours repeat, so a chart that can show more
-# names each one as well (line-end labels, the names in the cells).
-SERIES_LIGHT = ("#0072B2", "#D55E00", "#CC79A7", "#56B4E9", "#E69F00", "#009E73", "#222222")
-SERIES_DARK = ("#4EA8F0", "#FF6F2E", "#E79ACB", "#F0E442", "#2DCC9A", "#F0A000", "#F2F2F2")
-
-
-def mix(colour: str, other: str, share: float) -> str:
-    """``colour`` with ``share`` (0..1) of ``other`` mixed in: a tint or a shade."""
-    a, b = QColor(colour), QColor(other)
-    return QColor(
-        round(a.red() + (b.red() - a.red()) * share),
-        round(a.green() + (b.green() - a.green()) * share),
-        round(a.blue() + (b.blue() - a.blue()) * share),
-    ).name()
-
-
 EXPORT_FILTERS = "PNG image (*.png);;SVG vector image (*.svg);;PDF document (*.pdf)"
 EXPORT_SUFFIXES = (".png", ".svg", ".pdf")
-
-
-@dataclass(frozen=True)
-class ChartStyle:
-    background: str
-    axes: str
-    text: str
-    muted: str
-    grid: str
-    accent: str
-    dark: bool
-
-    @classmethod
-    def from_palette(cls, palette: QPalette | None = None) -> ChartStyle:
-        p = palette or QGuiApplication.palette()
-
-        def hex_(
-            role: QPalette.ColorRole, group: QPalette.ColorGroup = QPalette.ColorGroup.Active
-        ) -> str:
-            return p.color(group, role).name()
-
-        base = p.color(QPalette.ColorRole.Base)
-        window = p.color(QPalette.ColorRole.Window)
-        text = p.color(QPalette.ColorRole.WindowText)
-        grid = QColor(
-            (window.red() * 3 + text.red()) // 4,
-            (window.green() * 3 + text.green()) // 4,
-            (window.blue() * 3 + text.blue()) // 4,
-        )
-        return cls(
-            background=window.name(),
-            axes=base.name(),
-            text=text.name(),
-            muted=hex_(QPalette.ColorRole.WindowText, QPalette.ColorGroup.Disabled),
-            grid=grid.name(),
-            accent=hex_(QPalette.ColorRole.Highlight),
-            dark=window.lightness() < 128,
-        )
-
-    def series(self, i: int) -> str:
-        colours = SERIES_DARK if self.dark else SERIES_LIGHT
-        return colours[i % len(colours)]
-
-    @property
-    def good(self) -> str:
-        """Okabe-Ito's bluish green, for a region that holds the answer."""
-        return "#2DCC9A" if self.dark else "#009E73"
-
-    def faint(self, colour: str, share: float = 0.6) -> str:
-        """``colour`` moved towards the axes' background: a cell fill text reads on,
-        the lighter extension of a bar."""
-        return mix(colour, self.axes, share)
 
 
 def marker_line(
@@ -185,56 +113,6 @@ def money_axis(ax: Axes, axis: str = "x") -> None:
     """Dollar labels on an axis (the workspace's money formatter)."""
     target = ax.xaxis if axis == "x" else ax.yaxis
     target.set_major_formatter(FuncFormatter(lambda v, _pos: usd_tick(v)))
-
-
-class ChartNote(QWidget):
-    """A few lines under a chart that say what it answers, painted in place.
-
-    A QLabel given new words asks the whole window to lay itself out again
-    (its size may have changed): about a frame's time on every edit. This one
-    has room for three lines whatever it says and only repaints itself.
-    """
-
-    LINES = 3
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._headline = ""
-        self._body = ""
-        self.setFixedHeight(self.fontMetrics().lineSpacing() * self.LINES + 4)
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        self.setVisible(False)
-
-    def set_text(self, headline: str, body: str) -> None:
-        if (headline, body) != (self._headline, self._body):
-            self._headline, self._body = headline, body
-            self.setToolTip(self.text())
-            self.update()
-
-    def headline(self) -> str:
-        return self._headline
-
-    def text(self) -> str:
-        """Everything it says, the headline first."""
-        return "\n".join(w for w in (self._headline, self._body) if w)
-
-    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802
-        painter = QPainter(self)
-        painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))
-        rect = self.rect().adjusted(2, 1, -2, -1)
-        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop) | int(
-            Qt.TextFlag.TextWordWrap
-        )
-        if self._headline:
-            bold = QFont(self.font())
-            bold.setBold(True)
-            painter.setFont(bold)
-            used = painter.boundingRect(rect, flags, self._headline)
-            painter.drawText(rect, flags, self._headline)
-            rect.setTop(used.bottom() + 1)
-            painter.setFont(self.font())
-        painter.drawText(rect, flags, self._body)
-        painter.end()
 
 
 class ChartView(QWidget):
