@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from imgcost_gui.core import PriceCatalog, cheapest_by_cell
 from imgcost_gui.core.catalog import BASIC_QUALITIES, QUALITIES
@@ -22,13 +22,16 @@ from imgcost_gui.core.estimate import resolve_models
 
 from . import text
 from .charts import ChartInputs
+from .labels import wrap_name
 
 #: A size the grid compares: (caption, width, height).
 GridSize = tuple[str, int, int]
 
 #: Characters of a model name that fit on one line of a cell, by number of columns
 #: (the chart at 1280x800); longer names wrap rather than run into the next cell.
-NAME_WIDTH = {3: 28, 4: 22, 5: 18}
+NAME_WIDTH = {3: 28, 4: 22, 5: 17}
+#: Models that win cells and get a colour of their own; the others share one.
+KEYED = 6
 
 
 def grid_sizes(presets: Sequence[GridSize], width: int, height: int) -> list[GridSize]:
@@ -49,13 +52,9 @@ def grid_qualities(
     return tuple(q for q in QUALITIES if q in BASIC_QUALITIES or q in offered)
 
 
-def fit_name(name: str, columns: int) -> str:
-    """The model name wrapped to its cell's width, on two lines at most."""
-    width = NAME_WIDTH.get(columns, 18)
-    lines = textwrap.wrap(name, width, break_on_hyphens=False) or [name]
-    if len(lines) > 2:
-        lines = [lines[0], textwrap.shorten(" ".join(lines[1:]), width, placeholder="…")]
-    return "\n".join(lines)
+def fit_name(name: str, columns: int, lines: int = 2) -> str:
+    """The model name wrapped to its cell's width, on ``lines`` lines at most."""
+    return wrap_name(name, NAME_WIDTH.get(columns, 18), lines)
 
 
 @dataclass(frozen=True)
@@ -81,28 +80,82 @@ class CellGrid:
     def values(self) -> list[list[float]]:
         """Each cell's cheapest price per image (NaN where no model can make it)."""
         out = [[math.nan] * len(self.qualities) for _ in self.sizes]
-        for i, cell in enumerate(self.cells):
+        for i, (cell, best) in enumerate(zip(self.cells, self.best, strict=True)):
             r, c = divmod(i, len(self.qualities))
-            best = cell.cheapest
             if best is not None:
                 out[r][c] = cell.per_image[best]
         return out
 
     def labels(self) -> list[str]:
-        """Each cell's text: the model's name (wrapped to fit) and its price per image."""
+        """Each cell's text: the model's name (cut to one line: the colour key and the
+        tooltip name it in full) and its price per image."""
         out = []
-        for cell in self.cells:
-            best = cell.cheapest
+        for cell, best in zip(self.cells, self.best, strict=True):
             if best is None:
                 out.append("no model")
                 continue
-            name = fit_name(self.names.get(best, best), len(self.qualities))
+            name = fit_name(self.names.get(best, best), len(self.qualities), lines=1)
             out.append(f"{name}\n{text.usd_per_image(cell.per_image[best])} / image")
         return out
 
     def winners(self) -> list[tuple[str, str, str | None]]:
         """(size, quality, cheapest model id) for each cell."""
-        return [(c.size, c.quality, c.cheapest) for c in self.cells]
+        return [(c.size, c.quality, best) for c, best in zip(self.cells, self.best, strict=True)]
+
+    @cached_property
+    def best(self) -> list[str | None]:
+        """Each cell's cheapest model id (None where no model makes it), worked out once."""
+        return [c.cheapest for c in self.cells]
+
+    def keyed(self) -> list[str]:
+        """The models that win cells, most cells first (at most ``KEYED``): each its colour."""
+        won: dict[str, int] = {}
+        for best in self.best:
+            if best is not None:
+                won[best] = won.get(best, 0) + 1
+        ranked = sorted(won, key=lambda m: -won[m])  # stable: ties by first cell won
+        return ranked[:KEYED]
+
+    @property
+    def others_win(self) -> bool:
+        """Some cells are won by models beyond the keyed ones (they share a colour)."""
+        keyed = set(self.keyed())
+        return any(best is not None and best not in keyed for best in self.best)
+
+    def why(self, index: int) -> str:
+        """Why a cell's model wins: its price per image against the next cheapest.
+
+        'Cheapest at 1024×1024, high quality: FLUX1.1 [pro], $0.040 per image;
+        next Ideogram 3.0 at $0.090 (+125%)'.
+        """
+        cell = self.cells[index]
+        r, c = divmod(index, len(self.qualities))
+        where = f"{text.size_text(self.sizes[r][1], self.sizes[r][2])}, {self.qualities[c]} quality"
+        best = self.best[index]
+        if best is None:
+            return f"No model compared can make {where}"
+        price = cell.per_image[best]
+        head = (
+            f"Cheapest at {where}: {self.names.get(best, best)}, "
+            f"{text.usd_per_image(price)} per image"
+        )
+        rest = sorted((p, m) for m, p in cell.per_image.items() if m != best)
+        if not rest:
+            return f"{head}; the only model compared that makes it"
+        next_price, runner = rest[0]
+        name = self.names.get(runner, runner)
+        if next_price <= price + 1e-12:
+            return f"{head}; tied with {name} at the same price"
+        more = (next_price / price - 1) * 100 if price > 0 else None
+        pct = f" (+{more:.0f}%)" if more is not None else ""
+        return f"{head}; next {name} at {text.usd_per_image(next_price)}{pct}"
+
+    def outlined_why(self) -> str:
+        """The note under the grid: why the stage's own cell wins."""
+        if self.outlined is None:
+            return ""
+        row, column = self.outlined
+        return f"Your stage “{self.stage_name}”. " + self.why(row * len(self.qualities) + column)
 
 
 def cheapest_cells(

@@ -79,6 +79,27 @@ class MeterBars:
     totals: list[float]
     budget: float | None
     period: str
+    #: Each bar's (low, high) when an assumption makes its cost a range ('auto' quality).
+    ranges: list[tuple[float, float] | None]
+    #: Models that can run the scenario but have no bar (the table lists them).
+    more: int = 0
+
+    def value_label(self, i: int) -> str:
+        """The words after bar ``i``: its total, or its range ('$29.44–$173.05')."""
+        span = self.ranges[i]
+        if span is not None:
+            return f"{text.usd(span[0])}–{text.usd(span[1])}"
+        return text.usd(self.totals[i])
+
+    def value_end(self, i: int) -> float:
+        """Where bar ``i`` ends, its range included (its label goes after it)."""
+        span = self.ranges[i]
+        return max(self.totals[i], span[1]) if span is not None else self.totals[i]
+
+    @property
+    def more_words(self) -> str:
+        """'+12 more in the table' under the bars ('' when every model has a bar)."""
+        return f"+{self.more} more in the table" if self.more else ""
 
     @property
     def layout(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -87,14 +108,18 @@ class MeterBars:
 
     @property
     def budget_on_scale(self) -> bool:
-        """A budget far beyond every bar would squash them: it gets a note at the edge."""
-        top = max(self.totals, default=0.0) or 1.0
-        return self.budget is not None and self.budget <= top * BUDGET_REACH
+        """A budget far beyond every bar (and range) would squash them: it gets a note
+        at the edge."""
+        return self.budget is not None and self.budget <= self._longest * BUDGET_REACH
+
+    @property
+    def _longest(self) -> float:
+        return max((self.value_end(i) for i in range(len(self.totals))), default=0.0) or 1.0
 
     @property
     def extent(self) -> float:
-        """How far the scale must reach: the longest bar, and the budget on the scale."""
-        top = max(self.totals, default=0.0) or 1.0
+        """How far the scale must reach: the longest bar or range, and the budget on the scale."""
+        top = self._longest
         if self.budget_on_scale and self.budget is not None:
             top = max(top, self.budget)
         return top
@@ -128,6 +153,18 @@ def meter_bars(inputs: ChartInputs, limit: int = MAX_BARS) -> MeterBars:
         starts[m] = totals
         totals = [a + b for a, b in zip(totals, widths[m], strict=True)]
     budget = inputs.scenario.budget_usd
+    ranges = [
+        (e.low_usd, e.high_usd) if e.low_usd is not None and e.high_usd is not None else None
+        for e in shown
+    ]
     return MeterBars(
-        shown, used, widths, starts, totals, float(budget) if budget else None, inputs.period_word
+        shown,
+        used,
+        widths,
+        starts,
+        totals,
+        float(budget) if budget else None,
+        inputs.period_word,
+        ranges,
+        len(inputs.ranked) - len(shown),
     )

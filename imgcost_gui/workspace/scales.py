@@ -38,6 +38,20 @@ def decades_around(lo: float, hi: float) -> tuple[float, float]:
     return low, high if high > low else low * 10
 
 
+def steady_log_range(
+    current: tuple[float, float] | None, lo: float, hi: float, room: float = 1.5
+) -> tuple[float, float]:
+    """A log axis from lo to hi with ``room`` (a factor) at both ends, in whole
+    decades, that holds still while the data stays inside it with that room and
+    fills more than a decade of it less than it could (no zooming out for good)."""
+    fresh = decades_around(lo / room, hi * room)
+    if current is None:
+        return fresh
+    c_lo, c_hi = current
+    fits = c_lo <= lo / room and hi * room <= c_hi
+    return current if fits and fresh[0] <= c_lo and c_hi <= fresh[1] else fresh
+
+
 def volume_range(
     current: tuple[float, float] | None, images: int, marks: Sequence[float] = ()
 ) -> tuple[float, float]:

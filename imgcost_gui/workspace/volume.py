@@ -50,6 +50,18 @@ class VolumeCurves:
     #: The scenario's own volume (the "your volume" mark).
     images: int
     period: str
+    #: Each line's cost at the scenario's own volume: the table's figure.
+    at_your_volume: dict[str, float]
+
+    @property
+    def unit(self) -> str:
+        """What the y axis counts: 'USD per month'."""
+        return f"USD per {self.period}"
+
+    @property
+    def volume_words(self) -> str:
+        """'your volume: 4,600 images/month'."""
+        return f"your volume: {text.count(self.images)} images/{self.period}"
 
     def points(self, model: str) -> tuple[list[float], list[float]]:
         """The (volumes, costs) a log-log line can draw: positive costs only."""
@@ -61,10 +73,11 @@ class VolumeCurves:
         return [p[0] for p in pts], [p[1] for p in pts]
 
     def note(self, b: BreakEven) -> str:
-        """'Midjourney cheaper than\\nFLUX1.1 [pro] above 250'."""
+        """'Midjourney cheaper than\\nFLUX1.1 [pro] above 250 images/month'."""
         return (
             f"{self.names.get(b.subscription, b.subscription)} cheaper than\n"
-            f"{self.names.get(b.cheapest, b.cheapest)} above {text.count(b.images)}"
+            f"{self.names.get(b.cheapest, b.cheapest)} above "
+            f"{text.count(b.images)} images/{self.period}"
         )
 
 
@@ -123,6 +136,7 @@ def volume_curves(
     costs = [c for cs in series.values() for c in cs if c is not None and c > 0]
     y_range = decades_around(min(costs), max(costs)) if costs else (1.0, 10.0)
     subs = tuple(m for m in models if _is_subscription(inputs, m))
+    yours = {m: estimates[m].total_usd for m in models}
     return VolumeCurves(
         models,
         inputs.names,
@@ -134,4 +148,5 @@ def volume_curves(
         y_range,
         images,
         inputs.period_word,
+        {m: cost for m, cost in yours.items() if cost is not None},
     )

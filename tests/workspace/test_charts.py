@@ -81,7 +81,9 @@ def test_volume_lines_leave_out_a_retired_model_and_mark_where_a_plan_pays_off(
     (dot,) = curves.break_evens
     assert (dot.subscription, dot.cheapest) == ("midjourney", "flux-pro-1.1")
     assert dot.images == 250 and dot.cost == pytest.approx(10.0)
-    assert curves.note(dot) == "Midjourney (subscription) cheaper than\nFLUX1.1 [pro] above 250"
+    assert curves.note(dot) == (
+        "Midjourney (subscription) cheaper than\nFLUX1.1 [pro] above 250 images/month"
+    )
     xs, ys = curves.points("ideogram-3.0")
     assert len(xs) == len(curves.volumes) and ys[-1] == pytest.approx(1e5 * 0.06)
     # the lines are the table's estimates scaled; only the break-even asks the core,

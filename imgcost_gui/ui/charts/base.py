@@ -17,27 +17,30 @@ This package imports matplotlib; the window imports it only after it is shown.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+import textwrap
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import matplotlib
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
+from matplotlib.backend_bases import MouseEvent
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
 from matplotlib.layout_engine import ConstrainedLayoutEngine
 from matplotlib.lines import Line2D
 from matplotlib.text import Annotation
-from matplotlib.ticker import FuncFormatter
+from matplotlib.ticker import FuncFormatter, NullLocator
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtGui import QCursor, QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMessageBox,
     QSizePolicy,
     QToolButton,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -46,6 +49,9 @@ from imgcost_gui.ui.common import ask_save_path, safe_file_name
 from imgcost_gui.workspace.charts import ChartInputs
 from imgcost_gui.workspace.scales import round_up, steady_limit
 from imgcost_gui.workspace.text import usd_tick
+
+from .note import ChartNote
+from .style import ChartStyle, mix
 
 # FreeType hinting costs about a quarter of every redraw (text is most of what
 # a chart draws) and buys little at these sizes on today's screens; without it
@@ -60,84 +66,16 @@ __all__ = [
     "ChartInputs",
     "ChartStyle",
     "ChartView",
+    "log_log_axes",
+    "mix",
     "money_axis",
     "marker_line",
     "round_up",
     "steady_limit",
 ]
 
-# Okabe-Ito, colour-blind safe; a lighter twin of each for dark backgrounds.
-_SERIES_LIGHT = [
-    "#0072B2",
-    "#E69F00",
-    "#009E73",
-    "#D55E00",
-    "#CC79A7",
-    "#56B4E9",
-    "#8C6D1F",
-    "#555555",
-    "#7A4EAB",
-    "#2F8F83",
-    "#B8860B",
-]
-_SERIES_DARK = [
-    "#5AB4F0",
-    "#F5B940",
-    "#3DD3A6",
-    "#FF8A50",
-    "#E9A3CF",
-    "#9AD6F7",
-    "#D9B45A",
-    "#BBBBBB",
-    "#B58AE6",
-    "#63CBBE",
-    "#E8C35A",
-]
-
 EXPORT_FILTERS = "PNG image (*.png);;SVG vector image (*.svg);;PDF document (*.pdf)"
 EXPORT_SUFFIXES = (".png", ".svg", ".pdf")
-
-
-@dataclass(frozen=True)
-class ChartStyle:
-    background: str
-    axes: str
-    text: str
-    muted: str
-    grid: str
-    accent: str
-    dark: bool
-
-    @classmethod
-    def from_palette(cls, palette: QPalette | None = None) -> ChartStyle:
-        p = palette or QGuiApplication.palette()
-
-        def hex_(
-            role: QPalette.ColorRole, group: QPalette.ColorGroup = QPalette.ColorGroup.Active
-        ) -> str:
-            return p.color(group, role).name()
-
-        base = p.color(QPalette.ColorRole.Base)
-        window = p.color(QPalette.ColorRole.Window)
-        text = p.color(QPalette.ColorRole.WindowText)
-        grid = QColor(
-            (window.red() * 3 + text.red()) // 4,
-            (window.green() * 3 + text.green()) // 4,
-            (window.blue() * 3 + text.blue()) // 4,
-        )
-        return cls(
-            background=window.name(),
-            axes=base.name(),
-            text=text.name(),
-            muted=hex_(QPalette.ColorRole.WindowText, QPalette.ColorGroup.Disabled),
-            grid=grid.name(),
-            accent=hex_(QPalette.ColorRole.Highlight),
-            dark=window.lightness() < 128,
-        )
-
-    def series(self, i: int) -> str:
-        colours = _SERIES_DARK if self.dark else _SERIES_LIGHT
-        return colours[i % len(colours)]
 
 
 def marker_line(
@@ -157,6 +95,18 @@ def marker_line(
         visible=drawn.get_visible(),
     )
     return drawn, text
+
+
+def log_log_axes(ax: Axes, grid: str) -> None:
+    """Two log axes, dollars up the y axis, a grid at the major ticks. Set once: a
+    scale change rebuilds every locator and tick. No minor ticks: on two log axes
+    they were most of the artists drawn (two Line2D each)."""
+    ax.set_xscale("log")
+    ax.set_yscale("log")
+    ax.xaxis.set_minor_locator(NullLocator())
+    ax.yaxis.set_minor_locator(NullLocator())
+    money_axis(ax, "y")
+    ax.grid(True, which="major", color=grid, linewidth=0.6)
 
 
 def money_axis(ax: Axes, axis: str = "x") -> None:
@@ -191,8 +141,12 @@ class ChartView(QWidget):
         top.addWidget(export, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 0)
+        #: A line under the chart that says what it answers (why a cell wins, what is
+        #: left out); hidden while empty. Qt text: changing it redraws no chart.
+        self.note = ChartNote()
         layout.addLayout(top)
         layout.addWidget(self.canvas, 1)
+        layout.addWidget(self.note)
         self.inputs: ChartInputs | None = None
         self._laid_out_for: tuple[object, ...] | None = None
         self._to_lay_out: tuple[object, ...] | None = None
@@ -206,6 +160,7 @@ class ChartView(QWidget):
         #: How the last change reached the screen: "full", "blit" or "none" (tests, benchmarks).
         self.last_draw = "none"
         self.canvas.mpl_connect("resize_event", self._resized)
+        self.canvas.mpl_connect("motion_notify_event", self._show_tooltip)
         self._draw_cid = self.canvas.mpl_connect("draw_event", self._after_draw)
         self.apply_style(self.style_)
 
@@ -246,6 +201,27 @@ class ChartView(QWidget):
         """What the data artists show; None: not known, redraw them every time."""
         return None
 
+    def set_note(self, words: str, headline: str = "") -> None:
+        """The words under the chart; ``headline`` (the answer) goes first, in bold."""
+        self.note.set_text(headline, words)
+        self.note.setVisible(bool(words or headline))
+
+    def place_labels(self) -> None:
+        """Move labels apart where they would overlap; runs before the data is drawn,
+        when the axes' size on screen is final."""
+
+    def layout_texts(self) -> tuple[str, ...]:
+        """Words a chart draws outside its axes (labels at line ends): the margins fit them."""
+        return ()
+
+    def refresh_data(self) -> None:
+        """Show a change of the data artists' look (a highlight) without a full redraw."""
+        current = self._frame is not None and not self._full_draw_pending
+        if current and self.frame_state() == self._frame_state:
+            self._blit()
+        else:
+            self.redraw()
+
     def frame_state(self) -> tuple[object, ...]:
         """Everything drawn around the data: while it stays equal, the frame is reused."""
         parts: list[object] = [self._layout_key(), self.style_, self.canvas.device_pixel_ratio]
@@ -271,6 +247,7 @@ class ChartView(QWidget):
         Data that belongs above the marks (a note box over the "your volume" line)
         stays out of the saved content and is drawn after them.
         """
+        self.place_labels()
         marks = self.mark_artists()
         lowest_mark = min((m.get_zorder() for m in marks), default=math.inf)
         data = self.data_artists()
@@ -300,9 +277,10 @@ class ChartView(QWidget):
         parts: list[object] = [self.canvas.width(), self.canvas.height()]
         for ax in self.figure.axes:
             parts.append(tuple(t.get_text() for t in ax.get_yticklabels()))
-            parts += [ax.get_xlabel(), ax.get_ylabel(), ax.get_title()]
+            parts += [ax.get_xlabel(), ax.get_ylabel(), ax.get_title(), ax.get_title("left")]
         for leg in self.figure.legends:
             parts.append(tuple(t.get_text() for t in leg.get_texts()))
+        parts.append(self.layout_texts())
         return tuple(parts)
 
     def _choose_layout(self) -> None:
@@ -360,17 +338,35 @@ class ChartView(QWidget):
     def restyle_artists(self, style: ChartStyle) -> None:
         """Subclasses recolour their own artists here."""
 
-    def legend(self, ax: Axes, ncols: int) -> None:
-        """One legend above the axes, inside the figure (constrained layout makes room for it)."""
+    # --- hover ------------------------------------------------------------------------
+
+    def tooltip_at(self, x: float, y: float) -> str | None:
+        """What hovering a point (display pixels) tells; None: nothing there."""
+        return None
+
+    def _show_tooltip(self, event: MouseEvent) -> None:
+        tip = self.tooltip_at(event.x, event.y) if event.inaxes is self.ax else None
+        if tip:
+            QToolTip.showText(QCursor.pos(), tip, self.canvas)
+        elif QToolTip.isVisible():
+            QToolTip.hideText()
+
+    def legend(
+        self, ax: Axes, ncols: int, handles: Sequence[Artist] | None = None, below: bool = False
+    ) -> None:
+        """One legend above the axes (or ``below`` them), inside the
+        figure (constrained layout makes room for it): the axes' labelled artists, or
+        ``handles`` (each with its label)."""
         for old in list(self.figure.legends):
             old.remove()
-        handles, labels = ax.get_legend_handles_labels()
-        if not handles:
+        shown, labels = ax.get_legend_handles_labels() if handles is None else (list(handles), [])
+        labels = labels or [str(h.get_label()) for h in shown]
+        if not shown:
             return
         leg = self.figure.legend(
-            handles,
+            shown,
             labels,
-            loc="outside upper center",
+            loc="outside lower center" if below else "outside upper center",
             ncols=ncols,
             frameon=False,
             fontsize=8.5,
@@ -383,9 +379,24 @@ class ChartView(QWidget):
     # --- export -----------------------------------------------------------------------
 
     def export(self, path: Path) -> None:
+        """Save the chart; the words under it (the note) go under it in the file too."""
+        extra: dict[str, Any] = {}
+        foot = None
+        words = self.note.text()
+        if words:
+            # Under the figure, and the saved area grown to hold it: the chart's own
+            # layout stays as it is on screen.
+            per_line = int(self.figure.get_figwidth() * 72 / (8 * 0.55))
+            wrapped = "\n".join(textwrap.fill(line, per_line) for line in words.splitlines())
+            foot = self.figure.text(
+                0.01, -0.01, wrapped, va="top", ha="left", fontsize=8, color=self.style_.text
+            )
+            extra = {"bbox_inches": "tight", "bbox_extra_artists": [foot], "pad_inches": 0.1}
         try:
-            self.figure.savefig(path, facecolor=self.figure.get_facecolor(), dpi=200)
+            self.figure.savefig(path, facecolor=self.figure.get_facecolor(), dpi=200, **extra)
         finally:
+            if foot is not None:
+                foot.remove()
             self.redraw()  # savefig lays the figure out at its own size and dpi
 
     def export_dialog(self) -> None:

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import math
-from typing import cast
 
 from matplotlib.artist import Artist
-from matplotlib.colors import LinearSegmentedColormap, LogNorm
+from matplotlib.colors import to_rgba
 from matplotlib.image import AxesImage
-from matplotlib.patches import Rectangle
+from matplotlib.patches import Patch, Rectangle
 from matplotlib.text import Text
 from PySide6.QtWidgets import QWidget
 
@@ -19,6 +18,15 @@ from imgcost_gui.workspace.cells import CellGrid, GridSize, cheapest_cells
 
 from .base import ChartInputs, ChartStyle, ChartView
 
+#: Cell fills: Okabe-Ito colours in the order that keeps any first few apart (and
+#: apart from the plain background "other models" keep) under deuteranopia,
+#: protanopia and tritanopia simulations once tinted: CIELAB dE 12.9 or more on
+#: light backgrounds, 11.1 on dark ones (Machado et al. 2009, severity 1).
+#: Bluish green is left out: tinted, it comes close to grey for deuteranopes.
+CELL_LIGHT = ("#0072B2", "#D55E00", "#56B4E9", "#E69F00", "#F0E442", "#CC79A7")
+CELL_DARK = ("#D55E00", "#56B4E9", "#F0E442", "#0072B2", "#CC79A7", "#E69F00")
+CELL_LIGHT_TINT, CELL_DARK_SHADE = 0.35, 0.45
+
 #: The sizes compared, as the form offers them.
 PRESET_SIZES: tuple[GridSize, ...] = tuple((p.caption, p.width, p.height) for p in SIZE_PRESETS)
 
@@ -27,7 +35,8 @@ class CheapestCellChart(ChartView):
     title = "Cheapest by size and quality"
     explanation = (
         "The cheapest model per image for each size and quality, with the selected stage's other "
-        "inputs. The outlined cell is the stage as set. Subscriptions are left out (no per-image price)."
+        "inputs; the colour says which model. The outlined cell is the stage as set; hover a cell "
+        "for the runner-up. Subscriptions are left out (no per-image price)."
     )
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -39,37 +48,44 @@ class CheapestCellChart(ChartView):
         self._rows: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
         #: What the chart shows (None until the first draw).
         self.grid: CellGrid | None = None
+        #: The models the colour key names, and whether "other models" is among them.
+        self._keyed: tuple[list[str], bool] = ([], False)
         super().__init__(parent)
 
     def update_chart(self, inputs: ChartInputs) -> bool:
         grid = cheapest_cells(inputs, PRESET_SIZES, self.grid)
-        if self.grid is not None and grid.shown == self.grid.shown:
+        previous = self.grid
+        if previous is not None and grid.shown == previous.shown:
             return False
         self.grid = grid
         self.cells, self.qualities = grid.cells, grid.qualities
         rows = grid.row_labels
-        if (rows, grid.qualities) != self._rows:
+        rebuilt = (rows, grid.qualities) != self._rows
+        if rebuilt:
             self._rebuild(rows, grid.qualities)
             self._rows = (rows, grid.qualities)
-        values = grid.values()
-        for label, words in zip(self.labels, grid.labels(), strict=True):
-            label.set_text(words)
-        finite = [v for row in values for v in row if not math.isnan(v) and v > 0]
-        assert self.image is not None
-        self.image.set_data(values)
-        if finite:
-            lo, hi = min(finite), max(finite)
-            self.image.set_norm(LogNorm(vmin=lo, vmax=hi * 1.0001 if hi > lo else lo * 1.01))
-        self._colour_labels(values)
+        if rebuilt or previous is None or grid.cells is not previous.cells:
+            self._show_cells(grid)
         assert self.marker is not None
         self.marker.set_visible(grid.outlined is not None)
         if grid.outlined is not None:
             row, column = grid.outlined
             self.marker.set_xy((column - 0.5, row - 0.5))
-        self.ax.set_title(
-            f"Stage “{grid.stage_name}”", fontsize=9, color=self.style_.text, loc="left"
-        )
+        self.set_note(grid.outlined_why())
         return True
+
+    def _show_cells(self, grid: CellGrid) -> None:
+        """Each cell's words and fill, and the colour key (only when the cells change:
+        a change of the stage's quality moves the outline alone)."""
+        for label, words in zip(self.labels, grid.labels(), strict=True):
+            label.set_text(words)
+        keyed = grid.keyed()
+        if (keyed, grid.others_win) != self._keyed:
+            self._keyed = (keyed, grid.others_win)
+            self._key_legend()
+        assert self.image is not None
+        self.image.set_data(self._fills())
+        self._colour_labels(grid.values())
 
     def data_artists(self) -> list[Artist]:
         return [*self.labels, self.image] if self.image is not None else []
@@ -84,13 +100,12 @@ class CheapestCellChart(ChartView):
         ax = self.ax
         ax.clear()
         self.image = ax.imshow(
-            [[math.nan] * len(qualities) for _ in rows],
+            [[(0.0, 0.0, 0.0, 0.0)] * len(qualities) for _ in rows],
             aspect="auto",
-            cmap=self._cmap(),
             interpolation="nearest",
         )
         self.labels = [
-            ax.text(c, r, "", ha="center", va="center", fontsize=8, linespacing=1.3)
+            ax.text(c, r, "", ha="center", va="center", fontsize=9, linespacing=1.25)
             for r in range(len(rows))
             for c in range(len(qualities))
         ]
@@ -106,13 +121,54 @@ class CheapestCellChart(ChartView):
             spine.set_visible(False)
         self.apply_style(self.style_)
 
-    def _cmap(self) -> LinearSegmentedColormap:
+    def key_colour(self, model: str) -> str | None:
+        """The full-strength colour of a keyed model (None: not keyed)."""
+        keyed = self._keyed[0]
+        if model not in keyed:
+            return None
+        colours = CELL_DARK if self.style_.dark else CELL_LIGHT
+        return colours[keyed.index(model) % len(colours)]
+
+    def model_colour(self, model: str | None) -> str:
+        """The colour a model's cells are filled with (as the key shows it): a tint
+        (light) or shade (dark) of its key colour, so the words on it stay readable;
+        models not keyed, and cells no model makes, keep the background."""
         s = self.style_
-        # cheap = calm accent tint, expensive = stronger warm tone; both readable in either scheme
-        low, high = ("#1f4e3d", "#7a3b2e") if s.dark else ("#d8f0e3", "#f6c9a8")
-        ramp = LinearSegmentedColormap.from_list("imgcost", [low, high])
-        # with_extremes returns a copy of the same class; its stub says only Colormap
-        return cast(LinearSegmentedColormap, ramp.with_extremes(bad=s.axes))
+        base = self.key_colour(model) if model is not None else None
+        if base is None:
+            return s.axes
+        return s.faint(base, CELL_DARK_SHADE if s.dark else CELL_LIGHT_TINT)
+
+    def _fills(self) -> list[list[tuple[float, float, float, float]]]:
+        assert self.grid is not None
+        n = len(self.qualities)
+        fills = [[to_rgba(self.style_.axes)] * n for _ in self.grid.sizes]
+        for i, best in enumerate(self.grid.best):
+            r, c = divmod(i, n)
+            fills[r][c] = to_rgba(self.model_colour(best))
+        return fills
+
+    def _key_legend(self) -> None:
+        """The colour key above the grid: which model each colour is."""
+        for old in list(self.figure.legends):
+            old.remove()
+        if self.grid is None:
+            return
+        keyed, others = self._keyed
+        handles = [
+            Patch(
+                facecolor=self.model_colour(m),
+                edgecolor=self.key_colour(m),
+                label=self.grid.names.get(m, m),
+            )
+            for m in keyed
+        ]
+        if others:
+            handles.append(
+                Patch(facecolor=self.model_colour(""), edgecolor=self.style_.muted,
+                      label="other models")
+            )  # fmt: skip
+        self.legend(self.ax, min(len(handles), 3), handles, below=True)
 
     def _colour_labels(self, values: list[list[float]]) -> None:
         for i, label in enumerate(self.labels):
@@ -121,12 +177,29 @@ class CheapestCellChart(ChartView):
             label.set_color(self.style_.muted if empty else self.style_.text)
 
     def restyle_artists(self, style: ChartStyle) -> None:
-        if self.image is not None:
-            self.image.set_cmap(self._cmap())
+        if self.image is not None and self.grid is not None:
+            self.image.set_data(self._fills())
+            self._key_legend()
         if self.marker is not None:
             self.marker.set_edgecolor(style.text)
         for label in self.labels:
             label.set_color(style.text)
+
+    # --- hover ------------------------------------------------------------------------
+
+    def cell_at(self, x: float, y: float) -> int | None:
+        """The index of the cell under a point in display pixels."""
+        if self.grid is None:
+            return None
+        col, row = self.ax.transData.inverted().transform((x, y))
+        r, c = round(float(row)), round(float(col))
+        if 0 <= r < len(self.grid.sizes) and 0 <= c < len(self.qualities):
+            return r * len(self.qualities) + c
+        return None
+
+    def tooltip_at(self, x: float, y: float) -> str | None:
+        index = self.cell_at(x, y)
+        return self.grid.why(index) if self.grid is not None and index is not None else None
 
     def data(self) -> list[tuple[str, str, str | None]]:
         """(size, quality, cheapest model id) for each cell, as drawn."""

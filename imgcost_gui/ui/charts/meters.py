@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import math
+
 from matplotlib.artist import Artist
-from matplotlib.backend_bases import MouseEvent
 from matplotlib.container import BarContainer
 from matplotlib.lines import Line2D
 from matplotlib.text import Annotation, Text
-from PySide6.QtGui import QCursor, QResizeEvent
-from PySide6.QtWidgets import QToolTip, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QWidget
 
-from imgcost_gui.core import METER_LABELS, METERS, ModelEstimate
+from imgcost_gui.core import METER_LABELS, ModelEstimate
 from imgcost_gui.workspace import text
 from imgcost_gui.workspace.charts import MAX_BARS, MeterBars, meter_bars
 
@@ -42,12 +43,22 @@ class MeterChart(ChartView):
         self._capacity = MAX_BARS
         self.budget_line: Line2D | None = None
         self.budget_text: Annotation | None = None
+        #: A lighter extension from each bar's total to the top of its range ('auto').
+        self.extensions: BarContainer | None = None
+        #: The ranges as whiskers, low to high, with caps at both ends.
+        self.whiskers: Line2D | None = None
+        self.more_text: Text | None = None
+        #: What the chart shows (None until the first draw).
+        self.meter_bars: MeterBars | None = None
         super().__init__(parent)
         money_axis(self.ax, "x")
         self.budget_line, self.budget_text = marker_line(
             self.ax, 0, "", self.style_.text, linestyle="--", zorder=4, visible=False
         )
-        self.canvas.mpl_connect("motion_notify_event", self._hover)
+        # Above the axes, so it never runs into the values after the bars.
+        self.budget_text.set_verticalalignment("bottom")
+        self.budget_text.set_fontsize(8.5)
+        self.budget_text.set_annotation_clip(False)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
@@ -57,6 +68,9 @@ class MeterChart(ChartView):
     def update_chart(self, inputs: ChartInputs) -> None:
         self._capacity = capacity(self.canvas.height())
         bars: MeterBars = meter_bars(inputs, self._capacity)
+        if bars.more:  # "+N more" takes a bar's row
+            bars = meter_bars(inputs, self._capacity - 1)
+        self.meter_bars = bars
         shown = bars.shown
         self.shown = shown
         self.period = bars.period
@@ -70,12 +84,19 @@ class MeterChart(ChartView):
             ):
                 rect.set_x(x)
                 rect.set_width(w)
-        # Room right of the longest bar for its total; a round end that holds still.
-        self._scale_end = end = steady_limit(self._scale_end, bars.extent * 1.16)
-        for label, total in zip(self.totals, bars.totals, strict=True):
-            label.set_position((total + end * 0.01, label.get_position()[1]))
-            label.set_text(text.usd(total))
+        # Room right of the longest bar for its total (a range takes more); a round end
+        # that holds still.
+        room = 1.34 if any(bars.ranges) else 1.16
+        self._scale_end = end = steady_limit(self._scale_end, bars.extent * room)
+        for i, label in enumerate(self.totals):
+            label.set_position((bars.value_end(i) + end * 0.01, label.get_position()[1]))
+            label.set_text(bars.value_label(i))
+        self._show_ranges(bars)
         self.ax.set_xlim(0, end)
+        self.ax.set_ylim(len(shown) - 0.5 + (1 if bars.more else 0), -0.5)  # cheapest on top
+        assert self.more_text is not None
+        self.more_text.set_text(bars.more_words)
+        self.more_text.set_position((end * 0.005, len(shown)))
         self._over = bars.over_budget
         self._mark_budget(bars.budget_on_scale, end)
         self.ax.set_xlabel(f"Cost per {bars.period} (USD)")
@@ -93,6 +114,11 @@ class MeterChart(ChartView):
             r for c in self.bars.values() for r in c.patches if r.get_width() > 0
         ]
         artists += self.totals
+        if self.extensions is not None and self.whiskers is not None:
+            artists += [r for r in self.extensions.patches if r.get_width() > 0]
+            artists.append(self.whiskers)
+        if self.more_text is not None:
+            artists.append(self.more_text)
         if self.budget_line is not None and self.budget_text is not None:
             artists += [self.budget_line, self.budget_text]
         return artists
@@ -105,8 +131,8 @@ class MeterChart(ChartView):
             label.remove()
         self.bars, self.totals = {}, []
         y = list(range(len(shown)))
-        for meter in used:
-            colour = self.style_.series(METERS.index(meter))
+        for i, meter in enumerate(used):
+            colour = self.style_.series(i)
             self.bars[meter] = ax.barh(
                 y,
                 [0.0] * len(shown),
@@ -117,14 +143,50 @@ class MeterChart(ChartView):
                 zorder=2,
             )
         self.totals = [
-            ax.text(0, yi, "", va="center", ha="left", fontsize=8, color=self.style_.text)
+            ax.text(0, yi, "", va="center", ha="left", fontsize=8.5, color=self.style_.text)
             for yi in y
         ]
+        if self.extensions is not None:
+            self.extensions.remove()
+        self.extensions = ax.barh(
+            y, [0.0] * len(shown), height=0.62, color=self._extension_colour(), zorder=1.9
+        )
+        if self.whiskers is None:
+            (self.whiskers,) = ax.plot(
+                [], [], color=self.style_.text, linewidth=1.1, marker="|", markersize=7, zorder=3
+            )
+        if self.more_text is None:
+            self.more_text = ax.text(
+                0, 0, "", va="center", ha="left", fontsize=8.5, style="italic",
+                color=self.style_.muted,
+            )  # fmt: skip
         ax.set_yticks(y, [e.name for e in shown])
-        ax.set_ylim(len(shown) - 0.5, -0.5)  # cheapest on top
         ax.grid(axis="x", color=self.style_.grid, linewidth=0.6, zorder=0)
         ax.set_axisbelow(True)
         self.legend(ax, ncols=min(len(used), 4))
+
+    def _extension_colour(self) -> str:
+        return self.style_.faint(self.style_.muted, 0.35)
+
+    def _show_ranges(self, bars: MeterBars) -> None:
+        """A lighter bar from each total up to the top of its range, and a whisker
+        from the bottom of the range to the top."""
+        assert self.extensions is not None and self.whiskers is not None
+        xs: list[float] = []
+        ys: list[float] = []
+        for i, (rect, span) in enumerate(zip(self.extensions.patches, bars.ranges, strict=True)):
+            total = bars.totals[i]
+            rect.set_x(total)
+            rect.set_width(max(0.0, span[1] - total) if span is not None else 0.0)
+            if span is not None:
+                xs += [span[0], span[1], math.nan]
+                ys += [i, i, math.nan]
+        self.whiskers.set_data(xs, ys)
+
+    def layout_texts(self) -> tuple[str, ...]:
+        # The budget's words sit above the axes: the margin makes room while they show.
+        shown = self.budget_text is not None and self.budget_text.get_visible()
+        return ("budget",) if shown else ()
 
     def _mark_budget(self, on_scale: bool, right: float) -> None:
         """A dashed line at the budget; the names of models it rules out in red."""
@@ -137,13 +199,20 @@ class MeterChart(ChartView):
             if on_scale:
                 self.budget_text.xy = (self.budget, 1)
                 self.budget_text.set_text(f"budget {amount}")
-                self.budget_text.set_horizontalalignment("left")
-                self.budget_text.set_position((3, -3))
+                # Centred over its line, but never past either end of the axes.
+                share = self.budget / right if right else 0.0
+                if share < 0.15:
+                    self.budget_text.set_horizontalalignment("left")
+                elif share > 0.85:
+                    self.budget_text.set_horizontalalignment("right")
+                else:
+                    self.budget_text.set_horizontalalignment("center")
+                self.budget_text.set_position((0, 2))
             else:
                 self.budget_text.xy = (right, 1)
                 self.budget_text.set_text(f"budget {amount}: every model shown fits")
                 self.budget_text.set_horizontalalignment("right")
-                self.budget_text.set_position((-3, -3))
+                self.budget_text.set_position((0, 2))
         self._colour_names()
 
     def _colour_names(self) -> None:
@@ -179,19 +248,18 @@ class MeterChart(ChartView):
             f"Total: {text.usd(e.total_usd)}"
         )
 
-    def _hover(self, event: MouseEvent) -> None:
-        tip = self.tooltip_at(event.x, event.y) if event.inaxes is self.ax else None
-        if tip:
-            QToolTip.showText(QCursor.pos(), tip, self.canvas)
-        elif QToolTip.isVisible():
-            QToolTip.hideText()
-
     def restyle_artists(self, style: ChartStyle) -> None:
-        for meter, container in self.bars.items():
+        for i, container in enumerate(self.bars.values()):
             for rect in container.patches:
-                rect.set_facecolor(style.series(METERS.index(meter)))
+                rect.set_facecolor(style.series(i))
         for label in self.totals:
             label.set_color(style.text)
+        if self.extensions is not None and self.whiskers is not None:
+            for rect in self.extensions.patches:
+                rect.set_facecolor(self._extension_colour())
+            self.whiskers.set_color(style.text)
+        if self.more_text is not None:
+            self.more_text.set_color(style.muted)
         if self.budget_line is not None and self.budget_text is not None:
             self.budget_line.set_color(style.text)
             self.budget_text.set_color(style.text)

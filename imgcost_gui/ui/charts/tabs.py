@@ -5,12 +5,13 @@ from __future__ import annotations
 from functools import partial
 
 from matplotlib.backend_bases import DrawEvent
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, QSettings, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from .base import ChartInputs, ChartStyle, ChartView
 from .cells import CheapestCellChart
+from .cost_time import CostTimeChart
 from .meters import MeterChart
 from .volume import VolumeChart
 
@@ -19,13 +20,19 @@ __all__ = [
     "ChartTabs",
     "ChartView",
     "CheapestCellChart",
+    "CostTimeChart",
     "MeterChart",
     "VolumeChart",
 ]
 
 
+#: The chart shown last, by its title (kept between sessions).
+CURRENT_KEY = "charts/current"
+
+
 class ChartTabs(QTabWidget):
-    """The three charts; only the visible one redraws, the others catch up when shown."""
+    """The charts; only the visible one redraws, the others catch up when shown.
+    The tab chosen is kept for the next start."""
 
     #: A chart drew its data (start-up times, tests).
     drawn = Signal()
@@ -36,13 +43,19 @@ class ChartTabs(QTabWidget):
         self.meters = MeterChart()
         self.cells = CheapestCellChart()
         self.volume = VolumeChart()
-        self.charts: list[ChartView] = [self.meters, self.cells, self.volume]
+        self.cost_time = CostTimeChart()
+        self.charts: list[ChartView] = [self.meters, self.cells, self.volume, self.cost_time]
         for chart in self.charts:
             self.addTab(chart, chart.title)
             chart.canvas.mpl_connect("draw_event", partial(self._drawn, chart))
         self._stale: set[int] = set()
         self._inputs: ChartInputs | None = None
+        last = QSettings().value(CURRENT_KEY, "")
+        titles = [chart.title for chart in self.charts]
+        if last in titles:
+            self.setCurrentIndex(titles.index(str(last)))
         self.currentChanged.connect(self._catch_up)
+        self.currentChanged.connect(self._remember)
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._scheme_changed)
 
     def set_inputs(self, inputs: ChartInputs) -> None:
@@ -60,6 +73,9 @@ class ChartTabs(QTabWidget):
             return
         self._stale.discard(index)
         self.charts[index].set_inputs(self._inputs)
+
+    def _remember(self, index: int) -> None:
+        QSettings().setValue(CURRENT_KEY, self.charts[index].title)
 
     def _drawn(self, chart: ChartView, _event: DrawEvent) -> None:
         if chart.inputs is not None:
