@@ -33,7 +33,8 @@ HOUR = 3600.0
 
 
 def hours_words(hours: float) -> str:
-    """A time on the chart: '40 s', '12 min', '1.6 h', '3 days'."""
+    """A time axis tick, short: '40 s', '12 min', '1.6 h', '3 days' (a model's own
+    time reads as in the table, ``text.duration``: '1 h 22 min')."""
     seconds = hours * HOUR
     if seconds < 59.5:
         return f"{seconds:.0f} s"
@@ -98,7 +99,7 @@ class CostTimePoints:
 
     def label(self, p: TimePoint) -> str:
         """'GPT Image 2: $62.21, 1.7 h'."""
-        return f"{p.name}: {text.usd(p.cost)}, {hours_words(p.hours)}"
+        return f"{p.name}: {text.usd(p.cost)}, {text.duration(p.hours * HOUR)}"
 
     @property
     def corner(self) -> tuple[float, float] | None:
@@ -122,7 +123,7 @@ class CostTimePoints:
             if self.limit_hours is not None
             else "Cheapest with a known time"
         )
-        return f"{head}: {best.name}, {text.usd(best.cost)} in {hours_words(best.hours)}"
+        return f"{head}: {best.name}, {text.usd(best.cost)} in {text.duration(best.hours * HOUR)}"
 
     def caption(self) -> str:
         """Which models have no point, and what would give them one."""

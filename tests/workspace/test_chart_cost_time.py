@@ -55,7 +55,7 @@ def test_a_time_limit_draws_a_line_and_the_answer_is_the_cheapest_in_time(catalo
     assert pts.answer == "flux-2-pro" and pts.limit_hours == 2
     flux = pts.point("flux-2-pro")
     assert pts.answer_words() == (
-        f"Cheapest that finishes within 2 h: FLUX.2 [pro], ${flux.cost:,.2f} in 1.4 h"
+        f"Cheapest that finishes within 2 h: FLUX.2 [pro], ${flux.cost:,.2f} in 82 min"
     )
     # the corner reaches the limit and a little above the answer's cost
     assert pts.corner == pytest.approx((2.0, flux.cost * 1.35))
