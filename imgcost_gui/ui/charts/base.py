@@ -237,7 +237,10 @@ class ChartView(QWidget):
             artist.set_animated(True)
 
     def _draw(self, artists: list[Artist]) -> None:
-        for artist in sorted(artists, key=lambda a: a.get_zorder()):
+        # In the order a full draw uses (zorder, then the order the axes hold them):
+        # where two lines of one zorder cross, the one drawn last shows on top.
+        held = {id(a): i for ax in self.figure.axes for i, a in enumerate(ax.get_children())}
+        for artist in sorted(artists, key=lambda a: (a.get_zorder(), held.get(id(a), 0))):
             if artist.get_visible() and artist.figure is self.figure:
                 self.figure.draw_artist(artist)
 

@@ -317,7 +317,9 @@ class VolumeChart(ChartView):
         for found in curves.break_evens:
             colour = self.lines[found.subscription].get_color()
             n, cost = found.images, found.cost
-            (dot,) = self.ax.plot([n], [cost], "o", color=colour, markersize=6, zorder=5)
+            # Data, so under the marks (your volume and its values, zorder 4+) as a quick
+            # redraw puts them: a full draw then looks the same where they overlap.
+            (dot,) = self.ax.plot([n], [cost], "o", color=colour, markersize=6, zorder=3.5)
             note = self.ax.annotate(
                 curves.note(found),
                 (n, cost),
@@ -326,7 +328,7 @@ class VolumeChart(ChartView):
                 va="top",
                 fontsize=8,
                 color=self.style_.text,
-                zorder=5,
+                zorder=3.5,
                 bbox={
                     "boxstyle": "round,pad=0.3",
                     "facecolor": self.style_.axes,
