@@ -127,7 +127,7 @@ class ChartView(QWidget):
         self.figure = Figure(figsize=(8, 3.6), layout="constrained")
         self.canvas = FigureCanvasQTAgg(self.figure)  # type: ignore[no-untyped-call]  # matplotlib's Qt backend is unannotated
         self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.canvas.setMinimumHeight(220)
+        self.canvas.setMinimumHeight(230)
         self.ax = self.figure.add_subplot()
         self.caption = QLabel(self.explanation)
         self.caption.setWordWrap(True)
@@ -226,7 +226,8 @@ class ChartView(QWidget):
         """Everything drawn around the data: while it stays equal, the frame is reused."""
         parts: list[object] = [self._layout_key(), self.style_, self.canvas.device_pixel_ratio]
         for ax in self.figure.axes:
-            parts += [ax.get_xlim(), ax.get_ylim(), ax.title.get_color()]
+            # Where the layout put the axes: a frame saved before it moved them is stale.
+            parts += [ax.get_position().bounds, ax.get_xlim(), ax.get_ylim(), ax.title.get_color()]
             parts.append(tuple(t.get_color() for t in ax.get_yticklabels()))
         return tuple(parts)
 

@@ -121,6 +121,8 @@ class ComparisonPanel(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(26)
+        # Three rows and the two-line header at least (the charts keep a legible grid).
+        self.table.setMinimumHeight(3 * 26 + 40)
         self.table.setWordWrap(False)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)

@@ -13,8 +13,8 @@ from imgcost_gui.core import ModelEntry, ModelEstimate
 from imgcost_gui.workspace.tips import detail_html
 
 HINT = "Select a model to read its warnings, notes and the cost of each stage in full."
-#: About four lines of text: the table keeps the room.
-MAX_LINES = 4
+#: About three lines of text (it scrolls): the table keeps the room at 1280x800.
+MAX_LINES = 3
 
 
 class DetailStrip(QFrame):

@@ -150,7 +150,7 @@ class MainWindow(QMainWindow):
         compare_split.setStretchFactor(0, 4)
         compare_split.setStretchFactor(1, 5)
         compare_split.setChildrenCollapsible(False)
-        compare_split.setSizes([300, 380])
+        compare_split.setSizes([400, 300])  # the answer and the table first
         compare_page = QWidget()
         page_layout = QVBoxLayout(compare_page)
         page_layout.setContentsMargins(0, 0, 0, 0)
