@@ -32,14 +32,10 @@ from matplotlib.layout_engine import ConstrainedLayoutEngine
 from matplotlib.lines import Line2D
 from matplotlib.text import Annotation
 from matplotlib.ticker import FuncFormatter, NullLocator
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QCursor, QPalette
+from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
     QMessageBox,
     QSizePolicy,
-    QToolButton,
     QToolTip,
     QVBoxLayout,
     QWidget,
@@ -127,24 +123,16 @@ class ChartView(QWidget):
         self.figure = Figure(figsize=(8, 3.6), layout="constrained")
         self.canvas = FigureCanvasQTAgg(self.figure)  # type: ignore[no-untyped-call]  # matplotlib's Qt backend is unannotated
         self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.canvas.setMinimumHeight(230)
+        self.canvas.setMinimumHeight(200)
         self.ax = self.figure.add_subplot()
-        self.caption = QLabel(self.explanation)
-        self.caption.setWordWrap(True)
-        self.caption.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        export = QToolButton()
-        export.setText("Export…")
-        export.setToolTip("Save this chart as PNG, SVG or PDF")
-        export.clicked.connect(self.export_dialog)
-        top = QHBoxLayout()
-        top.addWidget(self.caption, 1)
-        top.addWidget(export, 0, Qt.AlignmentFlag.AlignTop)
+        # What the chart shows is its tab's tooltip (and in the guide), and Export… sits
+        # beside the tabs: at 1280x800 the canvas needs the two lines they took.
+        self.setToolTip(self.explanation)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 0)
+        layout.setContentsMargins(4, 2, 4, 0)
         #: A line under the chart that says what it answers (why a cell wins, what is
         #: left out); hidden while empty. Qt text: changing it redraws no chart.
         self.note = ChartNote()
-        layout.addLayout(top)
         layout.addWidget(self.canvas, 1)
         layout.addWidget(self.note)
         self.inputs: ChartInputs | None = None

@@ -27,7 +27,7 @@ class ChartsHost(QStackedWidget):
         placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         placeholder.setEnabled(False)
         self.addWidget(placeholder)
-        self.setMinimumHeight(290)  # tabs, a note and a canvas of 230 px (the grid stays legible)
+        self.setMinimumHeight(290)  # the tabs, a canvas of 200 px or more and the note under it
         self.tabs: ChartTabs | None = None
         self._inputs: ChartInputs | None = None
 

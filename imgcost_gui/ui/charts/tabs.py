@@ -5,9 +5,9 @@ from __future__ import annotations
 from functools import partial
 
 from matplotlib.backend_bases import DrawEvent
-from PySide6.QtCore import QEvent, QSettings, Signal
+from PySide6.QtCore import QEvent, QSettings, Qt, Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QTabWidget, QWidget
+from PySide6.QtWidgets import QTabWidget, QToolButton, QWidget
 
 from .base import ChartInputs, ChartStyle, ChartView
 from .cells import CheapestCellChart
@@ -46,8 +46,15 @@ class ChartTabs(QTabWidget):
         self.cost_time = CostTimeChart()
         self.charts: list[ChartView] = [self.meters, self.cells, self.volume, self.cost_time]
         for chart in self.charts:
-            self.addTab(chart, chart.title)
+            i = self.addTab(chart, chart.title)
+            self.setTabToolTip(i, chart.explanation)
             chart.canvas.mpl_connect("draw_event", partial(self._drawn, chart))
+        export = QToolButton()
+        export.setText("E&xport chart…")
+        export.setToolTip("Save the chart shown as PNG, SVG or PDF (with the words under it)")
+        export.clicked.connect(lambda: self.charts[self.currentIndex()].export_dialog())
+        self.export_button = export
+        self.setCornerWidget(export, Qt.Corner.TopRightCorner)
         self._stale: set[int] = set()
         self._inputs: ChartInputs | None = None
         last = QSettings().value(CURRENT_KEY, "")
