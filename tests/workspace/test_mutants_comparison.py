@@ -104,9 +104,9 @@ def test_a_stage_with_auto_quality_reads_as_a_range_in_its_sub_row(catalog):
             Stage(name="Drafts", requests=1000, quality="auto"),
             Stage(name="Finals", requests=500, quality="medium"),
         ],
-        models=["ideogram-3.0"],
+        models=["ideogram-3.0", "dall-e-3"],
     )
-    (row,) = compare(sc, catalog, None)
+    row, dalle = compare(sc, catalog, None)
     # Drafts: 1,000 x $0.03..$0.09; Finals: 500 x $0.06 = $30
     assert TOTAL.stage(row, 0) == "$30–$90"
     assert TOTAL.stage(row, 1) == "$30.00"
@@ -115,8 +115,12 @@ def test_a_stage_with_auto_quality_reads_as_a_range_in_its_sub_row(catalog):
     assert PER_IMAGE.stage_short(row, 0) == "≈ $0.060"  # medium, the quality assumed
     assert PER_IMAGE.stage_short(row, 1) == "$0.060"
     assert PER_IMAGE.short_of(row) == "≈ $0.060"
+    flux = compare(scenario(), catalog, None)[1]
+    assert PER_IMAGE.short_of(flux) == "$0.040"  # one price: not approximate
     assert TIME.stage(row, 0) == "—"  # no usage tier: no time
     # one model, two stages: each stage's cost is exported, after the range's ends
+    exported = list(csv.reader(io.StringIO(table_text([row, dalle], "month", False))))
+    assert exported[2][-2:] == ["", ""]  # retired: no stage costs either
     assert _header([row]) == [
         "Model", "Model id", "Provider", "Per image (USD)", "Per month (USD)",
         "Per month low (USD)", "Per month high (USD)", "vs baseline (USD)",
@@ -169,6 +173,7 @@ def test_a_model_that_cannot_run_every_stage_buys_nothing_and_sorts_last(catalog
     flux, ideogram = rows["flux-pro-1.1"], rows["ideogram-3.0"]
     assert BUDGET.text_of(flux) == "—"
     assert flux.status == "warning"
+    assert " · 1 cannot run it" in summary_text(list(rows.values()), sc)
     most_first = sorted(rows.values(), key=BUDGET.sort_of, reverse=True)
     assert most_first[-1] is flux
     assert most_first.index(ideogram) < most_first.index(flux)
@@ -178,6 +183,7 @@ def test_a_model_with_nothing_to_say_has_no_mark(catalog):
     rows = _by_id(compare(scenario(), catalog, None))
     assert rows["flux-pro-1.1"].status is None
     assert rows["flux-pro-1.1"].severity is None
+    assert rows["ideogram-3.0"].status == "info"  # a note: its quality is mapped
     assert rows["dall-e-3"].severity == "error"  # retired
     assert rows["midjourney"].severity == "warning"  # no public API
 

@@ -11,6 +11,7 @@ month (see conftest.py and test_answer_summary.py).
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from imgcost_gui.core import Scenario, Stage, UserCatalog
@@ -38,6 +39,11 @@ def _drafts_and_finals(**update: object) -> Scenario:
     )
 
 
+def _cells(tip: str | None) -> list[str]:
+    """The cost tooltip's table, cell by cell, as it reads."""
+    return re.findall(r"<td[^>]*>(.*?)</td>", tip or "")
+
+
 def _official(catalog, model: str) -> str:
     source = catalog.get(model).pricing.rates.source
     return f"{source.title} (official, checked {source.checked.isoformat()})"
@@ -47,7 +53,7 @@ def test_a_token_meter_sums_its_tokens_over_the_stages(catalog):
     gpt = _by_id(compare(_drafts_and_finals(), catalog, None))["gpt-image-2"]
     tip = TOTAL.hover_of(gpt) or ""
     # 100 x 196 + 10 x 7,024 = 89,840 tokens x $30 / 1M = $2.6952
-    assert "89,840 tokens × $30.00 / 1M" in tip
+    assert _cells(tip)[:3] == ["Image output tokens", "89,840 tokens × $30.00 / 1M", "$2.70"]
     assert "<b>GPT Image 2</b>: $2.70 per month" in tip
     assert f"Price: {_official(catalog, 'gpt-image-2')}" in tip
     # Drafts 100 x $0.00588 = $0.588; Finals 10 x $0.21072 = $2.1072
@@ -58,9 +64,47 @@ def test_a_token_meter_sums_its_tokens_over_the_stages(catalog):
 def test_a_subscription_names_its_plan_and_a_secondary_source(catalog):
     mj = _by_id(compare(_drafts_and_finals(), catalog, None))["midjourney"]
     tip = TOTAL.hover_of(mj) or ""
-    assert "Subscription (Basic plan)" in tip
-    assert "$10.00" in tip
+    assert _cells(tip)[:3] == ["Subscription (Basic plan)", "", "$10.00"]
     assert "(secondary source, checked " in tip
+
+
+def test_meters_that_share_a_source_name_it_once_after_them(catalog):
+    sc = Scenario(stages=[Stage(requests=1000, quality="medium")], models=["gpt-image-2"])
+    (row,) = compare(sc, catalog, None)
+    # 1,000 x 50 prompt tokens at $5 / 1M = $0.25; 1,000 x 1,756 at $30 / 1M = $52.68
+    assert _cells(TOTAL.hover_of(row)) == [
+        "Prompt text", "50,000 tokens × $5.00 / 1M", "$0.25",
+        "Image output tokens", "1,756,000 tokens × $30.00 / 1M", "$52.68",
+        f"<small>Price: {_official(catalog, 'gpt-image-2')}</small>",
+    ]  # fmt: skip
+
+
+def test_a_megapixel_price_counts_megapixels(catalog):
+    # FLUX.2 [pro]: 1,000 images of 1 MP at $0.03
+    sc = Scenario(stages=[Stage(requests=1000, quality="medium")], models=["flux-2-pro"])
+    (row,) = compare(sc, catalog, None)
+    assert _cells(TOTAL.hover_of(row))[:3] == ["Megapixels", "1,000 megapixels", "$30.00"]
+
+
+def test_a_batch_stage_shows_both_rates(catalog):
+    # 100 medium images now and 100 by batch at half the rate: 351,200 tokens,
+    # 175,600 x $30 / 1M + 175,600 x $15 / 1M = $5.268 + $2.634 = $7.902
+    sc = Scenario(
+        stages=[
+            Stage(name="Now", requests=100, quality="medium", prompt_tokens=0),
+            Stage(name="Overnight", requests=100, quality="medium", prompt_tokens=0, batch=True),
+        ],
+        models=["gpt-image-2", "ideogram-3.0"],
+    )
+    rows = _by_id(compare(sc, catalog, None))
+    assert _cells(TOTAL.hover_of(rows["gpt-image-2"]))[:3] == [
+        "Image output tokens",
+        "351,200 tokens at $15.00 / 1M to $30.00 / 1M (batch discount on some stages)",
+        "$7.90",
+    ]
+    ideogram = rows["ideogram-3.0"]
+    assert NOTES.stage(ideogram, 0) == ""  # a note (info) is not a warning
+    assert NOTES.stage(ideogram, 1) == "no batch discount"
 
 
 def test_the_detail_strip_says_each_stage_and_the_time(catalog):
@@ -70,7 +114,7 @@ def test_the_detail_strip_says_each_stage_and_the_time(catalog):
     assert "<b>Per stage, per month:</b> Drafts $0.59 ($0.0059 per image)" in detail
     assert "Finals $2.11 ($0.211 per image)" in detail
     # 100 images at 50 a minute: 120 s + 45.3 s; 10: 12 s + 45.3 s; 222.6 s in all
-    assert "<b>Time:</b> 4 min, " in detail
+    assert "<b>Time:</b> 4 min, limited by images per minute" in detail
     assert "Warnings" not in detail and "Notes" not in detail  # nothing to heed
     mj = rows["midjourney"]
     detail = detail_html(mj.estimate, "month", mj.entry)
@@ -78,6 +122,16 @@ def test_the_detail_strip_says_each_stage_and_the_time(catalog):
     assert "no public API" in warnings and "secondary sources" not in warnings
     assert "secondary sources" in notes and "no public API" not in notes
     assert "<b>Time:</b> unknown: " in detail
+    assert "• Midjourney (subscription) has no public API" in (MODEL.hover_of(mj) or "")
+    assert "• Midjourney (subscription) has no public API" in (NOTES.hover_of(mj) or "")
+    assert (PER_IMAGE.hover_of(gpt) or "").split("<br>") == [
+        "Per image by stage",
+        "Drafts: $0.0059",
+        "Finals: $0.211",
+    ]
+    one = Scenario(stages=[Stage(requests=100, quality="low")], models=["gpt-image-2"])
+    (row,) = compare(one, catalog, None)
+    assert "Per stage" not in detail_html(row.estimate, "month", row.entry)  # the total says it
 
 
 def test_the_time_tooltip_gives_each_stage(catalog):
