@@ -193,3 +193,9 @@ def test_headings_and_alignment():
     assert BUDGET.table_heading("month") == "In\nbudget"  # no budget to name
     assert not MODEL.aligned_right()
     assert PER_IMAGE.aligned_right()
+
+
+def test_with_the_answer_shown_and_no_api_option_the_line_still_says_what_is_left_out(catalog):
+    sc = scenario().model_copy(update={"models": ["midjourney", "dall-e-3"]})
+    line = summary_text(compare(sc, catalog, None), sc, answer_shown=True)
+    assert line == "<b>1,000 images</b> per month · DALL-E 3 retired on 2026-05-12, not ranked"

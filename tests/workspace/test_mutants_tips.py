@@ -11,6 +11,7 @@ month (see conftest.py and test_answer_summary.py).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from decimal import Decimal
 
@@ -77,6 +78,52 @@ def test_meters_that_share_a_source_name_it_once_after_them(catalog):
         "Image output tokens", "1,756,000 tokens × $30.00 / 1M", "$52.68",
         f"<small>Price: {_official(catalog, 'gpt-image-2')}</small>",
     ]  # fmt: skip
+
+
+def test_each_source_follows_the_meters_it_prices(catalog, tmp_path):
+    # an edit: prompt text and the reference image at OpenAI's rates, the output at
+    # the user's own price
+    user = UserCatalog(catalog, tmp_path / "overrides.json", load=False)
+    user.set_price("gpt-image-2", "image_out", Decimal("25"))
+    sc = Scenario(
+        stages=[
+            Stage(
+                name="Edits",
+                requests=100,
+                quality="medium",
+                mode="edit",
+                references={"count": 1, "width": 1024, "height": 1024},
+            )
+        ],
+        models=["gpt-image-2"],
+    )
+    (row,) = compare(sc, user.catalog, None)
+    labels = ("Prompt text", "Reference images", "Image output tokens")
+    seen = [c for c in _cells(TOTAL.hover_of(row)) if c in labels or c.startswith("<small>")]
+    assert seen == [
+        "Prompt text",
+        "Reference images",
+        f"<small>Price: {_official(catalog, 'gpt-image-2')}</small>",
+        "Image output tokens",
+        "<small>Price: your own price, set in ImgCost (not a published one)</small>",
+    ]
+
+
+def test_a_published_per_image_output_price_names_its_own_source(catalog):
+    # GPT Image 1 mini (still out on 2026-11-01): token rates from its model page, the
+    # image output from the per-image table of the image generation guide
+    sc = Scenario(
+        stages=[Stage(requests=100, quality="medium")],
+        models=["gpt-image-1-mini"],
+        plan_from=dt.date(2026, 11, 1),
+    )
+    (row,) = compare(sc, catalog, None)
+    pricing = catalog.get("gpt-image-1-mini").pricing
+    sources = [c for c in _cells(TOTAL.hover_of(row)) if c.startswith("<small>")]
+    assert [s.split(" (official")[0] for s in sources] == [
+        f"<small>Price: {pricing.rates.source.title}",
+        f"<small>Price: {pricing.output.source.title}",
+    ]
 
 
 def test_a_megapixel_price_counts_megapixels(catalog):
