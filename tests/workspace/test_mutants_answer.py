@@ -5,16 +5,11 @@ test_answer_summary.py."""
 
 from __future__ import annotations
 
-from imgcost_gui.core import PriceCatalog, Scenario, Stage, estimate
+from imgcost_gui.core import Scenario, Stage, estimate
 from imgcost_gui.workspace.answer import APART_NAMED, answer, plain
 from imgcost_gui.workspace.comparison import compare, summary_text
 
-from .test_answer_summary import CATALOG, at_tier_3, drafts_and_finals
-
-
-def _catalog_with(changes: dict[str, dict[str, object]]) -> PriceCatalog:
-    models = [m.model_copy(update=changes.get(m.id, {})) for m in CATALOG.models]
-    return PriceCatalog(checked=CATALOG.checked, models=models)
+from .test_answer_summary import CATALOG, _catalog_with, at_tier_3, drafts_and_finals
 
 
 def test_as_many_options_apart_as_are_named_leave_none_to_count():
