@@ -3,7 +3,7 @@ import ast, difflib, json, sys
 from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 from mutants import Mutant, mutated_source
-root = Path("/tmp/mut/repo")
+root = Path.cwd() if (Path.cwd() / "imgcost_gui").is_dir() else Path("/tmp/mut/repo")
 d = json.load(open(sys.argv[1]))
 pre = sys.argv[2] if len(sys.argv) > 2 else ""
 for k, v in d.items():

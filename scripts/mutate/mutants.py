@@ -11,7 +11,9 @@ from __future__ import annotations
 import __future__
 import ast
 import copy
+import gc
 import importlib
+import types
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -368,5 +370,29 @@ def apply_mutant(m: Mutant, root: Path) -> str:
     fn = live_function(m)
     if len(fn.__code__.co_freevars) != len(new.co_freevars):
         raise RuntimeError(f"free variables differ for {m.id}")
+    old = fn.__code__
     fn.__code__ = new
+    _swap_closures(old, new)
     return ast.unparse(clone)
+
+
+def _nested(old: types.CodeType, new: types.CodeType, out: dict[int, types.CodeType]) -> None:
+    """Pair each function nested in ``old`` with its mutated twin in ``new`` (same order)."""
+    olds = [c for c in old.co_consts if isinstance(c, types.CodeType)]
+    news = [c for c in new.co_consts if isinstance(c, types.CodeType)]
+    for o, n in zip(olds, news, strict=False):
+        if o.co_name == n.co_name and o.co_freevars == n.co_freevars:
+            out[id(o)] = n
+            _nested(o, n, out)
+
+
+def _swap_closures(old: types.CodeType, new: types.CodeType) -> None:
+    """Closures the function made before the swap (``TOTAL_LOW = _range_end("low")`` at
+    import) run the mutated code too."""
+    pairs: dict[int, types.CodeType] = {}
+    _nested(old, new, pairs)
+    if not pairs:
+        return
+    for obj in gc.get_objects():
+        if isinstance(obj, types.FunctionType) and id(obj.__code__) in pairs:
+            obj.__code__ = pairs[id(obj.__code__)]

@@ -1,8 +1,11 @@
-"""Mutation testing of ImgCost's pure core, in memory, on a copy of the repo.
+"""Mutation testing of ImgCost's pure layers (core, workspace), in memory, on a copy of the repo.
 
     cd /tmp/mut/repo && export PYTHONPATH=$PWD   # a copy: git archive HEAD imgcost_gui tests resources pyproject.toml
     python /tmp/mut/tool/run.py cover  tests/core tests/cli     # which tests reach which lines
     python /tmp/mut/tool/run.py mutate tests/core tests/cli --modules billing,schemes --out res.json
+    # the workspace layer: --package workspace (cover and mutate alike)
+    python /tmp/mut/tool/run.py cover  tests/workspace --package workspace --out ws-cover.json
+    python /tmp/mut/tool/run.py mutate tests/workspace --package workspace --cover ws-cover.json --modules answer,text
 
 ``cover`` runs every test once under a line tracer and saves, per test, the lines of
 the target modules it executed and its duration (cover.json).
@@ -30,21 +33,28 @@ from mutants import Mutant, apply_mutant, enumerate_mutants  # noqa: E402
 
 ROOT = Path.cwd()
 #: Which test killed each mutant, and how (one file a mutant).
-KILLS = Path("/tmp/mut/kills")
+KILLS = ROOT.parent / "kills"  # /tmp/mut/kills beside /tmp/mut/repo
 TOOL = Path(__file__).parent
-ALL_MODULES = [
-    "billing", "schemes", "tokens", "compare", "calendar", "prices", "estimate",
-    "sizes", "overrides", "overrides_file", "catalog", "pricing", "results",
-]
+#: The modules of each package mutated by default (``--package``, core unless told).
+PACKAGES = {
+    "core": [
+        "billing", "schemes", "tokens", "compare", "calendar", "prices", "estimate",
+        "sizes", "overrides", "overrides_file", "catalog", "pricing", "results",
+    ],
+    "workspace": [
+        "answer", "columns", "comparison", "tips", "text", "lifecycle", "state",
+        "charts", "cells", "volume", "scales",
+    ],
+}
 
 
-def target_files(modules):
-    return {str(ROOT / "imgcost_gui/core" / f"{m}.py"): m for m in modules}
+def target_files(package, modules):
+    return {str(ROOT / "imgcost_gui" / package / f"{m}.py"): m for m in modules}
 
 
 class Cover:
-    def __init__(self, modules, out):
-        self.files = target_files(modules)
+    def __init__(self, package, modules, out):
+        self.files = target_files(package, modules)
         self.out = out
 
     @pytest.hookimpl(tryfirst=True)
@@ -88,7 +98,8 @@ def _clear_size_caches():
 
 
 class Mutate:
-    def __init__(self, modules, cover, out, jobs, only):
+    def __init__(self, package, modules, cover, out, jobs, only):
+        self.package = package
         self.modules = modules
         self.cover = json.loads(Path(cover).read_text())
         self.out = out
@@ -108,7 +119,7 @@ class Mutate:
         session.config._tmp_path_factory.getbasetemp()
         mutants = []
         for mod in self.modules:
-            mutants += enumerate_mutants(f"imgcost_gui.core.{mod}", ROOT)
+            mutants += enumerate_mutants(f"imgcost_gui.{self.package}.{mod}", ROOT)
         if self.only:
             mutants = [m for m in mutants if any(m.id.startswith(o) for o in self.only)]
         results = {}
@@ -170,7 +181,7 @@ class Mutate:
                 apply_mutant(m, ROOT)
             except Exception:
                 os._exit(3)
-            if m.module.endswith(".sizes"):
+            if m.module == "imgcost_gui.core.sizes":
                 _clear_size_caches()
             # Each child numbers its tmp_path folders in a folder of its own, so two
             # children never race for the same name.
@@ -213,13 +224,14 @@ def main():
             opts[a[2:]] = next(it)
         else:
             rest.append(a)
-    modules = opts.get("modules", ",".join(ALL_MODULES)).split(",")
+    package = opts.get("package", "core")
+    modules = opts.get("modules", ",".join(PACKAGES[package])).split(",")
     base = ["-q", "-p", "no:cacheprovider", "--basetemp", opts.get("basetemp", "/tmp/mut/bt"), *rest]
     if mode == "cover":
-        plugin = Cover(ALL_MODULES, opts.get("out", "/tmp/mut/cover.json"))
+        plugin = Cover(package, PACKAGES[package], opts.get("out", "/tmp/mut/cover.json"))
     else:
         only = opts.get("only", "").split(",") if opts.get("only") else []
-        plugin = Mutate(modules, opts.get("cover", "/tmp/mut/cover.json"),
+        plugin = Mutate(package, modules, opts.get("cover", "/tmp/mut/cover.json"),
                         opts.get("out", "/tmp/mut/results.json"), int(opts.get("jobs", "2")), only)
     sys.exit(pytest.main(base, plugins=[plugin]))
 

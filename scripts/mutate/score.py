@@ -8,7 +8,9 @@ for k, v in d.items():
     per[k.split(":")[0]][v["status"]] += 1
 T = collections.Counter()
 print(f"{'module':15} killed/total  survived no_tests error")
-for m in sorted(per, key=lambda m: ["billing","schemes","tokens","compare","calendar","prices","estimate","sizes","overrides","overrides_file","catalog","pricing","catalog_base","results"].index(m)):
+ORDER = ["billing","schemes","tokens","compare","calendar","prices","estimate","sizes","overrides","overrides_file","catalog","pricing","catalog_base","results",
+         "answer","columns","comparison","tips","text","lifecycle","state","charts","cells","volume","scales"]
+for m in sorted(per, key=lambda m: (ORDER.index(m) if m in ORDER else len(ORDER), m)):
     c = per[m]; T.update(c)
     k = c["killed"] + c["timeout"]; tot = sum(c.values())
     print(f"{m:15} {k:3}/{tot:3} {100*k/tot:4.0f}%  {c['survived']:3} {c['no_tests']:3} {c['error']}")
