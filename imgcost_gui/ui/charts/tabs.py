@@ -50,7 +50,7 @@ class ChartTabs(QTabWidget):
             self.setTabToolTip(i, chart.explanation)
             chart.canvas.mpl_connect("draw_event", partial(self._drawn, chart))
         export = QToolButton()
-        export.setText("E&xport chart…")
+        export.setText("Export chart…")
         export.setToolTip("Save the chart shown as PNG, SVG or PDF (with the words under it)")
         export.clicked.connect(lambda: self.charts[self.currentIndex()].export_dialog())
         self.export_button = export
