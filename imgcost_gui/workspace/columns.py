@@ -54,6 +54,14 @@ NOTE_WORDS = {
 _WHAT = Literal["display", "short", "sort", "export", "hover", "tone"]
 
 
+def short_name(name: str, provider: str) -> str:
+    """The name without " on PROVIDER" where the Provider column beside it says so:
+    "GPT Image 2.5 Flare on Azure OpenAI" reads "GPT Image 2.5 Flare" | "Azure OpenAI"
+    (the tooltip and every export keep the whole name)."""
+    suffix = f" on {provider}"
+    return name[: -len(suffix)] if name.endswith(suffix) and len(name) > len(suffix) else name
+
+
 def _none(_row: ComparisonRow) -> None:
     return None
 
@@ -348,10 +356,12 @@ MODEL = Column(
     "model",
     "Model",
     "The model and the name its vendor sells it under.",
-    display=lambda r: r.estimate.name + (" (baseline)" if r.is_baseline else ""),
+    display=lambda r: (
+        short_name(r.estimate.name, r.estimate.provider) + (" (baseline)" if r.is_baseline else "")
+    ),
     sort=lambda r: r.estimate.name.lower(),
     export=lambda r: r.estimate.name,
-    sample="GPT Image 2.5 Sunburst on Azure OpenAI",
+    sample="GPT Image 2.5 Sunburst",
     hover=model_tip,
     stage=lambda r, i: r.estimate.stages[i].stage,
 )

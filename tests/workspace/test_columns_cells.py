@@ -156,3 +156,26 @@ def test_the_cost_tooltip_lists_each_stage(catalog):
     tip = TOTAL.hover_of(rows["ideogram-3.0"]) or ""
     # $0.06 an image at medium, for 1,000 drafts and 100 edits
     assert "By stage: Drafts $60.00 · Edits $6.00" in tip
+
+
+def test_a_resellers_name_drops_the_provider_the_next_column_shows():
+    from imgcost_gui.workspace.columns import short_name
+
+    assert (
+        short_name("GPT Image 2.5 Flare on Azure OpenAI", "Azure OpenAI") == "GPT Image 2.5 Flare"
+    )
+    assert short_name("FLUX.2 [pro] on fal", "fal") == "FLUX.2 [pro]"
+    assert short_name("GPT Image 2", "OpenAI") == "GPT Image 2"  # nothing to drop
+    assert short_name("on fal", "fal") == "on fal"  # never an empty name
+
+
+def test_the_table_shows_the_short_name_and_exports_the_whole_one():
+    from imgcost_gui.core import Scenario, Stage, load_shipped_catalog
+    from imgcost_gui.workspace.columns import MODEL
+    from imgcost_gui.workspace.comparison import compare
+
+    catalog = load_shipped_catalog()
+    sc = Scenario(stages=[Stage(requests=10)])
+    (row,) = compare(sc, catalog, ["azure/gpt-image-2.5-flare"]) or [None]
+    assert MODEL.text_of(row) == "GPT Image 2.5 Flare"
+    assert MODEL.export(row) == "GPT Image 2.5 Flare on Azure OpenAI"

@@ -30,6 +30,7 @@ from imgcost_gui.core import ModelEntry, PriceCatalog
 from imgcost_gui.core.calendar import plan_day
 from imgcost_gui.ui.common import ComboBox, status_text, status_tip
 from imgcost_gui.ui.scenario import FieldPath, ScenarioDocument
+from imgcost_gui.workspace.columns import short_name
 
 ALL = "All"
 
@@ -128,7 +129,8 @@ class ModelPicker(QWidget):
         self.tree.blockSignals(True)
         self.tree.clear()
         for m in catalog.models:
-            item = QTreeWidgetItem([m.name, m.provider, ""])
+            # The Provider column says who resells it: the name need not (its tooltip does).
+            item = QTreeWidgetItem([short_name(m.name, m.provider), m.provider, ""])
             item.setData(0, Qt.ItemDataRole.UserRole, m.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setToolTip(0, f"{m.name}\n{m.id} · {m.vendor}" + (f"\n{m.note}" if m.note else ""))
