@@ -64,3 +64,23 @@ def test_keeping_measured_values_of_a_model_gone_keeps_nothing() -> None:
     )
     assert not doc.keep_measured("no-such-model", {"1024x1024/medium": m}, "mine.jsonl")
     assert doc.undo_stack.count() == 0
+
+
+def test_with_no_model_to_calibrate_choosing_a_file_says_why_nothing_happens(
+    qtbot: Any, tmp_path: Path
+) -> None:
+    path = tmp_path / "mine.jsonl"
+    path.write_text(json.dumps(BODY) + "\n", encoding="utf-8")
+    shipped = load_shipped_catalog()
+    per_image = [m for m in shipped.models if m.id.startswith("flux")]
+    doc = CatalogDocument(UserCatalog(shipped.model_copy(update={"models": per_image})))
+    dialog = CalibrateDialog(doc, None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.model.count() == 0
+    dialog.open_file(path)
+    assert dialog.status.text() == (
+        "⚠ None of the catalog's models is billed by output tokens, so there is "
+        "nothing to measure these responses against."
+    )
+    assert not dialog.reader.busy and not dialog.save_button.isEnabled()

@@ -352,6 +352,14 @@ class CalibrateDialog(QDialog):
 
     def _read(self, found: Responses | None) -> None:
         model_id, path = self.model_id(), self.path
+        if model_id is None and path is not None:
+            self._failed(
+                "None of the catalog's models is billed by output tokens, so there is "
+                "nothing to measure these responses against."
+                if self.model.count() == 0
+                else "Choose the model these responses came from to compare them."
+            )
+            return
         if model_id is None or path is None:
             self._sync()
             return
