@@ -8,6 +8,7 @@ which day, with Reset beside it, and "Reset all" for the model.
 from __future__ import annotations
 
 import html
+from typing import cast
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -69,7 +70,11 @@ class MeasuredSection(QWidget):
         if focused is None or not self.table.isAncestorOf(focused):
             return None
         at = self.grid.indexOf(focused)
-        return self.grid.getItemPosition(at)[0] if at >= 0 else None
+        if at < 0:
+            return None
+        # (row, column, row span, column span); the stubs say only "object"
+        position = cast(tuple[int, int, int, int], self.grid.getItemPosition(at))
+        return position[0]
 
     def _clear(self) -> None:
         while self.grid.count():
