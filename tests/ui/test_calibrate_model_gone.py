@@ -4,6 +4,7 @@ instead of staying on "Reading…", and nothing is kept."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
@@ -52,8 +53,6 @@ def test_a_model_deleted_while_its_file_is_read_is_named_not_left_reading(
 
 def test_keeping_measured_values_of_a_model_gone_keeps_nothing() -> None:
     doc = CatalogDocument(UserCatalog(load_shipped_catalog()))
-    import datetime as dt
-
     m = MeasuredOutput(
         tokens=1800,
         low=1800,
