@@ -201,7 +201,7 @@ def test_plan_from_reads_today_until_set_and_undoes_like_any_field(today, window
     assert window.doc.scenario.plan_from is None
     assert not panel.plan_today.isEnabled()
     labels = [w for w in panel.findChildren(QLabel) if w.buddy() is edit]
-    assert [w.text() for w in labels] == ["&Plan from:"]  # Alt+P reaches it
+    assert [w.text() for w in labels] == ["P&lan from:"]  # Alt+L (Alt+P is the Prices menu)
 
     edit.setDate(QDate(2027, 1, 15))
     assert window.doc.scenario.plan_from == dt.date(2027, 1, 15)

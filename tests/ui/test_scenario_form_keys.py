@@ -7,14 +7,24 @@ from PySide6.QtWidgets import QApplication, QLabel
 
 from imgcost_gui.core.scenario import MAX_DESCRIPTION
 
-#: Alt+letters the window gives elsewhere: the menu bar (File, Edit, Prices, View,
-#: Help) and the comparison's Budget. "&Plan from" shares P with the Prices menu.
-WINDOW_LETTERS = set("befhv")
-
 
 def _letter(text: str) -> str:
     i = text.index("&")
     return text[i + 1].lower()
+
+
+def _window_letters(window) -> set[str]:
+    """Alt+letters the window gives outside the form, read from it: the menu bar's
+    (File, Edit, Prices...) and other labelled fields' (the comparison's Budget)."""
+    menus = {_letter(a.text()) for a in window.menuBar().actions()}
+    panel = window.scenario_panel
+    fields = {
+        _letter(w.text())
+        for w in window.findChildren(QLabel)
+        if w.buddy() is not None and "&" in w.text() and not panel.isAncestorOf(w)
+    }
+    assert "p" in menus and "b" in fields  # Prices, Budget
+    return menus | fields
 
 
 def _labels(panel, *, advanced: bool) -> list[QLabel]:
@@ -33,7 +43,7 @@ def test_every_form_label_has_its_own_letter_and_a_buddy(window):
     assert all(w.text().count("&") == 1 for w in main), texts
     letters = [_letter(w.text()) for w in main]
     assert len(set(letters)) == len(letters), texts
-    assert not set(letters) & WINDOW_LETTERS
+    assert not set(letters) & _window_letters(window)
     for w in main:
         assert w.buddy().focusPolicy() != Qt.FocusPolicy.NoFocus, w.text()
 
@@ -46,7 +56,7 @@ def test_the_advanced_section_has_letters_apart_from_the_stage_fields(window):
     assert len(set(letters)) == len(letters)
     stage = [w for w in _labels(panel, advanced=False) if panel.form.isAncestorOf(w)]
     assert not set(letters) & {_letter(w.text()) for w in stage}
-    assert not set(letters) & (WINDOW_LETTERS | {"p"})
+    assert not set(letters) & _window_letters(window)
 
 
 def _alt(window, qtbot, letter: str) -> None:
@@ -80,6 +90,21 @@ def test_alt_reaches_the_advanced_fields_once_shown(window, qtbot):
     )
     _alt(window, qtbot, _letter(label.text()))
     assert QApplication.focusWidget() is advanced.retries
+
+
+def test_alt_p_opens_the_prices_menu_and_alt_l_reaches_plan_from(window, qtbot, qtlog):
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    panel = window.scenario_panel
+    panel.name.setFocus()
+    _alt(window, qtbot, "l")
+    assert QApplication.focusWidget() is panel.plan_from
+    # Alt+P is no field's letter: it goes to the menu bar (the Prices menu), not a field
+    with qtlog.disabled():  # the offscreen platform cannot grab the keyboard for the menu
+        _alt(window, qtbot, "p")
+    assert QApplication.focusWidget() is window.menuBar()
+    qtbot.waitUntil(window.menus.prices_menu.isVisible)
+    window.menus.prices_menu.close()
 
 
 def test_the_tier_field_is_reached_by_its_letter(window, qtbot):

@@ -85,6 +85,14 @@ def calibratable(catalog: PriceCatalog, day: dt.date) -> list[tuple[ModelEntry, 
     return sorted(found, key=lambda item: item[1])
 
 
+def gone(model_id: str) -> str:
+    """Why a model's responses cannot be compared: it left the catalog."""
+    return (
+        f"The model “{model_id}” is no longer in the price catalog (a custom model "
+        "deleted, or the overrides reloaded without it). Choose another model."
+    )
+
+
 def _num(value: float | None, digits: int = 0) -> str:
     return "—" if value is None else f"{value:,.{digits}f}"
 
@@ -344,10 +352,21 @@ class CalibrateDialog(QDialog):
 
     def _read(self, found: Responses | None) -> None:
         model_id, path = self.model_id(), self.path
+        if model_id is None and path is not None:
+            self._failed(
+                "None of the catalog's models is billed by output tokens, so there is "
+                "nothing to measure these responses against."
+                if self.model.count() == 0
+                else "Choose the model these responses came from to compare them."
+            )
+            return
         if model_id is None or path is None:
             self._sync()
             return
-        entry = self.doc.catalog.get(model_id)
+        entry = self.doc.catalog.by_id.get(model_id)
+        if entry is None:
+            self._failed(gone(model_id))
+            return
         references = self._references()
 
         def work() -> Calibrated:
@@ -371,6 +390,10 @@ class CalibrateDialog(QDialog):
 
     def _show(self, result: object) -> None:
         assert isinstance(result, Calibrated)
+        entry = self.doc.catalog.by_id.get(result.model_id)
+        if entry is None:  # deleted while the file was read (the custom models reloaded)
+            self._failed(gone(result.model_id))
+            return
         self.calibrated = result
         found, groups = result.found, result.groups
         n = len(found.found)
@@ -380,7 +403,7 @@ class CalibrateDialog(QDialog):
             f"{_responses_word(n)} from {found.file} in {g} group{'s' if g != 1 else ''} of "
             f"size and quality"
             + (f"; {_responses_word(left)} left out (see below)" if left else "")
-            + f". Tokens per image, measured against {self.doc.catalog.get(result.model_id).name}'s "
+            + f". Tokens per image, measured against {entry.name}'s "
             "published rule."
         )
         fill(
@@ -422,6 +445,11 @@ class CalibrateDialog(QDialog):
         if self.calibrated is None or self.reader.busy:
             return False
         model_id = self.calibrated.model_id
+        entry = self.doc.catalog.by_id.get(model_id)
+        if entry is None:
+            self.saved.setText(f"{gone(model_id)} Nothing was kept.")
+            self.saved.show()
+            return False
         kept = measured_outputs(
             self.calibrated.groups, self.calibrated.found.file, calendar.today()
         )
@@ -436,7 +464,7 @@ class CalibrateDialog(QDialog):
             self.saved.show()
             return False
         self.kept = (model_id, self.calibrated.found.file)
-        self.saved.setText(now_used(self.doc.catalog.get(model_id).name, kept))
+        self.saved.setText(now_used(entry.name, kept))
         self.saved.show()
         self.save_button.setEnabled(False)
         return True

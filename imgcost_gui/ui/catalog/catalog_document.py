@@ -425,9 +425,10 @@ class CatalogDocument(QObject):
         A separate file from the price overrides, so it is written even when a newer
         ImgCost owns those.
         """
-        if not found:
-            return False
-        name = self.catalog.get(model_id).name
+        entry = self.catalog.by_id.get(model_id)
+        if not found or entry is None:
+            return False  # nothing measured, or the model left the catalog meanwhile
+        name = entry.name
         n = len(found)
         text = f"Keep {n} measured token count{'s' if n != 1 else ''} of {name} from {file}"
         self.undo_stack.push(SetMeasured(self, model_id, text, found))

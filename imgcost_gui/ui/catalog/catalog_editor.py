@@ -333,6 +333,8 @@ class CatalogEditor(QWidget):
         """Forget measured tokens: one size and quality (``key``), or all of the model's."""
         self.doc.reset_measured(model_id, key)
         self._sync_buttons()
+        if self.measured.isHidden():
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)  # its buttons went with it
 
     def confirm_reset_all(self) -> None:
         o = self.doc.user.overrides

@@ -8,20 +8,33 @@ which day, with Reset beside it, and "Reset all" for the model.
 from __future__ import annotations
 
 import html
+from typing import cast
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from imgcost_gui.core.catalog import QUALITIES, MeasuredOutput
 
-HEADINGS = ("Size and quality", "Mean", "Range (p5–p95)", "N", "File", "Measured on")
+HEADINGS = ("Size and quality", "Mean", "Range (p5–p95)", "Based on", "File", "Measured on")
+
+
+def responses_words(n: int) -> str:
+    """ "1 response", "1,200 responses"."""
+    return f"{n:,} response{'' if n == 1 else 's'}"
 
 
 def measured_line(key: str, m: MeasuredOutput) -> str:
-    """One measured value in words (the row's text, for tests and screen readers)."""
+    """One measured value in words: what a screen reader says for the row."""
     return (
         f"{key.replace('/', ' ')}: {m.tokens:,} tokens an image, {m.low:,}–{m.high:,}, "
-        f"{m.responses:,} responses, from {m.file} on {m.measured_on.isoformat()}"
+        f"{responses_words(m.responses)}, from {m.file} on {m.measured_on.isoformat()}"
     )
 
 
@@ -43,8 +56,6 @@ class MeasuredSection(QWidget):
         self.grid.setHorizontalSpacing(16)
         self.grid.setVerticalSpacing(2)
         self.grid.setColumnStretch(len(HEADINGS) + 1, 1)
-        #: What each line reads, in order.
-        self.lines: list[str] = []
         self.model_id: str | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 0)
@@ -53,17 +64,31 @@ class MeasuredSection(QWidget):
         layout.addWidget(self.table)
         self.hide()
 
+    def _focused_row(self) -> int | None:
+        """The grid row of the button that has keyboard focus (0: "Reset all"), if any."""
+        focused = QApplication.focusWidget()
+        if focused is None or not self.table.isAncestorOf(focused):
+            return None
+        at = self.grid.indexOf(focused)
+        if at < 0:
+            return None
+        # (row, column, row span, column span); the stubs say only "object"
+        position = cast(tuple[int, int, int, int], self.grid.getItemPosition(at))
+        return position[0]
+
     def _clear(self) -> None:
         while self.grid.count():
             item = self.grid.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
+                widget.hide()
+                widget.setObjectName("")  # gone from the section even before it is deleted
                 widget.deleteLater()
 
     def show_model(self, model_id: str | None, name: str, found: dict[str, MeasuredOutput]) -> None:
+        focused = self._focused_row()
         self._clear()
         self.model_id = model_id
-        self.lines = []
         if model_id is None or not found:
             self.hide()
             return
@@ -79,13 +104,13 @@ class MeasuredSection(QWidget):
         all_button.setToolTip(f"Forget every measured token count of {name}")
         all_button.clicked.connect(lambda: self.resetMeasured.emit(model_id, None))
         self.grid.addWidget(all_button, 0, len(HEADINGS), Qt.AlignmentFlag.AlignLeft)
+        resets: list[QPushButton] = []
         for n, (key, m) in enumerate(sorted(found.items(), key=lambda kv: _order(kv[0])), 1):
-            self.lines.append(measured_line(key, m))
             cells = (
                 key.replace("/", " "),
                 f"{m.tokens:,}",
                 f"{m.low:,}–{m.high:,}",
-                f"{m.responses:,}",
+                responses_words(m.responses),
                 m.file,
                 m.measured_on.isoformat(),
             )
@@ -94,6 +119,8 @@ class MeasuredSection(QWidget):
                 label.setTextFormat(Qt.TextFormat.PlainText)
                 if col in (1, 2, 3):
                     label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                if col == 0:
+                    label.setAccessibleName(measured_line(key, m))
                 if col == 4:
                     label.setToolTip(text)
                 self.grid.addWidget(label, n, col)
@@ -102,7 +129,29 @@ class MeasuredSection(QWidget):
             reset.setToolTip(f"Forget the measured tokens of {key.replace('/', ' ')}")
             reset.clicked.connect(lambda _=False, k=key: self.resetMeasured.emit(model_id, k))
             self.grid.addWidget(reset, n, len(HEADINGS), Qt.AlignmentFlag.AlignLeft)
+            resets.append(reset)
         self.show()
+        if focused is not None:
+            # The focused button was just replaced: the one now in its row takes the
+            # focus (the next group's Reset), else "Reset all measured".
+            buttons = [all_button, *resets]
+            target = buttons[focused] if focused < len(buttons) else all_button
+            target.show()  # a widget added to a shown grid shows only later, too late for focus
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def shown_rows(self) -> list[list[str]]:
+        """The texts each measured line of the grid shows (the headings left out)."""
+        rows = []
+        for r in range(1, self.grid.rowCount()):
+            texts = []
+            for c in range(len(HEADINGS)):
+                item = self.grid.itemAtPosition(r, c)
+                widget = item.widget() if item is not None else None
+                if isinstance(widget, QLabel):
+                    texts.append(widget.text())
+            if texts:
+                rows.append(texts)
+        return rows
 
 
 def _order(key: str) -> tuple[int, int, int]:

@@ -18,6 +18,7 @@ from .mnemonics import (
     give_mnemonics,
     keep_mnemonics,
     message_box,
+    mnemonic_letter,
     tell,
     with_mnemonic,
 )
@@ -60,6 +61,7 @@ __all__ = [
     "give_mnemonics",
     "keep_mnemonics",
     "message_box",
+    "mnemonic_letter",
     "old_prices",
     "remember_folder",
     "resolved",

@@ -7,8 +7,16 @@ from pathlib import Path
 from typing import Protocol
 
 from PySide6.QtCore import QEvent, QMimeData, QObject, Qt
-from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QPainter, QPaintEvent, QPalette
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import (
+    QColor,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+)
+from PySide6.QtWidgets import QApplication, QWidget
 
 from imgcost_gui.core.storage import LEGACY_SCENARIO_SUFFIX, SCENARIO_SUFFIX
 
@@ -85,13 +93,57 @@ class DropHighlight(QWidget):
         painter.end()
 
 
+class _FieldDrops(QObject):
+    """Scenario files dragged over a field that takes drops itself (the notes, the
+    name: text fields paste a dropped file's path) are the window's, as anywhere else."""
+
+    def __init__(self, window: QWidget, drops: ScenarioDrops):
+        super().__init__(window)  # gone with the window, and out of the application's filters
+        self.window = window
+        self.drops = drops
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        kind = event.type()
+        if kind not in (
+            QEvent.Type.DragEnter,
+            QEvent.Type.DragMove,
+            QEvent.Type.DragLeave,
+            QEvent.Type.Drop,
+        ):
+            return False
+        if (
+            not isinstance(watched, QWidget)
+            or watched is self.window
+            or not self.window.isAncestorOf(watched)
+        ):
+            return False  # the window's own drag events reach it as they are
+        if kind == QEvent.Type.DragLeave:
+            self.drops.leave()
+            return False
+        assert isinstance(event, QDropEvent)  # enter and move events are drop events too
+        if scenario_file_dropped(event.mimeData()) is None:
+            return False  # text, or another file: the field takes it as usual
+        if isinstance(event, QDragEnterEvent):
+            self.drops.enter(event)
+        elif isinstance(event, QDragMoveEvent):
+            event.acceptProposedAction()
+        else:
+            self.drops.drop(event)
+        return True
+
+
 class ScenarioDrops:
-    """A window's drag and drop of scenario files: the window's drag events call these."""
+    """A window's drag and drop of scenario files: the window's drag events call these,
+    and a field's that would take the drop itself come here first."""
 
     def __init__(self, window: QWidget, files: Opens):
         self.files = files
         self.highlight = DropHighlight(window)
         window.setAcceptDrops(True)
+        self._fields = _FieldDrops(window, self)
 
     def enter(self, event: QDragEnterEvent) -> None:
         path = scenario_file_dropped(event.mimeData())

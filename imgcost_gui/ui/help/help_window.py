@@ -84,6 +84,11 @@ class HelpWindow(QDialog):
         self.find_box.returnPressed.connect(self.find_next)
         find_label = QLabel("F&ind:")
         find_label.setBuddy(self.find_box)
+        #: Said when the words are not in the page (else Enter would seem to do nothing).
+        self.find_note = QLabel("Not found")
+        self.find_note.setObjectName("helpFindNote")
+        self.find_note.hide()
+        self.find_box.textChanged.connect(lambda _t: self.find_note.hide())
         QShortcut(QKeySequence.StandardKey.Find, self, self.find_box.setFocus)
 
         self.browser = QTextBrowser()
@@ -101,6 +106,7 @@ class HelpWindow(QDialog):
         find_row = QHBoxLayout()
         find_row.addWidget(find_label)
         find_row.addWidget(self.find_box, 1)
+        find_row.addWidget(self.find_note)
         left_layout.addLayout(find_row)
         left_layout.addWidget(self.contents, 1)
         split = QSplitter(Qt.Orientation.Horizontal)
@@ -144,11 +150,14 @@ class HelpWindow(QDialog):
         """Select the next place the find field's words appear, from the top after the last."""
         needle = self.find_box.text().strip()
         if not needle:
+            self.find_note.hide()
             return False
-        if self.browser.find(needle):
-            return True
-        self.browser.moveCursor(QTextCursor.MoveOperation.Start)
-        return self.browser.find(needle)
+        found = self.browser.find(needle)
+        if not found:
+            self.browser.moveCursor(QTextCursor.MoveOperation.Start)
+            found = self.browser.find(needle)
+        self.find_note.setVisible(not found)
+        return found
 
     def _top_item(self, key: str) -> QTreeWidgetItem:
         for i in range(self.contents.topLevelItemCount()):

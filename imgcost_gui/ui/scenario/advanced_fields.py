@@ -117,7 +117,7 @@ class AdvancedStageFields(Collapsible):
         )
         # Each count of the main model's tokens, with its price on the row under it
         # ("at $ 1.25 per 1M"): one label and one letter for the pair.
-        add_row(form, "Main model te&xt in:", self.resp_in)
+        add_row(form, "Main mode&l text in:", self.resp_in)
         form.addRow("", self.resp_in_rate)
         add_row(form, "Main model text &out:", self.resp_out)
         form.addRow("", self.resp_out_rate)

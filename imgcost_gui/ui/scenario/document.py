@@ -81,6 +81,8 @@ class SetField(QUndoCommand):
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 (Qt API)
         if not isinstance(other, SetField) or other.path != self.path:
             return False
+        if other.text() != self.text():
+            return False  # one field holding several things (each vendor's tier)
         if other.stamp - self.stamp > MERGE_WINDOW_S:
             return False
         self.new = other.new

@@ -2,8 +2,8 @@
 label column width for every group so the fields line up down the pane.
 
 Letters the window already uses elsewhere are left to it: the menu bar's
-(File, Edit, Prices, View, Help) and the comparison's Budget field. "&Plan from"
-keeps its P from before the Prices menu had one.
+(File, Edit, Prices, View, Help) and the comparison's Budget field. Which letter
+a label has, and how a free one is found, is ``ui.common.mnemonics``'s.
 """
 
 from __future__ import annotations
@@ -13,33 +13,10 @@ from collections.abc import Iterable
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
-#: Alt+letters taken outside the scenario form, visible together with it.
-WINDOW_MNEMONICS = frozenset("befhv")
-
-
-def mnemonic_of(text: str) -> str | None:
-    """The letter after a single "&" (Qt's mnemonic marker), lower case."""
-    i = 0
-    while (i := text.find("&", i)) >= 0 and i + 1 < len(text):
-        if text[i + 1] != "&":
-            return text[i + 1].lower()
-        i += 2
-    return None
-
-
-def with_mnemonic(text: str, taken: Iterable[str]) -> str:
-    """``text`` with "&" before a letter nobody has: a word's first letter if one is free.
-
-    Left without one when every letter is taken: a repeated Alt+letter would
-    only move between fields, never reach the one wanted.
-    """
-    used = set(taken) | WINDOW_MNEMONICS
-    starts = [i for i, c in enumerate(text) if c.isalpha() and (i == 0 or text[i - 1] == " ")]
-    rest = [i for i, c in enumerate(text) if c.isalpha() and i not in starts]
-    for i in starts + rest:
-        if text[i].lower() not in used:
-            return f"{text[:i]}&{text[i:]}"
-    return text
+#: Alt+letters taken outside the scenario form, visible together with it: the menu
+#: bar's File, Edit, Prices, View, Help and the comparison's Budget. The window's
+#: own menu bar is read too once the form is in it (``ScenarioPanel``).
+WINDOW_MNEMONICS = frozenset("befhpv")
 
 
 def add_row(form: QFormLayout, text: str, field: QWidget, buddy: QWidget | None = None) -> QLabel:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMainWindow,
     QScrollArea,
     QStyle,
     QToolButton,
@@ -22,12 +23,12 @@ from PySide6.QtWidgets import (
 
 from imgcost_gui.core import ModelEntry, calendar
 from imgcost_gui.core.scenario import MAX_NAME
-from imgcost_gui.ui.common import form_layout
+from imgcost_gui.ui.common import form_layout, mnemonic_letter, with_mnemonic
 from imgcost_gui.workspace import text
 
 from .document import ScenarioDocument
 from .fields import FieldBinder
-from .form_rows import add_row, align_label_columns, mnemonic_of, with_mnemonic
+from .form_rows import WINDOW_MNEMONICS, add_row, align_label_columns
 from .notes_field import notes_field
 from .stage_form import StageForm
 from .time_fields import TimeFields
@@ -82,7 +83,7 @@ class ScenarioPanel(QWidget):
         plan_row.setContentsMargins(0, 0, 0, 0)
         plan_row.addWidget(self.plan_from, 1)
         plan_row.addWidget(self.plan_today)
-        plan_label = QLabel("&Plan from:")
+        plan_label = QLabel("P&lan from:")
         plan_label.setBuddy(self.plan_from)
         head.addRow(plan_label, plan_row)
         self.description = notes_field(self.b)
@@ -199,11 +200,14 @@ class ScenarioPanel(QWidget):
         may repeat the top's: the two are never on screen together)."""
         advanced = self.form.advanced
         taken = {
-            mnemonic_of(label.text())
+            mnemonic_letter(label.text())
             for label in self.findChildren(QLabel)
             if label.buddy() is not None and not advanced.isAncestorOf(label)
         }
-        return with_mnemonic(text, {t for t in taken if t})
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            taken |= {mnemonic_letter(a.text()) for a in window.menuBar().actions()}
+        return with_mnemonic(text, {t for t in taken if t} | WINDOW_MNEMONICS)
 
     def align_labels(self) -> None:
         """Line up the fields of the scenario, Time and stage groups down the pane."""

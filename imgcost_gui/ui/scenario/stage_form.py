@@ -251,7 +251,7 @@ class StageForm(QWidget):
             " tokens",
             10,
         )
-        add_row(form, "Prompt &length:", self.prompt)
+        add_row(form, "Prompt te&xt:", self.prompt)
         self.ref_count = b.int_spin(
             ("references", "count"),
             "Reference images",

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QGroupBox, QLabel, QWidget
 
 from imgcost_gui.core import ModelEntry
+from imgcost_gui.core.duration import Team
 from imgcost_gui.ui.common import ComboBox, form_layout
 
 from .fields import FieldBinder
@@ -25,13 +26,6 @@ NOT_SET = "Not set"
 def tier_caption(name: str) -> str:
     """A tier as the vendor's pages write it: "Free", "Tier 3"."""
     return f"Tier {name}" if name.isdigit() else name[:1].upper() + name[1:]
-
-
-def _same_tier(a: str, b: str) -> bool:
-    def key(n: str) -> str:
-        return n.strip().lower().removeprefix("tier").strip()
-
-    return key(a) == key(b)
 
 
 class VendorTiers:
@@ -185,18 +179,24 @@ class TimeFields(QGroupBox):
         box.setObjectName(f"field_tiers_{v.vendor}")
         return box
 
-    def _stored(self, vendor: str) -> tuple[str, str] | None:
-        """The scenario's (key, tier) for ``vendor``; keys match the way the core matches them."""
-        tiers = self.b.doc.scenario.tiers
-        return next(((k, t) for k, t in tiers.items() if k.lower() == vendor.lower()), None)
+    def _stored(self, vendor: str) -> str | None:
+        """The tier the estimates use for ``vendor``, as the core reads the scenario
+        (a key of any case, or the "*" the CLI writes for every vendor)."""
+        return Team(dict(self.b.doc.scenario.tiers)).tier_for(vendor)
 
     def _tier_chosen(self, vendor: str, name: str | None) -> None:
-        tiers = dict(self.b.doc.scenario.tiers)
-        stored = self._stored(vendor)
-        if stored is not None:
-            del tiers[stored[0]]
+        """Store ``name`` so that the core uses it for ``vendor`` (None: no tier)."""
+        tiers = {k: t for k, t in self.b.doc.scenario.tiers.items() if k.lower() != vendor.lower()}
         if name is not None:
-            tiers[vendor] = name
+            # First: the core takes the first key that matches, "*" included.
+            tiers = {vendor: name, **tiers}
+        elif "*" in tiers:
+            # "*" would still give this vendor a tier: keep it for the other vendors shown.
+            wild = tiers.pop("*")
+            for v in self.vendors:
+                if v.vendor != vendor and Team(tiers).tier_for(v.vendor) is None:
+                    tiers[v.vendor] = wild
+        # Each vendor's tier is its own step in the history (the text tells them apart).
         self.b.edit(("tiers",), tiers, f"{vendor} tier")
 
     def refresh(self) -> None:
@@ -211,9 +211,11 @@ class TimeFields(QGroupBox):
                 if stored is None:
                     box.setCurrentIndex(0)
                     continue
-                at = next((i for i, n in enumerate(v.names, 1) if _same_tier(n, stored[1])), None)
+                assert v.example.throughput is not None
+                known = v.example.throughput.tier(stored)
+                at = v.names.index(known.name) + 1 if known is not None else None
                 if at is None:
-                    box.addItem(f"{stored[1]} (not one of {v.vendor}'s tiers)", stored[1])
+                    box.addItem(f"{stored} (not one of {v.vendor}'s tiers)", stored)
                     at = box.count() - 1
                 box.setCurrentIndex(at)
             finally:
