@@ -306,6 +306,17 @@ class CatalogDocument(QObject):
             self.catalog_changed(None)
         return said
 
+    def reload_measured(self) -> list[str]:
+        """Take in measured token counts another ImgCost kept or forgot (another window,
+        ``imgcost calibrate --save``); the lines say whose changed."""
+        try:
+            said = self.user.reload_measured()
+        except SAVE_ERRORS:
+            return []  # unreadable for a moment (mid-save elsewhere): the next change tells
+        if said:
+            self.catalog_changed(None)
+        return said
+
     # --- edits (each one undoable, each one saved at once) ---------------------------
 
     @property

@@ -34,6 +34,9 @@ class OverridesWatcher(QObject):
         self.watcher.fileChanged.connect(lambda _p: self.timer.start())
         self.watcher.directoryChanged.connect(lambda _p: self.timer.start())
         self._seen = file_signature(self.path)
+        #: The measured token counts beside it (``imgcost calibrate --save`` writes them).
+        self.measured_path = doc.user.measured_path
+        self._seen_measured = file_signature(self.measured_path)
         self._watch()
 
     def _watch(self) -> None:
@@ -46,10 +49,14 @@ class OverridesWatcher(QObject):
     def check(self) -> None:
         """Take in the file if it changed since last seen (this window's saves say nothing)."""
         self._watch()
+        said: list[str] = []
         now = file_signature(self.path)
-        if now == self._seen:
-            return
-        self._seen = now
-        said = self.doc.reload()
+        if now != self._seen:
+            self._seen = now
+            said += self.doc.reload()
+        measured = file_signature(self.measured_path)
+        if measured != self._seen_measured:
+            self._seen_measured = measured
+            said += self.doc.reload_measured()
         if said:
             self.reloaded.emit(said)
