@@ -73,8 +73,8 @@ HEADERS = [
 #: Widths at 1280 px that leave Source (which stretches) room to be read.
 COLUMN_WIDTHS = {
     COL_MODEL: 190,
-    COL_PROVIDER: 104,
-    COL_STATUS: 154,
+    COL_PROVIDER: 118,  # "Black Forest Labs"
+    COL_STATUS: 112,  # mostly empty; "deprecated" and dates fit, the tooltip says more
     COL_PRICE: 165,
     COL_VALUE: 82,
     COL_UNIT: 100,
