@@ -82,7 +82,8 @@ def test_a_dated_price_in_force_today_is_the_users(window, monkeypatch):
 def test_the_context_menu_offers_a_dated_price(window):
     editor = window.catalog_editor
     editor.select("gpt-image-2", "image_out")
-    texts = {a.text(): a.isEnabled() for a in editor.context_menu().actions()}
+    # (the words as read: the buttons they share their text with carry Alt letters, issue 11)
+    texts = {a.text().replace("&", ""): a.isEnabled() for a in editor.context_menu().actions()}
     assert texts == {
         "Change price": True,
         "Set price from a date…": True,

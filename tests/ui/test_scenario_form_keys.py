@@ -15,13 +15,14 @@ def _letter(text: str) -> str:
 
 def _window_letters(window) -> set[str]:
     """Alt+letters the window gives outside the form, read from it: the menu bar's
-    (File, Edit, Prices...) and other labelled fields' (the comparison's Budget)."""
+    (File, Edit, Prices...) and other labelled fields' on screen with it (the
+    comparison's Budget; not the Models tab's or the Prices page's, shown instead)."""
     menus = {_letter(a.text()) for a in window.menuBar().actions()}
     panel = window.scenario_panel
     fields = {
         _letter(w.text())
         for w in window.findChildren(QLabel)
-        if w.buddy() is not None and "&" in w.text() and not panel.isAncestorOf(w)
+        if w.buddy() is not None and "&" in w.text() and not panel.isAncestorOf(w) and w.isVisible()
     }
     assert "p" in menus and "b" in fields  # Prices, Budget
     return menus | fields

@@ -41,6 +41,7 @@ from imgcost_gui.core.calibration import (
     read_responses,
 )
 from imgcost_gui.core.catalog import MeasuredOutput, PublishedImagePrices, TokenPricing
+from imgcost_gui.ui.common import give_widget_mnemonics
 
 from .background import Reader
 from .catalog_document import CatalogDocument
@@ -305,6 +306,7 @@ class CalibrateDialog(QDialog):
         self.resize(1180, 600)
         self.choose.setFocus()  # the model is chosen already; the file is what is asked
         self._sync()
+        give_widget_mnemonics(self)
 
     # --- choosing -----------------------------------------------------------------
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from imgcost_gui.core import calendar
+from imgcost_gui.ui.common import give_widget_mnemonics
 
 from .catalog_rows import PRICE_PATTERN, CatalogRow, decimal_text, parse_price
 
@@ -65,6 +66,7 @@ class DatedPriceDialog(QDialog):
         layout.addWidget(self.buttons)
         self.setMinimumWidth(420)
         self._sync()
+        give_widget_mnemonics(self)
 
     def _sync(self) -> None:
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)

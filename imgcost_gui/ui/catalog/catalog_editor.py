@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from imgcost_gui.core import FileProblem, price_fields
-from imgcost_gui.ui.common import ask_save_path
+from imgcost_gui.ui.common import WINDOW_LETTERS, ask_save_path, give_widget_mnemonics
 
 from .catalog_dated_dialog import DatedPriceDialog
 from .catalog_details import PriceDetails, details_text
@@ -104,7 +104,7 @@ class CatalogEditor(QWidget):
             "Delete custom", "Delete the selected custom model", self.delete_selected
         )
         share = QToolButton()
-        share.setText("Share")
+        share.setText("Share prices")
         share.setToolTip("Import or export your price changes and custom models")
         share.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(share)
@@ -182,6 +182,7 @@ class CatalogEditor(QWidget):
         layout.addWidget(self.details)
         layout.addWidget(self.measured)
         self._sync_buttons()
+        give_widget_mnemonics(self, WINDOW_LETTERS)
 
     def _catalog_changed(self, _model_id: object) -> None:
         self._sync_buttons()

@@ -43,6 +43,7 @@ from imgcost_gui.core.peers import (
     read_price_file,
 )
 from imgcost_gui.core.updated import UpdatedLayer
+from imgcost_gui.ui.common import give_widget_mnemonics
 
 from .catalog_document import CatalogDocument
 from .catalog_rows import decimal_text
@@ -185,6 +186,7 @@ class UpdateDialog(QDialog):
         layout.addLayout(bottom)
         self.resize(1080, 640)
         self._sync()
+        give_widget_mnemonics(self)
 
     # --- building ---------------------------------------------------------------------
 

@@ -36,6 +36,7 @@ from imgcost_gui.core.reconcile import (
     reconcile,
 )
 from imgcost_gui.core.usage_exports import UsageExport, read_costs_export, read_usage_export
+from imgcost_gui.ui.common import give_widget_mnemonics
 from imgcost_gui.workspace.text import MINUS, usd
 
 from .background import Reader
@@ -219,6 +220,7 @@ class ReconcileDialog(QDialog):
         layout.addLayout(self.plot_place, 1)
         layout.addWidget(buttons)
         self.resize(1180, 760)
+        give_widget_mnemonics(self)
 
     # --- choosing -----------------------------------------------------------------
 

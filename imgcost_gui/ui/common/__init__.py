@@ -13,9 +13,11 @@ from .dates import (
     status_tip,
 )
 from .mnemonics import (
+    WINDOW_LETTERS,
     ask,
     give_button_mnemonics,
     give_mnemonics,
+    give_widget_mnemonics,
     keep_mnemonics,
     message_box,
     mnemonic_letter,
@@ -57,7 +59,9 @@ __all__ = [
     "day_words",
     "documents_folder",
     "form_layout",
+    "WINDOW_LETTERS",
     "give_button_mnemonics",
+    "give_widget_mnemonics",
     "give_mnemonics",
     "keep_mnemonics",
     "message_box",

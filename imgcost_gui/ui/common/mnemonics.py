@@ -12,7 +12,15 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QAbstractButton, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QDialogButtonBox,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QToolButton,
+    QWidget,
+)
 
 Button = QMessageBox.StandardButton
 
@@ -143,3 +151,34 @@ def tell(
 ) -> None:
     """``QMessageBox.information`` (or ``warning``) with an underlined OK."""
     message_box(parent, icon, title, text).exec()
+
+
+#: The window's own letters: its menus (File, Edit, Prices, View, Help) and Budget.
+WINDOW_LETTERS = frozenset("befhpv")
+
+
+def give_widget_mnemonics(root: QWidget, taken: Iterable[str] = ()) -> None:
+    """Every button and every field label (a label with a buddy) under ``root``
+    without an underlined letter gets one not in ``taken`` nor used beside it; a
+    dialog's standard buttons get their usual words (OK, Cancel, Close). Buttons
+    that show an action keep its text (the action's menu gives it a letter)."""
+    buttons = [
+        b
+        for b in root.findChildren(QAbstractButton)
+        if b.text() and not (isinstance(b, QToolButton) and b.defaultAction() is not None)
+    ]
+    labels = [lb for lb in root.findChildren(QLabel) if lb.buddy() is not None and lb.text()]
+    used = set(taken)
+    texts = [b.text() for b in buttons] + [lb.text() for lb in labels]
+    used |= {m for t in texts if (m := mnemonic_letter(t)) is not None}
+    for box in root.findChildren(QDialogButtonBox):
+        for b in box.buttons():
+            known = BUTTON_TEXTS.get(Button(int(box.standardButton(b).value)))
+            if known is not None and mnemonic_letter(b.text()) is None:
+                b.setText(with_mnemonic(known.replace("&", ""), used))
+    for label in labels:
+        if mnemonic_letter(label.text()) is None and "<" not in label.text():
+            label.setText(with_mnemonic(label.text(), used))
+    for button in buttons:
+        if mnemonic_letter(button.text()) is None:
+            button.setText(with_mnemonic(button.text(), used))

@@ -28,7 +28,13 @@ from PySide6.QtWidgets import (
 
 from imgcost_gui.core import ModelEntry, PriceCatalog
 from imgcost_gui.core.calendar import plan_day
-from imgcost_gui.ui.common import ComboBox, status_text, status_tip
+from imgcost_gui.ui.common import (
+    WINDOW_LETTERS,
+    ComboBox,
+    give_widget_mnemonics,
+    status_text,
+    status_tip,
+)
 from imgcost_gui.ui.scenario import FieldPath, ScenarioDocument
 from imgcost_gui.workspace.columns import short_name
 
@@ -120,6 +126,8 @@ class ModelPicker(QWidget):
         layout.addLayout(form)
         layout.addLayout(buttons)
         layout.addWidget(self.tree, 1)
+        # Beside the comparison: not its Budget (in the window's letters) nor Show sta&ges.
+        give_widget_mnemonics(self, WINDOW_LETTERS | {"g"})
 
     # --- feeding ----------------------------------------------------------------------
 
