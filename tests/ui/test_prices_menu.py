@@ -30,3 +30,17 @@ def test_calibrate_opens_with_no_file_chosen(window, monkeypatch):
     monkeypatch.setattr(window.prices, "calibrate", lambda *a, **k: calls.append((a, k)))
     window.menus.calibrate_action.trigger()
     assert calls == [((), {})]  # not the action's checked flag taken for a path
+
+
+def test_a_closed_calibrate_or_billed_dialog_does_not_stay_in_memory(window, monkeypatch, qtbot):
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QDialog
+
+    from imgcost_gui.core import Scenario
+
+    monkeypatch.setattr(QDialog, "exec", lambda self: 0)
+    for _ in range(3):
+        window.prices.calibrate()
+        window.prices.reconcile(Scenario())
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert window.findChildren(QDialog) == []

@@ -73,9 +73,12 @@ class PriceActions(QObject):
         from .calibrate_dialog import calibrate_from_responses
 
         dialog = calibrate_from_responses(self.window, self.catalog_doc, path, model_id)
-        if dialog.kept is None:
+        kept = dialog.kept
+        # Closed: it goes, and its figure with it (each opening would otherwise stay).
+        dialog.deleteLater()
+        if kept is None:
             return False
-        model, _file = dialog.kept
+        model, _file = kept
         self.showPrices.emit()
         # Short: the status bar's permanent labels leave a message little room.
         name = self.catalog_doc.catalog.get(model).name
@@ -88,7 +91,7 @@ class PriceActions(QObject):
         """Prices > Compare with what was billed…: ``scenario`` against the exports."""
         from .reconcile_dialog import compare_with_billed
 
-        compare_with_billed(self.window, self.catalog_doc, scenario, usage, costs)
+        compare_with_billed(self.window, self.catalog_doc, scenario, usage, costs).deleteLater()
 
     def _save_failed(self, text: str) -> None:
         QMessageBox.warning(self.window, "Prices not saved", text)
