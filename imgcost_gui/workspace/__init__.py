@@ -4,8 +4,9 @@ and their columns, and each chart's data. Imports only the core; the widgets in
 
 from .cells import CellGrid, cheapest_cells
 from .charts import ChartInputs, MeterBars, meter_bars
-from .columns import COLUMNS, Column, table_text
+from .columns import COLUMNS, Column
 from .comparison import ComparisonRow, compare, summary_text
+from .export import table_text
 from .state import Workspace
 from .volume import BreakEven, VolumeCurves, volume_curves
 

@@ -43,7 +43,7 @@ PACKAGES = {
     ],
     "workspace": [
         "answer", "columns", "comparison", "tips", "text", "lifecycle", "state",
-        "charts", "cells", "volume", "scales", "cost_time", "labels",
+        "charts", "cells", "volume", "scales", "cost_time", "labels", "export",
     ],
 }
 

@@ -17,9 +17,9 @@ from imgcost_gui.workspace.columns import (
     PROVIDER,
     TIME,
     TOTAL,
-    table_text,
 )
 from imgcost_gui.workspace.comparison import compare
+from imgcost_gui.workspace.export import table_text
 from imgcost_gui.workspace.tips import detail_html, total_tooltip
 
 from .conftest import scenario

@@ -13,7 +13,6 @@ from imgcost_gui.workspace.columns import (
     TOTAL,
     VS_BASELINE,
     VS_CHEAPEST,
-    table_text,
 )
 from imgcost_gui.workspace.comparison import (
     GROUP_RANKED,
@@ -22,6 +21,7 @@ from imgcost_gui.workspace.comparison import (
     ranked_rows,
     summary_text,
 )
+from imgcost_gui.workspace.export import table_text
 
 from .conftest import scenario
 

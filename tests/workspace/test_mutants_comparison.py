@@ -19,9 +19,9 @@ from imgcost_gui.workspace.columns import (
     TIME,
     TOTAL,
     VS_BASELINE,
-    table_text,
 )
 from imgcost_gui.workspace.comparison import compare, summary_text
+from imgcost_gui.workspace.export import table_text
 
 from .conftest import scenario
 

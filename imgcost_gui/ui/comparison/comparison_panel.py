@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
 from imgcost_gui.core import ModelEntry, ModelEstimate, PriceCatalog
 from imgcost_gui.ui.common import DoubleSpinBox, ask_save_path, safe_file_name
 from imgcost_gui.ui.scenario import ScenarioDocument
-from imgcost_gui.workspace.columns import SHOWN, table_text
+from imgcost_gui.workspace.columns import SHOWN
 from imgcost_gui.workspace.comparison import ComparisonRow, summary_text
+from imgcost_gui.workspace.export import table_text
 from imgcost_gui.workspace.text import PERIOD_WORDS
 
 from .column_widths import column_widths
