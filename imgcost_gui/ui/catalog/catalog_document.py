@@ -298,19 +298,16 @@ class CatalogDocument(QObject):
 
     def reload(self) -> list[str]:
         """Take in what another ImgCost saved; the lines say what changed."""
-        try:
-            said = self.user.reload()
-        except SAVE_ERRORS:
-            return []  # unreadable for a moment (mid-save elsewhere): the next change tells
-        if said:
-            self.catalog_changed(None)
-        return said
+        return self._take_in(self.user.reload)
 
     def reload_measured(self) -> list[str]:
         """Take in measured token counts another ImgCost kept or forgot (another window,
         ``imgcost calibrate --save``); the lines say whose changed."""
+        return self._take_in(self.user.reload_measured)
+
+    def _take_in(self, read: Callable[[], list[str]]) -> list[str]:
         try:
-            said = self.user.reload_measured()
+            said = read()
         except SAVE_ERRORS:
             return []  # unreadable for a moment (mid-save elsewhere): the next change tells
         if said:
