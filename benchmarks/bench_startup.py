@@ -11,8 +11,12 @@ the benchmark started it (``IMGCOST_STARTUP_T0``):
 - bare + pydantic: the same window after importing pydantic and building one
   model, the floor of any window that prices with the core before its first
   paint (the core's catalog and scenario are pydantic models);
+- charts floor: the bare window that, once painted, imports the core, reads the
+  shipped catalog, loads matplotlib as the app does and draws one empty figure:
+  the least any window with a chart of ImgCost's can take, before any widget;
 - window: the app (``--smoke-test`` with ``IMGCOST_STARTUP_TIMES=1``) until its
   window is first painted, target 2x bare (0.35 s on the machine measured);
+- numbers: the same run until the comparison table is painted with the prices;
 - charts: the same run until the charts first drew the comparison, target 0.8 s.
 
 Runs alternate bare and app so both see the same machine. Prints medians and
@@ -70,7 +74,23 @@ PYDANTIC_WINDOW = BARE_WINDOW.replace(
     "One()\napp = QApplication(",
 )
 
-MOMENT = re.compile(r"^(window shown|charts drawn) (at|cpu) ([0-9.]+) s$", re.M)
+#: The bare window, then after its paint what any chart of the app needs first.
+CHARTS_FLOOR = BARE_WINDOW.replace(
+    "        QApplication.instance().exit(0)",
+    """        from imgcost_gui.core import load_shipped_catalog
+        from imgcost_gui.ui.common import load_matplotlib
+
+        load_shipped_catalog()
+        load_matplotlib()
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+        from matplotlib.figure import Figure
+
+        FigureCanvasAgg(Figure(figsize=(8, 3.6))).draw()
+        print(f"charts drawn at {time.time() - t0:.3f} s", flush=True)
+        QApplication.instance().exit(0)""",
+)
+
+MOMENT = re.compile(r"^(window shown|numbers shown|charts drawn) (at|cpu) ([0-9.]+) s$", re.M)
 
 
 def moments(cmd: list[str], env: dict[str, str]) -> dict[str, float]:
@@ -108,27 +128,39 @@ def window_and_charts(runs: int, env: dict[str, str]) -> None:
         floor_script = Path(tmp) / "pydantic_window.py"
         floor_script.write_text(PYDANTIC_WINDOW, encoding="utf-8")
         floor_cmd = [sys.executable, str(floor_script)]
+        charts_floor_script = Path(tmp) / "charts_floor.py"
+        charts_floor_script.write_text(CHARTS_FLOOR, encoding="utf-8")
+        charts_floor_cmd = [sys.executable, str(charts_floor_script)]
         app_cmd = [sys.executable, "-m", "imgcost_gui", "--smoke-test"]
         moments(bare_cmd, env)  # warm the OS file cache
         moments(floor_cmd, env)
+        moments(charts_floor_cmd, env)
         moments(app_cmd, env)
-        bare, floor, window, charts = [], [], [], []
+        bare, floor, window, charts, numbers, charts_floor = [], [], [], [], [], []
         cpu: dict[str, list[float]] = {"bare": [], "floor": [], "window": []}
         for _ in range(runs):
             for times, key, cmd in ((bare, "bare", bare_cmd), (floor, "floor", floor_cmd)):
                 seen = moments(cmd, env)
                 times.append(seen["window shown"])
                 cpu[key].append(seen["window shown cpu"])
+            charts_floor.append(moments(charts_floor_cmd, env)["charts drawn"])
             seen = moments(app_cmd, env)
             window.append(seen["window shown"])
             charts.append(seen["charts drawn"])
+            numbers.append(seen.get("numbers shown", seen["window shown"]))
             if "window shown cpu" in seen:  # an app from before it printed its processor time
                 cpu["window"].append(seen["window shown cpu"])
     b, f, w, c = (statistics.median(v) for v in (bare, floor, window, charts))
     print(f"bare PySide6 window shown: median {b:.3f} s over {runs} runs")
     print(f"bare window + pydantic:    median {f:.3f} s ({f / b:.2f}x bare, the core's floor)")
     print(f"app window shown:          median {w:.3f} s (min {min(window):.3f})")
+    n, cf_ = statistics.median(numbers), statistics.median(charts_floor)
+    print(f"app numbers shown:         median {n:.3f} s (min {min(numbers):.3f})")
     print(f"app charts drawn:          median {c:.3f} s (min {min(charts):.3f})")
+    print(
+        f"charts floor (bare + core + matplotlib + one empty draw): median {cf_:.3f} s; "
+        f"app charts/floor = {c / cf_:.2f}"
+    )
     cb, cf = statistics.median(cpu["bare"]), statistics.median(cpu["floor"])
     app_cpu = ""
     if cpu["window"]:

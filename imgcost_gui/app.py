@@ -1,9 +1,10 @@
 """``imgcost-gui``: the desktop app's entry point.
 
-The window is shown first; matplotlib (the slowest import) loads from the event
-loop after the window's first paint, so the app feels up at once.
-``IMGCOST_STARTUP_TIMES=1`` prints when the window and the charts were first
-drawn (``benchmarks/bench_startup.py`` reads them).
+The window is shown first, before the core is imported; the catalog is read and
+the features built after its first paint, and matplotlib (the slowest import)
+loads after the numbers are on screen, so the app feels up at once.
+``IMGCOST_STARTUP_TIMES=1`` prints when the window, the numbers and the charts
+were first drawn (``benchmarks/bench_startup.py`` reads them).
 """
 
 from __future__ import annotations
@@ -53,7 +54,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 def app_icon() -> QIcon:
     from PySide6.QtGui import QIcon
 
-    from imgcost_gui.core.paths import resources_dir
+    from imgcost_gui.resources import resources_dir
 
     icon = QIcon()
     folder = resources_dir() / "icons"
@@ -78,70 +79,72 @@ def main(argv: list[str] | None = None) -> int:
     app.setApplicationVersion(imgcost_gui.__version__)
     app.setWindowIcon(app_icon())
 
-    from imgcost_gui.core import FileProblem, UserCatalog, load_shipped_catalog
-
     from .ui.shell import FirstPaint, MainWindow, StartupTimes
 
     times = StartupTimes.from_env()
+    # The window first, empty ("Loading prices…"): it paints before the core is imported.
+    window = MainWindow(persist=not args.smoke_test)
+    result = {"code": 0}
 
-    try:
-        shipped = load_shipped_catalog()
-    except FileProblem as e:
-        # Nothing can be priced without it: one clear message, not a traceback.
-        print(f"imgcost-gui: {e.message}", file=sys.stderr)
-        if not args.smoke_test:
-            from PySide6.QtWidgets import QMessageBox
+    def stop(code: int) -> None:
+        result["code"] = code
+        app.exit(code)  # the window closes once the loop is over (see below)
 
-            QMessageBox.critical(None, "ImgCost cannot start", e.message)
-        return 2
-    window = MainWindow(UserCatalog(shipped), persist=not args.smoke_test)
-    if args.scenario is not None and args.smoke_test:
-        # no dialog may block a smoke test: report on stderr instead
-        from imgcost_gui.core import FileProblem, load_scenario
+    def build() -> None:
+        """After the first paint: read the catalog, build the features, price the scenario."""
+        from imgcost_gui.core import FileProblem, UserCatalog, load_scenario, load_shipped_catalog
 
         try:
-            scenario, _ = load_scenario(args.scenario)
+            shipped = load_shipped_catalog()
         except FileProblem as e:
+            # Nothing can be priced without it: one clear message, not a traceback.
             print(f"imgcost-gui: {e.message}", file=sys.stderr)
-            return 2
-        window.doc.load(scenario, args.scenario.resolve())
-    elif args.scenario is not None:
-        window.files.open_path(args.scenario, ask=False)
-    window.charts.drawn.connect(lambda: times.mark("charts drawn"))
+            if not args.smoke_test:
+                from PySide6.QtWidgets import QMessageBox
 
-    if args.smoke_test:
-        result = {"code": 0}
-
-        def finish() -> None:
+                QMessageBox.critical(window, "ImgCost cannot start", e.message)
+            stop(2)
+            return
+        window.build(UserCatalog(shipped))
+        if args.scenario is not None and args.smoke_test:
+            # no dialog may block a smoke test: report on stderr instead
             try:
-                app.processEvents()
-                window.load_charts()
-                app.processEvents()  # let the new canvases take their size before drawing
-                window.recompute()
-                window.flush_charts()
-                tabs = window.charts.tabs
-                assert tabs is not None  # load_charts made them
-                tabs.update_all()
-                tabs.charts[tabs.currentIndex()].canvas.draw()  # type: ignore[no-untyped-call]  # matplotlib's Qt backend is unannotated
-                app.processEvents()
-                if args.screenshot is not None:
-                    args.screenshot.parent.mkdir(parents=True, exist_ok=True)
-                    if not window.grab().save(str(args.screenshot)):
-                        print(f"imgcost-gui: could not write {args.screenshot}", file=sys.stderr)
-                        result["code"] = 1
-            except Exception as e:  # a smoke test reports every failure as an exit code
-                print(f"imgcost-gui: smoke test failed: {e!r}", file=sys.stderr)
-                result["code"] = 1
-            window.doc.undo_stack.setClean()
-            window.close()
-            app.exit(result["code"])
+                scenario, _ = load_scenario(args.scenario)
+            except FileProblem as e:
+                print(f"imgcost-gui: {e.message}", file=sys.stderr)
+                stop(2)
+                return
+            window.doc.load(scenario, args.scenario.resolve())
+        elif args.scenario is not None:
+            window.files.open_path(args.scenario, ask=False)
+        window.charts.drawn.connect(lambda: times.mark("charts drawn"))
+        then = smoke_finish if args.smoke_test else after_build
+        FirstPaint(window.comparison, lambda: times.mark("numbers shown"), then)
 
-        FirstPaint(window, lambda: times.mark("window shown"), finish)
-        window.show()
-        app.exec()
-        return result["code"]
+    def smoke_finish() -> None:
+        try:
+            app.processEvents()
+            window.load_charts()
+            app.processEvents()  # let the new canvases take their size before drawing
+            window.recompute()
+            window.flush_charts()
+            tabs = window.charts.tabs
+            assert tabs is not None  # load_charts made them
+            tabs.update_all()
+            tabs.charts[tabs.currentIndex()].canvas.draw()  # type: ignore[no-untyped-call]  # matplotlib's Qt backend is unannotated
+            app.processEvents()
+            if args.screenshot is not None:
+                args.screenshot.parent.mkdir(parents=True, exist_ok=True)
+                if not window.grab().save(str(args.screenshot)):
+                    print(f"imgcost-gui: could not write {args.screenshot}", file=sys.stderr)
+                    result["code"] = 1
+        except Exception as e:  # a smoke test reports every failure as an exit code
+            print(f"imgcost-gui: smoke test failed: {e!r}", file=sys.stderr)
+            result["code"] = 1
+        window.doc.undo_stack.setClean()
+        stop(result["code"])
 
-    def after_show() -> None:
+    def after_build() -> None:
         window.finish_start()
         # The catalog and the window live as long as the app: keep them out of every
         # collection (a full pass over them took ~100 ms at 500 models, a dropped frame).
@@ -149,9 +152,14 @@ def main(argv: list[str] | None = None) -> int:
         # Work a crashed session left is offered whether or not a file was opened.
         window.files.offer_recovery()
 
-    FirstPaint(window, lambda: times.mark("window shown"), after_show)
+    FirstPaint(window, lambda: times.mark("window shown"), build)
     window.show()
-    return app.exec()
+    code = app.exec()
+    # Closed after the loop, not in it: closing the last window inside it would also
+    # post a "quit" that a later event loop in this process (tests) would stop on.
+    if window.isVisible():  # a window the user closed was closed (and asked) then
+        window.close()
+    return result["code"] if result["code"] else code
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -3,21 +3,22 @@
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
+
+from imgcost_gui.resources import resources_dir
 
 APP_NAME = "ImgCost"
 
-
-def resources_dir() -> Path:
-    """The shipped ``resources/`` folder, from a source tree or a frozen bundle."""
-    override = os.environ.get("IMGCOST_RESOURCES")
-    if override:
-        return Path(override)
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle:
-        return Path(bundle) / "resources"
-    return Path(__file__).resolve().parents[2] / "resources"
+__all__ = [
+    "APP_NAME",
+    "measured_tokens_path",
+    "overrides_path",
+    "resources_dir",
+    "shipped_catalog_path",
+    "templates_dir",
+    "updated_prices_path",
+    "user_data_dir",
+]
 
 
 def shipped_catalog_path() -> Path:

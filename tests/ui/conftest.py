@@ -9,7 +9,11 @@ import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from imgcost_gui.core import UserCatalog, load_shipped_catalog
+from imgcost_gui.ui.common import load_matplotlib
 from imgcost_gui.ui.shell import MainWindow
+
+# matplotlib as the app loads it (before any test module imports it).
+load_matplotlib()
 
 
 @pytest.fixture(scope="session")

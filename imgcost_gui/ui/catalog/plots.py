@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QGuiApplication, QPalette
 
+from imgcost_gui.ui.common import load_matplotlib
+
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
@@ -53,6 +55,7 @@ class PlotColours:
 
 def new_canvas(width: float = 6.0, height: float = 3.6) -> FigureCanvasQTAgg:
     """An empty figure on a Qt canvas, coloured like the window."""
+    load_matplotlib()
     import matplotlib
     from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
     from matplotlib.figure import Figure

@@ -150,7 +150,9 @@ class ChartView(QWidget):
         self.canvas.mpl_connect("resize_event", self._resized)
         self.canvas.mpl_connect("motion_notify_event", self._show_tooltip)
         self._draw_cid = self.canvas.mpl_connect("draw_event", self._after_draw)
-        self.apply_style(self.style_)
+        # Coloured, not drawn: there is nothing to show before the first inputs, and
+        # at start-up three of the four charts are on hidden tabs (a draw each, wasted).
+        self.apply_style(self.style_, draw=False)
 
     # --- data ---------------------------------------------------------------------
 
@@ -311,8 +313,9 @@ class ChartView(QWidget):
 
     # --- look -----------------------------------------------------------------------
 
-    def apply_style(self, style: ChartStyle) -> None:
-        """Recolour without recomputing: the data stays, only colours change."""
+    def apply_style(self, style: ChartStyle, *, draw: bool = True) -> None:
+        """Recolour without recomputing: the data stays, only colours change
+        (``draw`` False: the next draw shows them)."""
         self.style_ = style
         self.figure.set_facecolor(style.background)
         for ax in self.figure.axes:
@@ -325,7 +328,8 @@ class ChartView(QWidget):
                 spine.set_color(style.grid)
         self.restyle_artists(style)
         self._mark_data_artists()
-        self.redraw()
+        if draw:
+            self.redraw()
 
     def restyle_artists(self, style: ChartStyle) -> None:
         """Subclasses recolour their own artists here."""

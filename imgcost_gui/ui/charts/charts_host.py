@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QStackedWidget, QWidget
 
+from imgcost_gui.ui.common import load_matplotlib
 from imgcost_gui.workspace.charts import ChartInputs
 
 if TYPE_CHECKING:
@@ -38,6 +39,7 @@ class ChartsHost(QStackedWidget):
     def load(self) -> None:
         if self.tabs is not None:
             return
+        load_matplotlib()  # first, and the quick way
         from .tabs import ChartTabs
 
         self.tabs = ChartTabs()

@@ -56,6 +56,7 @@ class ChartTabs(QTabWidget):
         self.export_button = export
         self.setCornerWidget(export, Qt.Corner.TopRightCorner)
         self._stale: set[int] = set()
+        self._framed = False
         self._inputs: ChartInputs | None = None
         last = QSettings().value(CURRENT_KEY, "")
         titles = [chart.title for chart in self.charts]
@@ -86,6 +87,14 @@ class ChartTabs(QTabWidget):
 
     def _drawn(self, chart: ChartView, _event: DrawEvent) -> None:
         if chart.inputs is not None:
+            if not self._framed:
+                self._framed = True
+                # The charts on hidden tabs were made without a draw, so the first one
+                # shown came sooner; their first (empty) draw, which settles their
+                # margins, follows it.
+                for other in self.charts:
+                    if other is not chart and other.inputs is None:
+                        other.redraw()
             self.drawn.emit()
 
     def _scheme_changed(self, _scheme: object) -> None:

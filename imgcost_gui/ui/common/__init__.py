@@ -24,6 +24,7 @@ from .mnemonics import (
     tell,
     with_mnemonic,
 )
+from .plotting import load_matplotlib
 from .save_paths import (
     ask_save_path,
     documents_folder,
@@ -64,6 +65,7 @@ __all__ = [
     "give_widget_mnemonics",
     "give_mnemonics",
     "keep_mnemonics",
+    "load_matplotlib",
     "message_box",
     "mnemonic_letter",
     "old_prices",

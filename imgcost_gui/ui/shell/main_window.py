@@ -23,22 +23,15 @@ from PySide6.QtWidgets import (
 )
 
 import imgcost_gui
-from imgcost_gui.core import Scenario, UserCatalog
-from imgcost_gui.ui.catalog import CatalogDocument, PriceActions, PricesPage
-from imgcost_gui.ui.charts import ChartsHost
-from imgcost_gui.ui.common import message_box
-from imgcost_gui.ui.comparison import ComparisonPanel, LiveComparison, ModelPicker
-from imgcost_gui.ui.files import FileActions, ScenarioDrops, example_scenario
 from imgcost_gui.ui.help import GUIDE
-from imgcost_gui.ui.scenario import ScenarioDocument, ScenarioPanel
 
 from .appearance import apply_appearance, saved_appearance
 from .banner import Banner
-from .layout_settings import restore_layout, save_layout
-from .menus import Menus
-from .status import StatusLabels
+from .layout_settings import restore_geometry, restore_splitters, save_layout
+from .startup import LoadingPage
 
 if TYPE_CHECKING:
+    from imgcost_gui.core import Scenario, UserCatalog
     from imgcost_gui.ui.catalog import CatalogEditor
     from imgcost_gui.ui.help import HelpWindow
 
@@ -49,17 +42,47 @@ PRICES_PAGE_WAIT_MS = 3000
 
 
 class MainWindow(QMainWindow):
+    """The window. Built in two steps, so it can paint before the core is imported:
+    ``MainWindow()`` is the window itself (title, size, appearance, "Loading prices…"),
+    and ``build(user_catalog)`` makes the features and wires them. Given a catalog,
+    the constructor does both."""
+
     def __init__(
-        self, user_catalog: UserCatalog, scenario: Scenario | None = None, *, persist: bool = True
+        self,
+        user_catalog: UserCatalog | None = None,
+        scenario: Scenario | None = None,
+        *,
+        persist: bool = True,
     ):
         """``persist`` False (smoke tests): no autosave, and the window layout is neither restored nor kept."""
         super().__init__()
         apply_appearance(saved_appearance())  # before anything is drawn
         self.persist = persist
+        self.built = False
         self.setWindowTitle("ImgCost")
+        self.setCentralWidget(LoadingPage())
+        self.resize(1280, 800)
+        if persist:
+            restore_geometry(self)
+        if user_catalog is not None:
+            self.build(user_catalog, scenario)
+
+    def build(self, user_catalog: UserCatalog, scenario: Scenario | None = None) -> None:
+        """Make the features, lay them out in the window and price the scenario."""
+        # Imported here, not at the top: the window paints before these load.
+        from imgcost_gui.ui.catalog import CatalogDocument, PriceActions, PricesPage
+        from imgcost_gui.ui.charts import ChartsHost
+        from imgcost_gui.ui.comparison import ComparisonPanel, LiveComparison, ModelPicker
+        from imgcost_gui.ui.files import FileActions, ScenarioDrops, example_scenario
+        from imgcost_gui.ui.scenario import ScenarioDocument, ScenarioPanel
+
+        from .menus import Menus
+        from .status import StatusLabels
+
+        assert not self.built, "a window is built once"
         self.doc = ScenarioDocument(scenario or example_scenario(), self)
         self.catalog_doc = CatalogDocument(user_catalog, self)
-        self.files = FileActions(self, self.doc, autosave=persist)
+        self.files = FileActions(self, self.doc, autosave=self.persist)
         self.drops = ScenarioDrops(self, self.files)
         self.prices = PriceActions(self, self.catalog_doc)
         self.undo_group = QUndoGroup(self)
@@ -132,9 +155,9 @@ class MainWindow(QMainWindow):
         self._update_title()
         self.status.show_prices(self.catalog_doc)
         self.status.show_plan_day(self.doc.scenario.plan_from)
-        self.resize(1280, 800)
-        if persist:
-            restore_layout(self, self._splitters())
+        if self.persist:
+            restore_splitters(self._splitters())
+        self.built = True
         self.recompute()
 
     def _lay_out(self) -> None:
@@ -204,6 +227,8 @@ class MainWindow(QMainWindow):
         return {"window/split": self.split, "window/compareSplit": self.compare_split}
 
     def _about(self) -> None:
+        from imgcost_gui.ui.common import message_box
+
         box = message_box(
             self,
             QMessageBox.Icon.Information,
@@ -289,6 +314,9 @@ class MainWindow(QMainWindow):
     # --- Qt's events ------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if not self.built:  # closed while loading: there is nothing to keep yet
+            event.accept()
+            return
         if not self.files.maybe_save():
             event.ignore()
             return
@@ -298,10 +326,13 @@ class MainWindow(QMainWindow):
         event.accept()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
-        self.drops.enter(event)
+        if self.built:
+            self.drops.enter(event)
 
     def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:  # noqa: N802
-        self.drops.leave()
+        if self.built:
+            self.drops.leave()
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
-        self.drops.drop(event)
+        if self.built:
+            self.drops.drop(event)

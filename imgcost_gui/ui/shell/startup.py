@@ -1,10 +1,12 @@
 """Start-up: work that waits for the window's first paint, and how long it took.
 
-Importing matplotlib and drawing the charts costs more than showing the window,
-so the window paints first and the rest follows from the event loop. With
-``IMGCOST_STARTUP_TIMES=1`` the app prints when the window was first painted and
-when the charts first drew, in seconds since the process started, and the
-processor time it had used by then (steadier than the clock on a busy machine).
+Reading the catalog (pydantic), building the features and importing matplotlib
+each cost more than showing a window, so the window paints first ("Loading
+prices…"), then the features are built and priced, then the charts load, each
+from the event loop. With ``IMGCOST_STARTUP_TIMES=1`` the app prints when the
+window was first painted, when the numbers were, and when the charts first drew,
+in seconds since the process started, and the processor time it had used by then
+(steadier than the clock on a busy machine).
 """
 
 from __future__ import annotations
@@ -15,11 +17,12 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
-#: Set to 1: print "window shown at X s" and "charts drawn at Y s", each followed by
-#: "... cpu Z s" (processor time this process had used by then).
+#: Set to 1: print "window shown at X s", "numbers shown at X s" and "charts drawn at
+#: X s", each followed by "... cpu X s" (processor time this process had used by then).
 TIMES_ENV = "IMGCOST_STARTUP_TIMES"
 #: A wall-clock time (``time.time()``) to count from instead of the process start:
 #: a benchmark sets it just before it starts the process.
@@ -98,3 +101,27 @@ class FirstPaint(QObject):
         self.done = True
         self.widget.removeEventFilter(self)
         QTimer.singleShot(0, self.then)
+
+
+class LoadingPage(QWidget):
+    """What the window shows for the moment between its first paint and its
+    features: the app's icon and "Loading prices…", quiet and centred."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("loadingPage")
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        icon = QLabel()
+        icon.setPixmap(QApplication.windowIcon().pixmap(64, 64))
+        icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(icon)
+        self.label = QLabel("Loading prices…")
+        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        muted = self.label.palette()
+        muted.setColor(
+            QPalette.ColorRole.WindowText, muted.color(QPalette.ColorRole.PlaceholderText)
+        )
+        self.label.setPalette(muted)
+        layout.addWidget(self.label)
+        layout.addStretch(2)  # a little above the middle, where the eye expects it
