@@ -17,6 +17,7 @@ from imgcost_gui.core import (
     ResponsesOverhead,
     Scenario,
     Stage,
+    UnknownModel,
     estimate,
     images_within_budget,
     load_scenario,
@@ -79,7 +80,13 @@ def load(folder: Path, text: str | bytes) -> None:
 
 
 def priced(scenario: Scenario) -> None:
-    results = estimate(scenario, CATALOG)
+    try:
+        results = estimate(scenario, CATALOG)
+    except UnknownModel as e:
+        # A file may name a model this catalog lacks (a colleague's own): the core
+        # refuses it in one line that names it, and the window says so (live.py).
+        assert "\n" not in str(e) and repr(e.args[0]) in str(e)
+        return
     for r in results:
         json.dumps(r.to_dict(), allow_nan=False, default=str)
         if r.total_usd is not None and scenario.budget_usd is not None:
