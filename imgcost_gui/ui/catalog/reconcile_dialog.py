@@ -3,8 +3,10 @@ API export (images) and, if given, its Costs API export (dollars).
 
 Both files are read and set beside the plan off the UI thread. The table is the
 one ``imgcost reconcile`` prints, a row per model and size and a total per
-model; the chart sets planned against actual images per model and size, drift
-labelled, and estimated against billed dollars per model.
+model (its words in ``reconciliation_table``); the chart sets planned against
+actual images per model and size, drift labelled, and estimated against billed
+dollars per model (``reconciliation_plot``). This module picks the files, reads
+them and shows the result.
 """
 
 from __future__ import annotations
@@ -27,106 +29,22 @@ from PySide6.QtWidgets import (
 )
 
 from imgcost_gui.core import PriceCatalog, Scenario
-from imgcost_gui.core.reconcile import (
-    ModelReconciliation,
-    ReconcileProblem,
-    Reconciliation,
-    catalog_id,
-    drift_pct,
-    reconcile,
-)
+from imgcost_gui.core.reconcile import ReconcileProblem, Reconciliation, catalog_id, reconcile
 from imgcost_gui.core.usage_exports import UsageExport, read_costs_export, read_usage_export
 from imgcost_gui.ui.common import give_widget_mnemonics
-from imgcost_gui.workspace.text import MINUS, usd
+from imgcost_gui.workspace.text import usd
 
 from .background import Reader
 from .catalog_document import CatalogDocument
-from .plots import PlotColours, new_canvas, style_axes, thousands
+from .plots import new_canvas
+from .reconciliation_plot import draw_reconciliation
+from .reconciliation_table import COLUMN_TIPS, COLUMNS, pct, span_text, table_rows
 from .result_table import fill, result_table, text_line
 
 if TYPE_CHECKING:
-    from matplotlib.axes import Axes
     from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 
 EXPORT_FILES = "API exports (*.json *.jsonl *.ndjson);;All files (*)"
-COLUMNS = (
-    "Model",
-    "Size",
-    "Planned\nimages",
-    "Actual\nimages",
-    "Images\ndrift",
-    "Estimated",
-    "Estimated at\nactual volume",
-    "Billed",
-    "Dollars\ndrift",
-)
-COLUMN_TIPS = {
-    2: "The images the plan bills (retries and billed failures too), scaled to the span",
-    3: "Images the Usage API counted",
-    4: "(actual − planned) / planned",
-    5: "The plan's dollars, scaled to the span",
-    6: "The images actually made, at the plan's cost per image of that size",
-    7: "Dollars the Costs API billed for the model's line items",
-    8: "(billed − estimated) / estimated",
-}
-
-
-def pct(value: float | None) -> str:
-    """A drift: '+10.0%', '−2.5%', or '—' when there was no plan to drift from."""
-    if value is None:
-        return "—"
-    sign = "+" if value > 0 else MINUS if value < 0 else ""
-    return f"{sign}{abs(value):.1f}%"
-
-
-def table_rows(result: Reconciliation) -> list[tuple[list[str], bool]]:
-    """The table's cells, a row per model and size then the model's total (True)."""
-    rows: list[tuple[list[str], bool]] = []
-    for m in result.models:
-        for s in m.sizes:
-            rows.append(
-                (
-                    [
-                        m.name,
-                        s.size or "all sizes",
-                        f"{s.planned_images:,.0f}",
-                        f"{s.actual_images:,}",
-                        pct(s.images_drift_pct),
-                        usd(s.estimated_usd),
-                        usd(s.estimated_usd_at_actual),
-                        "",
-                        "",
-                    ],
-                    False,
-                )
-            )
-        billed = usd(m.billed_usd) if m.billed_usd is not None else "no costs file"
-        rows.append(
-            (
-                [
-                    m.name,
-                    "total",
-                    f"{m.planned_images:,.0f}",
-                    f"{m.actual_images:,}",
-                    pct(m.images_drift_pct),
-                    usd(m.estimated_usd),
-                    usd(m.estimated_usd_at_actual),
-                    billed,
-                    pct(m.usd_drift_pct),
-                ],
-                True,
-            )
-        )
-    return rows
-
-
-def span_text(r: Reconciliation, scenario: Scenario) -> str:
-    days = f"{r.span_days:g} day{'s' if r.span_days != 1 else ''}"
-    return (
-        f"{r.start.date().isoformat()} to {r.end.date().isoformat()} ({days}): the plan of "
-        f"“{scenario.name}” per {r.period}, scaled by {r.span_days:g}/{r.period_days} = "
-        f"{r.scale:.3f}, priced as of {r.priced_on.isoformat()}."
-    )
 
 
 def _models(scenario: Scenario, usage: UsageExport, catalog: PriceCatalog) -> list[str] | None:
@@ -320,129 +238,6 @@ class ReconcileDialog(QDialog):
         super().done(code)
 
 
-def _bars(
-    ax: Axes, labels: list[str], series: list[tuple[str, list[float | None], str, str]], edge: str
-) -> None:
-    """Bars side by side per label; a None value is left out."""
-    width = 0.8 / len(series)
-    for i, (name, values, colour, hatch) in enumerate(series):
-        xs = [n + (i - (len(series) - 1) / 2) * width for n in range(len(labels))]
-        ax.bar(
-            [x for x, v in zip(xs, values, strict=True) if v is not None],
-            [v for v in values if v is not None],
-            width,
-            label=name,
-            color=colour,
-            hatch=hatch,
-            # The hatch is drawn in the edge colour: the axes' own, so it reads on the fill.
-            edgecolor=edge,
-            linewidth=0,
-        )
-    # Many bars: their names slant, so none runs into the next.
-    slant = len(labels) > 5
-    ax.set_xticks(
-        range(len(labels)),
-        labels,
-        fontsize=8,
-        rotation=30 if slant else 0,
-        ha="right" if slant else "center",
-    )
-
-
-def _drift_labels(ax: Axes, tops: list[float], drifts: list[float | None], colour: str) -> None:
-    for n, (top, drift) in enumerate(zip(tops, drifts, strict=True)):
-        ax.annotate(
-            pct(drift),
-            (n, top),
-            xytext=(0, 3),
-            textcoords="offset points",
-            ha="center",
-            va="bottom",
-            fontsize=8,
-            color=colour,
-            fontweight="bold",
-        )
-
-
-def draw_reconciliation(canvas: FigureCanvasQTAgg, r: Reconciliation) -> None:
-    """Planned against actual images per model and size; estimated against billed
-    dollars per model (the estimate at actual volume when nothing was billed)."""
-    from matplotlib.ticker import FuncFormatter
-
-    colours = PlotColours.from_palette()
-    figure = canvas.figure
-    figure.clear()
-    images, dollars = figure.subplots(1, 2, width_ratios=[3, 2])
-    for ax in (images, dollars):
-        style_axes(ax, colours)
-        ax.grid(True, axis="y", color=colours.grid, linewidth=0.6)
-        ax.grid(False, axis="x")
-    multi = len(r.models) > 1
-    sizes = [(m, s) for m in r.models for s in m.sizes]
-    labels = [
-        (f"{m.name}\n" if multi else "") + (s.size or "all sizes").replace("x", "×")
-        for m, s in sizes
-    ]
-    planned = [s.planned_images for _, s in sizes]
-    actual = [float(s.actual_images) for _, s in sizes]
-    _bars(
-        images,
-        labels,
-        [
-            ("Planned", list(planned), colours.series[0], ""),
-            ("Actual", list(actual), colours.series[1], "//"),
-        ],
-        colours.axes,
-    )
-    _drift_labels(
-        images,
-        [max(p, a) for p, a in zip(planned, actual, strict=True)],
-        [s.images_drift_pct for _, s in sizes],
-        colours.text,
-    )
-    images.set_ylabel("Images in the span")
-    images.set_title(f"Images, {r.span_days:g} days from {r.start.date().isoformat()}", fontsize=9)
-    images.yaxis.set_major_formatter(FuncFormatter(thousands))
-    images.margins(y=0.18)
-
-    billed = any(m.billed_usd is not None for m in r.models)
-    names = [m.name for m in r.models]
-    estimated = [m.estimated_usd for m in r.models]
-    second: list[float | None] = (
-        [m.billed_usd for m in r.models]
-        if billed
-        else [m.estimated_usd_at_actual for m in r.models]
-    )
-    _bars(
-        dollars,
-        names,
-        [
-            ("Estimated", estimated, colours.series[0], ""),
-            ("Billed" if billed else "At actual volume", second, colours.series[2], "\\\\"),
-        ],
-        colours.axes,
-    )
-    _drift_labels(
-        dollars,
-        [max(a or 0.0, b or 0.0) for a, b in zip(estimated, second, strict=True)],
-        [_usd_drift(m, billed) for m in r.models],
-        colours.text,
-    )
-    dollars.set_ylabel("US dollars")
-    dollars.set_title("Dollars billed" if billed else "Dollars (no costs export)", fontsize=9)
-    dollars.yaxis.set_major_formatter(FuncFormatter(lambda v, _p: usd(v)))
-    dollars.margins(y=0.18)
-    for ax in (images, dollars):
-        legend = ax.legend(loc="upper left", fontsize=8, frameon=False, ncols=2)
-        for text in legend.get_texts():
-            text.set_color(colours.text)
-    canvas.draw_idle()  # type: ignore[no-untyped-call]  # matplotlib's Qt backend is unannotated
-
-
-def _usd_drift(m: ModelReconciliation, billed: bool) -> float | None:
-    return m.usd_drift_pct if billed else drift_pct(m.estimated_usd_at_actual, m.estimated_usd)
-
-
 def compare_with_billed(
     parent: QWidget,
     doc: CatalogDocument,
@@ -456,3 +251,18 @@ def compare_with_billed(
         dialog.set_files(usage, costs)
     dialog.exec()
     return dialog
+
+
+# The table's words and the chart lived here once: still importable from here.
+__all__ = [
+    "COLUMNS",
+    "COLUMN_TIPS",
+    "EXPORT_FILES",
+    "ReconcileDialog",
+    "Reconciled",
+    "compare_with_billed",
+    "draw_reconciliation",
+    "pct",
+    "span_text",
+    "table_rows",
+]
