@@ -3,11 +3,18 @@
 # loads (Debian/Ubuntu, via apt-get) and a virtual environment in .venv.
 #   sh scripts/setup.sh          the app
 #   sh scripts/setup.sh --test   the app and its test tools
+#   sh scripts/setup.sh --screenshots
+#                                the test tools, and what taking screenshots of the
+#                                real window needs (imagemagick's import, xdotool)
 set -eu
 cd "$(dirname "$0")/.."
 
 extra=""
-[ "${1:-}" = "--test" ] && extra="[test]"
+shots=""
+case "${1:-}" in
+    --test) extra="[test]" ;;
+    --screenshots) extra="[test]"; shots="imagemagick xdotool" ;;
+esac
 
 if command -v apt-get >/dev/null 2>&1; then
     pkgs="libgl1 libegl1 libglib2.0-0 libfontconfig1 libxkbcommon0 libxkbcommon-x11-0 libdbus-1-3
@@ -16,6 +23,7 @@ if command -v apt-get >/dev/null 2>&1; then
     # Tests also check the Linux package's file association (xdg-mime, which
     # needs mimetype from libfile-mimeinfo-perl to read the shared MIME database).
     [ -n "$extra" ] && pkgs="$pkgs xvfb xauth xdg-utils shared-mime-info libfile-mimeinfo-perl"
+    [ -n "$shots" ] && pkgs="$pkgs $shots"
     missing=""
     for p in $pkgs; do
         dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"
