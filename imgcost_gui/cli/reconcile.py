@@ -14,6 +14,7 @@ from ..core.estimate import UnknownModel
 from ..core.reconcile import ReconcileProblem, Reconciliation, reconcile
 from ..core.storage import FileProblem, load_scenario, one_line
 from ..core.usage_exports import read_costs_export, read_usage_export
+from ..workspace.reconciliation import reconciliation_rows
 from .common import UsageError, catalog, date_arg, money
 
 CSV_COLUMNS = (
@@ -100,35 +101,10 @@ def _print_table(r: Reconciliation) -> None:
         "billed",
         "drift",
     )
-    rows: list[tuple[str, ...]] = []
-    for m in r.models:
-        for s in m.sizes:
-            rows.append(
-                (
-                    m.model,
-                    s.size or "all sizes",
-                    f"{s.planned_images:,.0f}",
-                    f"{s.actual_images:,}",
-                    _pct(s.images_drift_pct),
-                    money(s.estimated_usd),
-                    money(s.estimated_usd_at_actual),
-                    "",
-                    "",
-                )
-            )
-        rows.append(
-            (
-                m.model,
-                "total",
-                f"{m.planned_images:,.0f}",
-                f"{m.actual_images:,}",
-                _pct(m.images_drift_pct),
-                money(m.estimated_usd),
-                money(m.estimated_usd_at_actual),
-                money(m.billed_usd) if m.billed_usd is not None else "no costs file",
-                _pct(m.usd_drift_pct),
-            )
-        )
+    rows = [
+        cells
+        for cells, _total in reconciliation_rows(r, name=lambda m: m.model, money=money, pct=_pct)
+    ]
     widths = [max(len(row[i]) for row in [head, *rows]) for i in range(len(head))]
     for row in [head, *rows]:
         cells = (

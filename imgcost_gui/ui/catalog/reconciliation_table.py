@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from imgcost_gui.core import Scenario
 from imgcost_gui.core.reconcile import Reconciliation
+from imgcost_gui.workspace.reconciliation import reconciliation_rows
 from imgcost_gui.workspace.text import MINUS, usd
 
 COLUMNS = (
@@ -40,43 +41,10 @@ def pct(value: float | None) -> str:
 
 def table_rows(result: Reconciliation) -> list[tuple[list[str], bool]]:
     """The table's cells, a row per model and size then the model's total (True)."""
-    rows: list[tuple[list[str], bool]] = []
-    for m in result.models:
-        for s in m.sizes:
-            rows.append(
-                (
-                    [
-                        m.name,
-                        s.size or "all sizes",
-                        f"{s.planned_images:,.0f}",
-                        f"{s.actual_images:,}",
-                        pct(s.images_drift_pct),
-                        usd(s.estimated_usd),
-                        usd(s.estimated_usd_at_actual),
-                        "",
-                        "",
-                    ],
-                    False,
-                )
-            )
-        billed = usd(m.billed_usd) if m.billed_usd is not None else "no costs file"
-        rows.append(
-            (
-                [
-                    m.name,
-                    "total",
-                    f"{m.planned_images:,.0f}",
-                    f"{m.actual_images:,}",
-                    pct(m.images_drift_pct),
-                    usd(m.estimated_usd),
-                    usd(m.estimated_usd_at_actual),
-                    billed,
-                    pct(m.usd_drift_pct),
-                ],
-                True,
-            )
-        )
-    return rows
+    return [
+        (list(cells), total)
+        for cells, total in reconciliation_rows(result, name=lambda m: m.name, money=usd, pct=pct)
+    ]
 
 
 def span_text(r: Reconciliation, scenario: Scenario) -> str:
