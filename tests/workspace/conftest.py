@@ -32,3 +32,22 @@ def scenario(budget: str | None = None, **stage: object) -> Scenario:
         baseline="ideogram-3.0",
         budget_usd=Decimal(budget) if budget else None,
     )
+
+
+def drafts_then_edits(**update: object) -> Scenario:
+    """1,000 medium drafts, then 100 edits of a 1024x1024 product photo, on FLUX1.1
+    [pro] (which cannot edit) and Ideogram 3.0; ``update`` changes scenario fields."""
+    fields: dict[str, object] = {"models": ["flux-pro-1.1", "ideogram-3.0"], **update}
+    return Scenario(
+        stages=[
+            Stage(name="Drafts", requests=1000, quality="medium"),
+            Stage(
+                name="Edits",
+                requests=100,
+                quality="medium",
+                mode="edit",
+                references={"count": 1, "width": 1024, "height": 1024},
+            ),
+        ],
+        **fields,
+    )

@@ -22,7 +22,7 @@ from imgcost_gui.workspace.comparison import compare
 from imgcost_gui.workspace.export import table_text
 from imgcost_gui.workspace.tips import detail_html, total_tooltip
 
-from .conftest import scenario
+from .conftest import drafts_then_edits, scenario
 
 
 def _by_id(rows):
@@ -88,26 +88,8 @@ def test_without_a_tier_the_time_says_how_to_get_one(catalog):
     assert TIME.sort_of(row) == float("inf")
 
 
-def _two_stages(**update: object) -> Scenario:
-    # 1,000 medium drafts, then 100 edits of a product photo; FLUX1.1 [pro] cannot edit
-    return Scenario(
-        stages=[
-            Stage(name="Drafts", requests=1000, quality="medium"),
-            Stage(
-                name="Edits",
-                requests=100,
-                quality="medium",
-                mode="edit",
-                references={"count": 1, "width": 1024, "height": 1024},
-            ),
-        ],
-        models=["flux-pro-1.1", "ideogram-3.0"],
-        **update,
-    )
-
-
 def test_each_stage_has_its_cells_and_a_model_that_cannot_run_one_says_so(catalog):
-    rows = _by_id(compare(_two_stages(), catalog, None))
+    rows = _by_id(compare(drafts_then_edits(), catalog, None))
     flux = rows["flux-pro-1.1"]
     # the drafts it can make: 1,000 x $0.04
     assert TOTAL.text_of(flux) == "$40.00 partial"
@@ -152,7 +134,7 @@ def test_a_price_the_user_changed_is_labelled_theirs(catalog, tmp_path):
 
 
 def test_the_cost_tooltip_lists_each_stage(catalog):
-    rows = _by_id(compare(_two_stages(), catalog, None))
+    rows = _by_id(compare(drafts_then_edits(), catalog, None))
     tip = TOTAL.hover_of(rows["ideogram-3.0"]) or ""
     # $0.06 an image at medium, for 1,000 drafts and 100 edits
     assert "By stage: Drafts $60.00 · Edits $6.00" in tip

@@ -23,7 +23,7 @@ from imgcost_gui.workspace.columns import (
 from imgcost_gui.workspace.comparison import compare, summary_text
 from imgcost_gui.workspace.export import table_text
 
-from .conftest import scenario
+from .conftest import drafts_then_edits, scenario
 
 
 def _by_id(rows):
@@ -155,19 +155,8 @@ def test_a_total_right_on_the_budget_is_within_it(catalog):
 
 def test_a_model_that_cannot_run_every_stage_buys_nothing_and_sorts_last(catalog):
     # FLUX1.1 [pro] cannot edit; Ideogram: 1,000 drafts + 100 edits at $0.06 = $66 of $100
-    sc = Scenario(
-        stages=[
-            Stage(name="Drafts", requests=1000, quality="medium"),
-            Stage(
-                name="Edits",
-                requests=100,
-                quality="medium",
-                mode="edit",
-                references={"count": 1, "width": 1024, "height": 1024},
-            ),
-        ],
-        models=["flux-pro-1.1", "ideogram-3.0", "midjourney"],
-        budget_usd=Decimal("100"),
+    sc = drafts_then_edits(
+        models=["flux-pro-1.1", "ideogram-3.0", "midjourney"], budget_usd=Decimal("100")
     )
     rows = _by_id(compare(sc, catalog, None))
     flux, ideogram = rows["flux-pro-1.1"], rows["ideogram-3.0"]

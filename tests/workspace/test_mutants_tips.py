@@ -20,6 +20,8 @@ from imgcost_gui.workspace.columns import BUDGET, MODEL, NOTES, PER_IMAGE, TIME,
 from imgcost_gui.workspace.comparison import compare
 from imgcost_gui.workspace.tips import detail_html, stage_tip
 
+from .conftest import drafts_then_edits
+
 FLUX_EDITS = "FLUX1.1 [pro] cannot edit images, and stage 'Edits' is an edit"
 
 
@@ -209,24 +211,8 @@ def test_over_budget_says_so_on_the_name_and_the_budget_cell(catalog):
     assert "Over budget" not in (MODEL.hover_of(within["gpt-image-2"]) or "")
 
 
-def _with_edits() -> Scenario:
-    return Scenario(
-        stages=[
-            Stage(name="Drafts", requests=1000, quality="medium"),
-            Stage(
-                name="Edits",
-                requests=100,
-                quality="medium",
-                mode="edit",
-                references={"count": 1, "width": 1024, "height": 1024},
-            ),
-        ],
-        models=["flux-pro-1.1", "ideogram-3.0"],
-    )
-
-
 def test_a_model_that_cannot_run_a_stage_says_which_and_why(catalog):
-    flux = _by_id(compare(_with_edits(), catalog, None))["flux-pro-1.1"]
+    flux = _by_id(compare(drafts_then_edits(), catalog, None))["flux-pro-1.1"]
     # 1,000 drafts x $0.04
     expected = [
         "<b>FLUX1.1 [pro]</b> cannot run every stage: it is not ranked.",
