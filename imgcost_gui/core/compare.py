@@ -6,17 +6,17 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 from .billing import as_float
 from .calendar import plan_day
 from .catalog import BASIC_QUALITIES, ModelEntry, PriceCatalog, SubscriptionPricing
 from .estimate import MONTHS_PER_PERIOD, estimate_model, resolve_models, subscription_cost
+from .records import record
 from .results import ModelEstimate
 from .scenario import Scenario, Stage
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Ranked:
     estimate: ModelEstimate
     position: int | None
@@ -50,7 +50,7 @@ def rank(estimates: Sequence[ModelEstimate], baseline: str | None = None) -> lis
     return out
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Cell:
     size: str
     quality: str
@@ -225,7 +225,7 @@ def images_within_budget(
 # --- the cheapest plan: a model per stage -------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class StagePick:
     """The cheapest model for one stage, or none (``model`` None) with the reason."""
 
@@ -235,7 +235,7 @@ class StagePick:
     why_none: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class CheapestPlan:
     stages: tuple[StagePick, ...]
     #: Total of the per-stage picks; None when a stage has no model that can run it.
@@ -300,7 +300,7 @@ def cheapest_plan(estimates: Sequence[ModelEstimate], catalog: PriceCatalog) -> 
     return CheapestPlan(tuple(picks), total, best, saving)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class InTime:
     """The cheapest option that finishes within a time limit, or why there is none."""
 

@@ -4,8 +4,10 @@ the charts read. They carry floats in USD; rounding is for display only."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any, Literal
+
+from .records import record
 
 Severity = Literal["info", "warning", "error"]
 
@@ -39,7 +41,7 @@ METER_LABELS: dict[str, str] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Duration:
     """How long a stage's work takes, what binds it, and why (or why unknown)."""
 
@@ -49,7 +51,7 @@ class Duration:
     batch_jobs: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Notice:
     """Something the user must be told about an estimate."""
 
@@ -61,7 +63,7 @@ class Notice:
         return self.message
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class MeterCost:
     meter: str
     usd: float
@@ -77,7 +79,7 @@ class MeterCost:
         }
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class StageEstimate:
     stage: str
     images: int
@@ -97,7 +99,11 @@ class StageEstimate:
     _total: float | None = field(init=False, repr=False, compare=False, default=None)
 
     def __post_init__(self) -> None:
-        total = sum(m.usd for m in self.meters) if self.supported else None
+        if not self.supported:
+            return  # ``_total`` stays None
+        total: float = 0  # as sum() starts: no meters at all total 0
+        for m in self.meters:
+            total += m.usd
         object.__setattr__(self, "_total", total)
 
     @property
@@ -138,7 +144,7 @@ class StageEstimate:
         }
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ModelEstimate:
     """One model's cost for a whole scenario."""
 
@@ -149,7 +155,6 @@ class ModelEstimate:
     stages: tuple[StageEstimate, ...]
     notices: tuple[Notice, ...] = ()
     plan: str | None = None
-    meters_total: dict[str, float] = field(default_factory=dict)
     #: The model's standing on the day the estimate is for (see ``catalog.Status``).
     status: str = "active"
     shuts_down: dt.date | None = None
@@ -200,8 +205,15 @@ class ModelEstimate:
     _total: float | None = field(init=False, repr=False, compare=False, default=None)
 
     def __post_init__(self) -> None:
-        complete = all(s.supported for s in self.stages)
-        total = sum(s.total_usd or 0.0 for s in self.stages) if complete else None
+        # One pass: a stage's total is None exactly when it cannot be priced, and
+        # then neither can the whole scenario.
+        total: float = 0  # as sum() starts: no stages at all total 0
+        for s in self.stages:
+            value = s.total_usd
+            if value is None:
+                object.__setattr__(self, "_total", None)
+                return
+            total += value
         object.__setattr__(self, "_total", total)
 
     @property

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Literal
 
 from imgcost_gui.core import ModelEntry, ModelEstimate, PriceCatalog, Scenario, estimate
 from imgcost_gui.core.compare import Ranked, images_within_budget, rank
 from imgcost_gui.core.memo import EstimateMemo
+from imgcost_gui.core.records import record
 
 from . import text
 from .lifecycle import shutdown_words, unavailable_text
@@ -31,7 +32,7 @@ Status = Literal["warning", "info", "unavailable"]
 ESTIMATED = ("assumed_rule", "measured_tokens")
 
 
-@dataclass(frozen=True)
+@record
 class ComparisonRow:
     """What the comparison says about one model; every number comes from the core."""
 
