@@ -70,8 +70,10 @@ def qualities_to_price(entry: ModelEntry, stage: Stage) -> tuple[str, ...]:
 
 def quality_notice(entry: ModelEntry, stage: Stage) -> Notice | None:
     """An error when the model does not offer the stage's quality level."""
+    if stage.quality == "auto" or not entry.qualities:
+        return None  # (quick answers first: this runs for every model on every edit)
     levels = entry.quality_levels
-    if not levels or stage.quality == "auto" or stage.quality in levels:
+    if not levels or stage.quality in levels:
         return None
     return Notice(
         "unsupported_quality",

@@ -158,26 +158,36 @@ def _priced(
     keys: list[int] | None = None,
 ) -> ModelEstimate:
     """Cost of a whole scenario on one entry at the prices it carries."""
+    stages, notices, plan = _priced_parts(scenario, entry, memo, keys)
+    return ModelEstimate(
+        entry.id, entry.name, entry.vendor, entry.provider, stages, notices, plan=plan
+    )
+
+
+def _priced_parts(
+    scenario: Scenario,
+    entry: ModelEntry,
+    memo: EstimateMemo | None,
+    keys: list[int] | None,
+) -> tuple[tuple[StageEstimate, ...], tuple[Notice, ...], str | None]:
+    """The stages, whole-scenario notices and plan of ``_priced``, unassembled: the
+    caller builds its one ``ModelEstimate`` from them (500 models, every keystroke)."""
     p = entry.pricing
-    if memo is not None:
-        keys = keys if keys is not None else memo.keys(scenario)
-        if isinstance(p, SubscriptionPricing):
-            return memo.scenario(
+    if isinstance(p, SubscriptionPricing):
+        if memo is None:
+            est = subscription_estimate(entry, p, scenario)
+        else:
+            keys = keys if keys is not None else memo.keys(scenario)
+            est = memo.scenario(
                 entry,
                 (scenario.period, *keys),
                 lambda: subscription_estimate(entry, p, scenario),
             )
-        stages = memo.stages(entry, keys, lambda i: _stage(entry, scenario.stages[i]))
-        return ModelEstimate(entry.id, entry.name, entry.vendor, entry.provider, stages)
-    if isinstance(p, SubscriptionPricing):
-        return subscription_estimate(entry, p, scenario)
-    return ModelEstimate(
-        entry.id,
-        entry.name,
-        entry.vendor,
-        entry.provider,
-        tuple(_stage(entry, s) for s in scenario.stages),
-    )
+        return est.stages, est.notices, est.plan
+    if memo is None:
+        return tuple(_stage(entry, s) for s in scenario.stages), (), None
+    keys = keys if keys is not None else memo.keys(scenario)
+    return memo.stages(entry, keys, lambda i: _stage(entry, scenario.stages[i])), (), None
 
 
 def _stage(entry: ModelEntry, stage: Stage) -> StageEstimate:
@@ -221,18 +231,21 @@ def estimate_model(
         priced = memo.on_day(entry, day, lambda: entry_on(entry, day))
     else:
         priced = entry_on(entry, day)
-    est = _priced(scenario, priced, memo, keys)
-    notices = _lifecycle_notices(entry, lc, day, end, scenario.period) + est.notices
+    stages, priced_notices, plan = _priced_parts(scenario, priced, memo, keys)
+    notices = _lifecycle_notices(entry, lc, day, end, scenario.period) + priced_notices
     if entry.price_changes:
+        est = ModelEstimate(
+            priced.id, priced.name, priced.vendor, priced.provider, stages, plan=plan
+        )
         notices += tuple(_price_change_notices(scenario, entry, day, end, est))
     return ModelEstimate(
-        est.model,
-        est.name,
-        est.vendor,
-        est.provider,
-        est.stages,
+        priced.id,
+        priced.name,
+        priced.vendor,
+        priced.provider,
+        stages,
         notices,
-        plan=est.plan,
+        plan=plan,
         status=lc.status_on(day),
         shuts_down=lc.retired_on,
         available_from=lc.announced_on,

@@ -34,6 +34,15 @@ def values_of(model: BaseModel) -> tuple[Any, ...]:
     return tuple(out)
 
 
+#: Per model, how many priced stages (or whole scenarios) it keeps beyond those of
+#: the scenario now: the values of the last edits, so undo finds them again. Older
+#: ones are forgotten, or typing would add a stage per model with every keystroke.
+RECENT = 16
+#: Every model's remembered values are trimmed once in so many estimates, a share
+#: of the models each time: no keystroke pays for trimming them all.
+SWEEP_EVERY = 16
+
+
 class EstimateMemo:
     """Remembered stage (and whole-scenario) estimates, per catalog entry."""
 
@@ -50,6 +59,9 @@ class EstimateMemo:
         self._next_id = 0
         self.hits = 0
         self.misses = 0
+        #: The entries (by id) still to trim in this round, and how many per estimate.
+        self._to_sweep: list[int] = []
+        self._per_sweep = 0
 
     def keys(self, scenario: Scenario) -> list[int]:
         """A number for each stage of ``scenario``: equal stages, equal numbers."""
@@ -63,7 +75,18 @@ class EstimateMemo:
                 number = self._stage_ids[values] = self._next_id
                 self._next_id += 1
             out.append(number)
+        self._sweep(set(out))
         return out
+
+    def _sweep(self, keep: set[int]) -> None:
+        """Trim the next few models' remembered values (``keep``: the stages in use)."""
+        if not self._to_sweep:
+            self._to_sweep = list(self._by_entry)
+            self._per_sweep = -(-len(self._to_sweep) // SWEEP_EVERY)
+        for _ in range(min(self._per_sweep, len(self._to_sweep))):
+            found = self._by_entry.get(self._to_sweep.pop())
+            if found is not None:
+                self._trim(found[1], keep)
 
     def _slot(self, entry: ModelEntry) -> dict[Any, Any]:
         found = self._by_entry.get(id(entry))
@@ -84,17 +107,24 @@ class EstimateMemo:
     ) -> tuple[StageEstimate, ...]:
         """Each stage's estimate on ``entry``: remembered, or ``price(i)`` for stage i."""
         slot = self._slot(entry)
-        out = []
-        for i, key in enumerate(keys):
-            hit = slot.get(key)
+        out = [slot.get(key) for key in keys]
+        missed = 0
+        for i, hit in enumerate(out):
             if hit is None:
-                self.misses += 1
-                hit = slot[key] = price(i)
-                self._count += 1
-            else:
-                self.hits += 1
-            out.append(hit)
-        return tuple(out)
+                missed += 1
+                out[i] = slot[keys[i]] = price(i)
+        self._count += missed
+        self.misses += missed
+        self.hits += len(keys) - missed
+        return tuple(out)  # type: ignore[arg-type]  # every None was filled above
+
+    def _trim(self, slot: dict[Any, Any], keep: set[int]) -> None:
+        """Forget all but the newest ``RECENT`` stages and whole scenarios of a slot
+        that are not in ``keep`` (a model's dated entry is kept)."""
+        old = [k for k in slot if k not in keep and (type(k) is int or k[0] == "scenario")]
+        for key in old[: max(0, len(old) - RECENT)]:
+            del slot[key]
+            self._count -= 1
 
     def scenario(
         self, entry: ModelEntry, key: tuple[Any, ...], price: Callable[[], ModelEstimate]

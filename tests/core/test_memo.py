@@ -89,3 +89,25 @@ def test_answers_stay_right_across_many_edits_with_a_small_memo():
         assert totals(estimate(sc, CATALOG, models, as_of=DAY, memo=memo)) == totals(
             estimate(sc, CATALOG, models, as_of=DAY)
         )
+
+
+def test_typing_into_one_stage_keeps_the_memo_small_and_undo_still_remembered():
+    # Each keystroke is a new count: without forgetting, every model would keep
+    # one more priced stage per keystroke for as long as the window is open.
+    from imgcost_gui.core.memo import RECENT, SWEEP_EVERY
+
+    memo = EstimateMemo()
+    sc = five_stages()
+    models = ["gpt-image-2", "flux-2-pro", "dall-e-3"]
+    for n in range(1, 301):
+        sc.stages[0].requests = n
+        estimate(sc, CATALOG, models, as_of=DAY, memo=memo)
+    # Per model: its five stages, RECENT earlier values of the edited one, and those
+    # priced since its last trim (each model is trimmed once in SWEEP_EVERY estimates).
+    assert memo._count <= len(models) * (5 + RECENT + SWEEP_EVERY)
+    # The value of a few keystrokes ago (an undo) is still remembered: no pricing.
+    before = memo.misses
+    sc.stages[0].requests = 297
+    again = estimate(sc, CATALOG, models, as_of=DAY, memo=memo)
+    assert memo.misses == before
+    assert totals(again) == totals(estimate(sc, CATALOG, models, as_of=DAY))
