@@ -251,8 +251,9 @@ def answer(
         (e for e in estimates if e.available and e.total_usd is not None),
         key=lambda e: (e.total_usd, e.model),
     )
-    api = [e for e in usable if why_apart(e, catalog) is None]
-    apart = tuple(Pick(e, why_apart(e, catalog)) for e in usable if why_apart(e, catalog))
+    reasons = [(e, why_apart(e, catalog)) for e in usable]
+    api = [e for e, why in reasons if why is None]
+    apart = tuple(Pick(e, why) for e, why in reasons if why)
     why = None
     planned: Sequence[ModelEstimate] = estimates
     every_api = api

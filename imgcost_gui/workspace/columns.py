@@ -118,12 +118,14 @@ class Column:
     # --- one row's cell, each answer worked out once ---------------------------------
 
     def _answer(self, row: ComparisonRow, what: _WHAT, work: Callable[[], object]) -> object:
+        # Most asks are the first for a new row (every edit makes new rows): a miss
+        # costs a lookup, not a raised KeyError.
+        answers = row.answers
         key = (self.key, what)
-        try:
-            return row.answers[key]
-        except KeyError:
-            value = row.answers[key] = work()
-            return value
+        value = answers.get(key, _UNKNOWN)
+        if value is _UNKNOWN:
+            value = answers[key] = work()
+        return value
 
     def text_of(self, row: ComparisonRow) -> str:
         def work() -> str:
@@ -187,6 +189,9 @@ class Column:
 
 
 # --- the cells ----------------------------------------------------------------------------
+
+#: An answer not worked out yet (None is an answer).
+_UNKNOWN = object()
 
 INF = math.inf
 
