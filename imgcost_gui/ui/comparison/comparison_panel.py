@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from imgcost_gui.core import ModelEntry, ModelEstimate, PriceCatalog
 from imgcost_gui.ui.common import DoubleSpinBox, ask_save_path, safe_file_name
+from imgcost_gui.ui.common.steady import SteadyBox
 from imgcost_gui.ui.scenario import ScenarioDocument
 from imgcost_gui.workspace.columns import SHOWN
 from imgcost_gui.workspace.comparison import ComparisonRow, summary_text
@@ -103,7 +104,7 @@ class ComparisonPanel(QWidget):
         header = QHBoxLayout()
         # The summary's detail line (volume, what is left out) shares the budget's row.
         self.summary.lines.removeWidget(self.summary.detail)
-        header.addWidget(self.summary.detail, 1)
+        header.addWidget(SteadyBox(self.summary.detail), 1)
         header.addWidget(budget_label)
         header.addWidget(self.budget)
         for action in (self.copy_action, self.export_action):

@@ -13,11 +13,12 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from imgcost_gui.core import ModelEstimate, PriceCatalog, Scenario
+from imgcost_gui.ui.common.steady import SteadyBox
 from imgcost_gui.workspace.answer import Answer, Line, answer
 
 #: How much larger the answer reads than the text around it.
@@ -52,14 +53,18 @@ def _font_size_css(font: QFont) -> str:
     return f"{font.pointSizeF():g}pt" if font.pointSizeF() > 0 else f"{font.pixelSize()}px"
 
 
-class SummaryPanel(QWidget):
-    """The best API option and what to know beside it, over the comparison table."""
+class SummaryPanel(SteadyBox):
+    """The best API option and what to know beside it, over the comparison table.
+
+    Its lines change with every edit; as a ``SteadyBox`` it asks the window for
+    room only when they need another height (a narrow pane's lines wrap as at 420 px).
+    """
 
     #: A model's name was activated (its id): the table can select its row.
     modelActivated = Signal(str)  # noqa: N815
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(None, parent, min_width=160, wrap_floor=420)
         self.caption = self._label()
         self.headline = self._label()
         self.runners = self._label()
@@ -73,7 +78,7 @@ class SummaryPanel(QWidget):
         self.detail.setAccessibleName("Comparison summary")
 
         #: Its lines, top to bottom (a host may take the detail line elsewhere).
-        self.lines = layout = QVBoxLayout(self)
+        self.lines = layout = QVBoxLayout(self.body)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addWidget(self.caption)
@@ -84,22 +89,11 @@ class SummaryPanel(QWidget):
         layout.addSpacing(4)
         layout.addWidget(self.detail)
         layout.addStretch(1)  # lines stay together at the top when given more height
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
 
         self._answer: Answer | None = None
         self._period = "month"
         self._names: dict[str, str] = {}
         self._render()
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802
-        """As tall as the lines need at the width it has (at least a narrow pane's):
-        a wrapped label alone would ask for the height of its narrowest wrap."""
-        layout = self.lines
-        width = max(self.width(), 420)
-        height = layout.heightForWidth(width) if layout.hasHeightForWidth() else -1
-        if height < 0:
-            return super().minimumSizeHint()
-        return QSize(160, height)
 
     def _label(self) -> QLabel:
         label = QLabel()
