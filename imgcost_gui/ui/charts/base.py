@@ -263,7 +263,10 @@ class ChartView(QWidget):
     def _blit(self) -> None:
         self.canvas.restore_region(self._frame)  # type: ignore[no-untyped-call]  # matplotlib's Qt backend is unannotated
         self._draw_data_and_marks()
-        self.canvas.blit(self.figure.bbox)  # type: ignore[no-untyped-call]  # matplotlib's Qt backend is unannotated
+        # Painted with the rest of the window on this turn of the event loop, not at
+        # once: matplotlib's blit repaints synchronously, which paints every other
+        # widget waiting for it (the table, the summary) in a pass of its own.
+        self.canvas.update()
         self.last_draw = "blit"
 
     def _layout_key(self) -> tuple[object, ...]:

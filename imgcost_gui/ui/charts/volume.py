@@ -175,6 +175,17 @@ class VolumeChart(ChartView):
         )  # fmt: skip
         return line
 
+    def _mark_data_artists(self) -> None:
+        super()._mark_data_artists()
+        # The margins are for the frame (scales, names at the line ends). Words and
+        # leaders that move with the data stay out of the layout: with them in, a
+        # value near the left edge widened the margin, which moved it inside, and the
+        # next full redraw laid the axes out elsewhere (a jump, and a frame out of date).
+        names = set(self.end_labels.values())
+        for artist in [*self.data_artists(), *self.mark_artists()]:
+            if artist not in names:
+                artist.set_in_layout(False)
+
     def data_artists(self) -> list[Artist]:
         artists: list[Artist] = list(self.lines.values())
         artists += [end for end, _at in self.leaders.values()]
