@@ -85,6 +85,8 @@ class StageForm(QWidget):
         self.doc = doc
         self.stage_index = 0
         self.entries: list[ModelEntry] = []
+        #: What the size, quality and editing notes were last worked out for.
+        self._accepted_for: tuple[object, ...] | None = None
         self.b = FieldBinder(doc, lambda: ("stages", self.stage_index), report, self.place)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -385,6 +387,11 @@ class StageForm(QWidget):
         """Which compared models cannot run the stage's size, quality or editing, and why."""
         stage = self.doc.stage(self.stage_index)
         entries = self.entries
+        # A keystroke in a count changes none of it; with 500 models it is worth the check.
+        key = (tuple(entries), stage.width, stage.height, stage.quality, stage.mode)
+        if key == self._accepted_for:
+            return
+        self._accepted_for = key
         show_refusals(
             self.accepted,
             f"Size {text.size_text(stage.width, stage.height)}",
