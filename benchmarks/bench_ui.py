@@ -88,7 +88,8 @@ def time_edits(app: object, window: object, runs: int, warmup: int = 5) -> dict[
             if chart is tabs.cells:  # a request count does not move this chart; quality does
                 doc.set(("stages", 0, "quality"), QUALITIES[i % 3])
             else:
-                doc.set(("stages", 0, "requests"), requests + 1 + i % 7)
+                # A new count each time, as typing makes: every model prices it afresh.
+                doc.set(("stages", 0, "requests"), requests + 1 + 1000 * index + i)
             window.recompute()  # type: ignore[attr-defined]  # the 0 ms timer's work
             done_numbers = time.perf_counter()
             window.flush_charts()  # type: ignore[attr-defined]  # what the chart timer runs
