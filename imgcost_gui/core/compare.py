@@ -145,6 +145,26 @@ def break_even(
 
     None when it never does below ``max_images``.
     """
+    window = cheaper_window(scenario, catalog, subscription_id, other_id, max_images, as_of)
+    return window[0] if window is not None else None
+
+
+def cheaper_window(
+    scenario: Scenario,
+    catalog: PriceCatalog,
+    subscription_id: str,
+    other_id: str,
+    max_images: int = 10_000_000,
+    as_of: dt.date | None = None,
+) -> tuple[int, int | None] | None:
+    """The first volumes at which the subscription costs no more than ``other``:
+    (the fewest images, the fewest above them at which it costs more again, or None
+    when it stays no dearer up to ``max_images``). None when it never is.
+
+    A plan's flat fee covers its fast hours only: past them the subscription can
+    cost more again (Midjourney Standard is cheaper than $0.00838 an image from
+    3,580 images, and dearer from 3,621, when extra hours bill $4 each).
+    """
     sub, other = catalog.get(subscription_id), catalog.get(other_id)
     day = plan_day(scenario.plan_from, as_of)
     sub_base = estimate_model(scenario, sub, day=day, catalog=catalog)
@@ -155,10 +175,18 @@ def break_even(
         b = total_at_volume(other, other_base, scenario, n)
         return a is not None and b is not None and a <= b
 
-    # Where the lines can first cross: on each plan, the subscription is flat up
-    # to its fast hours and linear after, so the first crossing is where a piece
-    # starts or where a line meets the other model's line. Check those counts
-    # exactly, then walk up in small steps in case the other model is not linear.
+    def first_dearer(lo: int, hi: int) -> int:
+        """Fewest images in (lo, hi] at which the subscription costs more (it is no
+        dearer at ``lo`` and dearer at ``hi``, crossing once between)."""
+        while hi - lo > 1:
+            mid = (lo + hi) // 2
+            lo, hi = (mid, hi) if sub_cheaper(mid) else (lo, mid)
+        return hi
+
+    # Where the lines can cross: on each plan, the subscription is flat up to its
+    # fast hours and linear after, so a crossing is where a piece starts or where
+    # a line meets the other model's line. Check those counts exactly, then walk
+    # up in small steps in case the other model is not linear.
     candidates: set[int] = set()
     p = sub.pricing
     per_image = other_base.per_image_usd
@@ -179,9 +207,16 @@ def break_even(
                 candidates.update(
                     n for n in (base - 1, base, base + 1, base + 2) if 1 <= n <= max_images
                 )
-    hits = [n for n in sorted(candidates) if sub_cheaper(n)]
-    if hits:
-        return hits[0]
+    ordered = sorted(candidates)
+    cheaper = [sub_cheaper(n) for n in ordered]
+    if any(cheaper):
+        # Between two neighbouring candidates the lines do not cross: the run of
+        # cheaper volumes ends just after the last cheaper candidate before a dearer one.
+        first = cheaper.index(True)
+        for i in range(first + 1, len(ordered)):
+            if not cheaper[i]:
+                return ordered[first], first_dearer(ordered[i - 1], ordered[i])
+        return ordered[first], None
     n, prev = 1, 0
     while n <= max_images:
         if sub_cheaper(n):
@@ -189,7 +224,7 @@ def break_even(
             while hi - lo > 1:
                 mid = (lo + hi) // 2
                 lo, hi = (lo, mid) if sub_cheaper(mid) else (mid, hi)
-            return hi
+            return hi, None
         prev, n = n, max(n + 1, math.ceil(n * 1.01))
     return None
 

@@ -3,7 +3,7 @@
 Every line comes from the comparison's own estimates (``total_at_volume`` scales
 an estimate to another volume without pricing it again). Where a subscription
 first becomes cheaper than the cheapest pay-per-use model the workspace asks
-the core (``break_even``) once per set of estimates.
+the core (``cheaper_window``) once per set of estimates, with where it costs more again.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from imgcost_gui.core.compare import break_even, total_at_volume
+from imgcost_gui.core.compare import cheaper_window, total_at_volume
 
 from . import text
 from .charts import ChartInputs
@@ -31,6 +31,9 @@ class BreakEven(NamedTuple):
     images: float
     #: What the subscription costs at that volume.
     cost: float
+    #: Fewest images above ``images`` at which it costs more again (its plan's fast
+    #: hours run out); None: it stays no dearer.
+    until: float | None = None
 
 
 @dataclass(frozen=True)
@@ -73,11 +76,16 @@ class VolumeCurves:
         return [p[0] for p in pts], [p[1] for p in pts]
 
     def note(self, b: BreakEven) -> str:
-        """'Midjourney cheaper than\\nFLUX1.1 [pro] above 250 images/month'."""
+        """'Midjourney cheaper than\\nFLUX1.1 [pro] above 250 images/month', or
+        'from 2,817 to 3,599 images/month' when it costs more again past that."""
+        span = (
+            f"above {text.count(b.images)}"
+            if b.until is None
+            else f"from {text.count(b.images)} to {text.count(b.until - 1)}"
+        )
         return (
             f"{self.names.get(b.subscription, b.subscription)} cheaper than\n"
-            f"{self.names.get(b.cheapest, b.cheapest)} above "
-            f"{text.count(b.images)} images/{self.period}"
+            f"{self.names.get(b.cheapest, b.cheapest)} {span} images/{self.period}"
         )
 
 
@@ -107,12 +115,13 @@ def break_evens(inputs: ChartInputs, models: list[str]) -> list[BreakEven]:
     estimates = {r.estimate.model: r.estimate for r in inputs.rows}
     found = []
     for sub in subs:
-        n = break_even(inputs.scenario, inputs.catalog, sub, others[0])
-        if n is None:
+        window = cheaper_window(inputs.scenario, inputs.catalog, sub, others[0])
+        if window is None:
             continue
+        n, until = window
         cost = total_at_volume(inputs.catalog.get(sub), estimates[sub], inputs.scenario, n)
         if cost is not None:
-            found.append(BreakEven(sub, others[0], n, cost))
+            found.append(BreakEven(sub, others[0], n, cost, until))
     return found
 
 

@@ -19,7 +19,7 @@ from imgcost_gui.core import (
     images_within_budget,
     rank,
 )
-from imgcost_gui.core.compare import break_even
+from imgcost_gui.core.compare import break_even, cheaper_window
 
 from .helpers import CATALOG, notice, run, stage
 
@@ -156,6 +156,24 @@ def test_break_even_finds_a_narrow_window_at_the_end_of_a_plan():
     # (Basic is $10 + extra time at $0.0167 an image, always above $0.00838 * n here).
     sc = scenario(stage("1024x1024", "low", requests=100, prompt_tokens=500))
     assert break_even(sc, CATALOG, "midjourney", "gpt-image-2") == 3580
+
+
+def test_a_subscription_is_cheaper_only_until_its_plan_runs_out():
+    # As above: from 3,580 images Standard's flat $30 costs no more than gpt-image-2
+    # at $0.00838 an image. Past 3,600 images Standard bills extra time:
+    #   30 + (n/240 - 15) * 4 = n/60 - 30, which overtakes 0.00838 * n where
+    #   n * (1/60 - 0.00838) = 30, n = 3620.3:
+    #   3,620 images: 3620/60 - 30 = $30.3333 <= 3620 * 0.00838 = $30.3356 (still cheaper)
+    #   3,621 images: 3621/60 - 30 = $30.3500 >  3621 * 0.00838 = $30.3440 (dearer)
+    sc = scenario(stage("1024x1024", "low", requests=100, prompt_tokens=500))
+    assert cheaper_window(sc, CATALOG, "midjourney", "gpt-image-2") == (3580, 3621)
+
+
+def test_a_subscription_that_stays_cheaper_has_no_end_to_its_window():
+    # $0.034 an image against Basic's extra time at $4 / 240 = $0.0167 an image:
+    # once Midjourney costs no more (295 images), it never costs more again.
+    sc = scenario(stage(requests=100))
+    assert cheaper_window(sc, CATALOG, "midjourney", "gptimage2/gpt-image-1") == (295, None)
 
 
 # --- cost against volume and budgets ----------------------------------------------------

@@ -84,6 +84,12 @@ def test_volume_lines_leave_out_a_retired_model_and_mark_where_a_plan_pays_off(
     assert curves.note(dot) == (
         "Midjourney (subscription) cheaper than\nFLUX1.1 [pro] above 250 images/month"
     )
+    # Basic's extra time ($4 / 240 an image) never overtakes $0.04 an image: no end
+    assert dot.until is None
+    # Where the plan runs out and it costs more again, the note says up to where
+    assert curves.note(dot._replace(until=3621.0)) == (
+        "Midjourney (subscription) cheaper than\nFLUX1.1 [pro] from 250 to 3,620 images/month"
+    )
     xs, ys = curves.points("ideogram-3.0")
     assert len(xs) == len(curves.volumes) and ys[-1] == pytest.approx(1e5 * 0.06)
     # the lines are the table's estimates scaled; only the break-even asks the core,
