@@ -312,11 +312,8 @@ def cheapest_plan(estimates: Sequence[ModelEstimate], catalog: PriceCatalog) -> 
     names = [s.stage for s in usable[0].stages] if usable else []
     picks = []
     for i, name in enumerate(names):
-        priced = [
-            (s.total_usd, e.model)
-            for e in usable
-            if (s := e.stages[i]).supported and s.total_usd is not None
-        ]
+        # (a stage has a total exactly when it can be priced)
+        priced = [(t, e.model) for e in usable if (t := e.stages[i].total_usd) is not None]
         if priced:
             usd, model = min(priced)
             picks.append(StagePick(name, model, usd))

@@ -25,6 +25,7 @@ from .catalog import (
     PerImagePricing,
     PerMegapixelPricing,
     PriceCatalog,
+    Status,
     SubscriptionPricing,
     TokenPricing,
 )
@@ -65,9 +66,9 @@ class UnknownModel(KeyError):
 
 
 def _lifecycle_notices(
-    entry: ModelEntry, lc: Lifecycle, day: dt.date, end: dt.date, period: str
+    entry: ModelEntry, lc: Lifecycle, status: Status, day: dt.date, end: dt.date, period: str
 ) -> tuple[Notice, ...]:
-    status = lc.status_on(day)
+    """What the model's ``status`` on ``day`` means for the period, and what it lacks."""
     out: list[Notice] = []
     if status == "retired":
         when = f" on {lc.retired_on.isoformat()}" if lc.retired_on else ""
@@ -232,7 +233,8 @@ def estimate_model(
     else:
         priced = entry_on(entry, day)
     stages, priced_notices, plan = _priced_parts(scenario, priced, memo, keys)
-    notices = _lifecycle_notices(entry, lc, day, end, scenario.period) + priced_notices
+    status = lc.status_on(day)
+    notices = _lifecycle_notices(entry, lc, status, day, end, scenario.period) + priced_notices
     if entry.price_changes:
         est = ModelEstimate(
             priced.id, priced.name, priced.vendor, priced.provider, stages, plan=plan
@@ -246,7 +248,7 @@ def estimate_model(
         stages,
         notices,
         plan=plan,
-        status=lc.status_on(day),
+        status=status,
         shuts_down=lc.retired_on,
         available_from=lc.announced_on,
         as_of=day,

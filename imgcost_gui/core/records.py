@@ -12,15 +12,29 @@ assignment to a field. A value worked out once in ``__post_init__`` is set with
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import TypeVar, overload
 
 from typing_extensions import dataclass_transform
 
 T = TypeVar("T")
 
 
+@overload
+def record(cls: type[T], /) -> type[T]: ...
+@overload
+def record(*, order: bool = False) -> Callable[[type[T]], type[T]]: ...
+
+
 @dataclass_transform(frozen_default=True, field_specifiers=(field,))
-def record(cls: type[T]) -> type[T]:
-    """``@dataclass(frozen=True, slots=True)`` to mypy; quick to make at run time."""
-    return dataclass(slots=True, unsafe_hash=True)(cls)
+def record(
+    cls: type[T] | None = None, /, *, order: bool = False
+) -> type[T] | Callable[[type[T]], type[T]]:
+    """``@dataclass(frozen=True, slots=True)`` to mypy; quick to make at run time.
+    ``@record(order=True)`` also compares field by field, as a dataclass's ``order``."""
+
+    def make(c: type[T]) -> type[T]:
+        return dataclass(slots=True, unsafe_hash=True, order=order)(c)
+
+    return make(cls) if cls is not None else make

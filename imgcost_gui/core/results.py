@@ -196,7 +196,8 @@ class ModelEstimate:
 
     @property
     def complete(self) -> bool:
-        return all(s.supported for s in self.stages)
+        """Every stage can be priced: exactly when there is a total (see ``__post_init__``)."""
+        return self._total is not None
 
     @property
     def images(self) -> int:

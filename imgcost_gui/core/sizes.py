@@ -10,10 +10,12 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from .records import record
+
 _SIZE_RE = re.compile(r"^\s*(\d+)\s*[xX×*]\s*(\d+)\s*$")
 
 
-@dataclass(frozen=True, slots=True, order=True)
+@record(order=True)
 class Size:
     width: int
     height: int
