@@ -10,7 +10,8 @@ do work no ImgCost user can see:
 - ``matplotlib.projections`` imports the 3D toolkit to register the "3d"
   projection, about 0.06 s; ImgCost draws no 3D chart.
 
-``load_matplotlib()`` skips both, then imports matplotlib. It must run before
+``load_matplotlib()`` skips both, then imports matplotlib, and has its Agg
+renderer keep the glyphs of the words it drew (``text_cache``). It must run before
 anything else imports matplotlib (the charts and the price dialogs call it first;
 later calls do nothing). If a matplotlib release no longer has what is skipped,
 nothing is skipped and matplotlib loads as usual. ``Artist.set`` itself is
@@ -47,6 +48,10 @@ def load_matplotlib() -> None:
         if hasattr(artist, "_update_set_signature_and_docstring"):
             artist._update_set_signature_and_docstring = classmethod(_mark_set)
     import matplotlib.figure  # noqa: F401  the rest, now
+
+    from .text_cache import install
+
+    install()  # words drawn once, then copied (see there)
 
 
 def _mark_set(cls: Any) -> None:
