@@ -29,7 +29,6 @@ that scale: sorting by each column, and every model opened to its ten stages.
 
 from __future__ import annotations
 
-import gc
 import os
 import statistics
 import sys
@@ -43,6 +42,7 @@ os.environ.setdefault("IMGCOST_DATA_DIR", tempfile.mkdtemp())
 from PySide6.QtCore import Qt  # noqa: E402
 
 from imgcost_gui.core.catalog import BASIC_QUALITIES as QUALITIES  # noqa: E402
+from imgcost_gui.ui.shell import IdleCollections  # noqa: E402
 
 
 def p90(values: list[float]) -> float:
@@ -121,7 +121,8 @@ def scale(app: object, runs: int) -> None:
     window.recompute()
     window.flush_charts()
     settle(app)
-    gc.freeze()  # as the app does once started (app.py): the catalog stays out of collections
+    idle = IdleCollections(window)  # as the app does once started (app.py)
+    window.live.computed.connect(idle.poke)
     rows = window.comparison.model.rowCount()
     print(f"scale: {rows} models x 10 stages, memo kept across edits:")
     for title, (numbers, charts, drawn) in time_edits(app, window, runs, 3).items():
@@ -134,6 +135,7 @@ def scale(app: object, runs: int) -> None:
         )
     table_actions(app, window)
     window.doc.undo_stack.setClean()
+    idle.stop()
     window.close()
 
 
@@ -193,7 +195,8 @@ def main() -> None:
     window.show()
     window.load_charts()
     settle(app)
-    gc.freeze()  # as the app does once started (app.py)
+    idle = IdleCollections(window)  # as the app does once started (app.py)
+    window.live.computed.connect(idle.poke)
     for title, (numbers, charts, drawn) in time_edits(app, window, runs).items():
         print(
             f"{title:<30} numbers median {statistics.median(numbers):5.1f} ms "
@@ -201,6 +204,7 @@ def main() -> None:
             f"(p90 {p90(charts):5.1f}); drawn: {drawn}"
         )
     window.doc.undo_stack.setClean()
+    idle.stop()
     window.close()
     scale(app, max(10, runs // 3))
     sys.stdout.flush()

@@ -10,7 +10,6 @@ were first drawn (``benchmarks/bench_startup.py`` reads them).
 from __future__ import annotations
 
 import argparse
-import gc
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -79,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
     app.setApplicationVersion(imgcost_gui.__version__)
     app.setWindowIcon(app_icon())
 
-    from .ui.shell import FirstPaint, MainWindow, StartupTimes
+    from .ui.shell import FirstPaint, IdleCollections, MainWindow, StartupTimes
 
     times = StartupTimes.from_env()
     # The window first, empty ("Loading prices…"): it paints before the core is imported.
@@ -130,7 +129,11 @@ def main(argv: list[str] | None = None) -> int:
             window.flush_charts()
             tabs = window.charts.tabs
             assert tabs is not None  # load_charts made them
+            # The chart shown first, as a user's start draws it ("charts drawn"), then
+            # the others: a smoke test that draws every chart finds a failing one.
+            tabs.charts[tabs.currentIndex()].canvas.draw()  # type: ignore[no-untyped-call]  # matplotlib's Qt backend is unannotated
             tabs.update_all()
+            app.processEvents()
             tabs.charts[tabs.currentIndex()].canvas.draw()  # type: ignore[no-untyped-call]  # matplotlib's Qt backend is unannotated
             app.processEvents()
             if args.screenshot is not None:
@@ -146,15 +149,20 @@ def main(argv: list[str] | None = None) -> int:
 
     def after_build() -> None:
         window.finish_start()
-        # The catalog and the window live as long as the app: keep them out of every
-        # collection (a full pass over them took ~100 ms at 500 models, a dropped frame).
-        gc.freeze()
+        # The catalog and the window live as long as the app: kept out of every
+        # collection (a full pass over them took ~100 ms at 500 models, a dropped
+        # frame), and full collections wait for a pause in the typing.
+        collections["idle"] = collector = IdleCollections(window)
+        window.live.computed.connect(collector.poke)
         # Work a crashed session left is offered whether or not a file was opened.
         window.files.offer_recovery()
 
+    collections: dict[str, IdleCollections] = {}
     FirstPaint(window, lambda: times.mark("window shown"), build)
     window.show()
     code = app.exec()
+    for collector in collections.values():
+        collector.stop()
     # Closed after the loop, not in it: closing the last window inside it would also
     # post a "quit" that a later event loop in this process (tests) would stop on.
     if window.isVisible():  # a window the user closed was closed (and asked) then
