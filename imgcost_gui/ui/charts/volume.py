@@ -55,6 +55,8 @@ class VolumeChart(ChartView):
         self.leaders: dict[str, tuple[Line2D, Line2D]] = {}
         self.now_line: Line2D | None = None
         self.break_evens: list[tuple[Line2D, Annotation]] = []
+        #: What the break-even dots and notes show (they are made again only when it changes).
+        self._break_even_state: tuple[object, ...] = ()
         self.series: dict[str, list[float | None]] = {}
         self.volumes: list[float] = []
         self.x_range: tuple[float, float] | None = None
@@ -321,6 +323,15 @@ class VolumeChart(ChartView):
                 value.set_text(text.usd(cost))
 
     def _mark_break_evens(self, curves: VolumeCurves) -> None:
+        # Typing a count seldom moves a break-even: the dots and notes stay as they are.
+        state = tuple(
+            (f, curves.note(f), self.lines[f.subscription].get_color()) for f in curves.break_evens
+        )
+        if state == self._break_even_state and all(
+            dot.figure is self.figure for dot, _note in self.break_evens
+        ):
+            return
+        self._break_even_state = state
         for dot, note in self.break_evens:
             dot.remove()
             note.remove()
