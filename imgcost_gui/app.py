@@ -134,8 +134,6 @@ def main(argv: list[str] | None = None) -> int:
             tabs.charts[tabs.currentIndex()].canvas.draw()  # type: ignore[no-untyped-call]  # matplotlib's Qt backend is unannotated
             tabs.update_all()
             app.processEvents()
-            tabs.charts[tabs.currentIndex()].canvas.draw()  # type: ignore[no-untyped-call]  # matplotlib's Qt backend is unannotated
-            app.processEvents()
             if args.screenshot is not None:
                 args.screenshot.parent.mkdir(parents=True, exist_ok=True)
                 if not window.grab().save(str(args.screenshot)):
