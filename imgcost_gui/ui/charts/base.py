@@ -298,6 +298,10 @@ class ChartView(QWidget):
         # and freezing before that would freeze the margins of an empty figure.
         if isinstance(self.figure.get_layout_engine(), ConstrainedLayoutEngine):
             self._laid_out_for = self._to_lay_out
+            # Frozen at once: a draw that comes some other way than ``redraw`` (a test,
+            # an export's own) would lay out again, and move the axes by a rounding
+            # error from where the saved frame has them, the lines' edges with them.
+            self.figure.set_layout_engine("none")
         # The figure was drawn without its data artists: keep that frame, then add them.
         self._full_draw_pending = False
         self._frame = self.canvas.copy_from_bbox(self.figure.bbox)
