@@ -28,3 +28,53 @@ def test_full_collections_wait_for_a_pause_then_run_once(qtbot, monkeypatch):
         collector.stop()
     assert gc.get_threshold() == before
     assert gc.get_freeze_count() == 0
+
+
+def test_no_collection_runs_while_the_user_types(qtbot, monkeypatch):
+    monkeypatch.setattr(idle_gc, "IDLE_MS", 200)
+    was_enabled = gc.isenabled()
+    collector = IdleCollections()
+    runs: list[int] = []
+
+    def seen(phase: str, info: dict) -> None:
+        if phase == "start":
+            runs.append(info["generation"])
+
+    gc.callbacks.append(seen)
+    try:
+        assert gc.isenabled() == was_enabled  # before the first edit: Python's young ones
+        collector.poke()
+        assert not gc.isenabled()  # an edit: none until the pause
+        junk = [[object()] for _ in range(5 * gc.get_threshold()[0])]  # would start some
+        del junk
+        assert runs == []
+        qtbot.waitUntil(lambda: collector.collections == 1, timeout=3000)
+        assert runs == [2]  # the pause: one full collection
+        assert gc.isenabled() == was_enabled  # and Python's young ones again
+    finally:
+        gc.callbacks.remove(seen)
+        collector.stop()
+    assert gc.isenabled() == was_enabled
+
+
+def test_a_burst_that_never_pauses_still_collects_what_it_made(qtbot, monkeypatch):
+    monkeypatch.setattr(idle_gc, "BURST_EDITS", 3)
+    collector = IdleCollections()
+    runs: list[int] = []
+
+    def seen(phase: str, info: dict) -> None:
+        if phase == "start":
+            runs.append(info["generation"])
+
+    gc.callbacks.append(seen)
+    try:
+        collector.poke()
+        collector.poke()
+        assert runs == []
+        collector.poke()  # the third edit without a pause
+        assert runs == [1]  # the young objects, not a full collection
+        assert not gc.isenabled()  # and the burst goes on without them
+        assert collector.collections == 0
+    finally:
+        gc.callbacks.remove(seen)
+        collector.stop()
