@@ -42,7 +42,7 @@ PACKAGES = {
         "sizes", "overrides", "overrides_file", "catalog", "pricing", "results",
     ],
     "workspace": [
-        "answer", "columns", "comparison", "tips", "text", "lifecycle", "state",
+        "answer", "column", "columns", "comparison", "tips", "text", "lifecycle", "state",
         "charts", "cells", "volume", "scales", "cost_time", "labels", "export",
     ],
 }

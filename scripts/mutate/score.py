@@ -9,7 +9,7 @@ for k, v in d.items():
 T = collections.Counter()
 print(f"{'module':15} killed/total  survived no_tests error")
 ORDER = ["billing","schemes","tokens","compare","calendar","prices","estimate","sizes","overrides","overrides_file","catalog","pricing","catalog_base","results",
-         "answer","columns","comparison","tips","text","lifecycle","state","charts","cells","volume","scales"]
+         "answer","column","columns","comparison","tips","text","lifecycle","state","charts","cells","volume","scales"]
 for m in sorted(per, key=lambda m: (ORDER.index(m) if m in ORDER else len(ORDER), m)):
     c = per[m]; T.update(c)
     k = c["killed"] + c["timeout"]; tot = sum(c.values())
