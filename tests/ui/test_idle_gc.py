@@ -6,7 +6,23 @@ from __future__ import annotations
 import gc
 import time
 
+import pytest
+
 from imgcost_gui.ui.shell import IdleCollections, idle_gc
+
+
+@pytest.fixture
+def runs():
+    """The generation of each collection Python starts during the test."""
+    started: list[int] = []
+
+    def seen(phase: str, info: dict) -> None:
+        if phase == "start":
+            started.append(info["generation"])
+
+    gc.callbacks.append(seen)
+    yield started
+    gc.callbacks.remove(seen)
 
 
 def test_full_collections_wait_for_a_pause_then_run_once(qtbot, monkeypatch):
@@ -30,17 +46,10 @@ def test_full_collections_wait_for_a_pause_then_run_once(qtbot, monkeypatch):
     assert gc.get_freeze_count() == 0
 
 
-def test_no_collection_runs_while_the_user_types(qtbot, monkeypatch):
+def test_no_collection_runs_while_the_user_types(qtbot, monkeypatch, runs):
     monkeypatch.setattr(idle_gc, "IDLE_MS", 200)
     was_enabled = gc.isenabled()
     collector = IdleCollections()
-    runs: list[int] = []
-
-    def seen(phase: str, info: dict) -> None:
-        if phase == "start":
-            runs.append(info["generation"])
-
-    gc.callbacks.append(seen)
     try:
         assert gc.isenabled() == was_enabled  # before the first edit: Python's young ones
         collector.poke()
@@ -52,21 +61,13 @@ def test_no_collection_runs_while_the_user_types(qtbot, monkeypatch):
         assert runs == [2]  # the pause: one full collection
         assert gc.isenabled() == was_enabled  # and Python's young ones again
     finally:
-        gc.callbacks.remove(seen)
         collector.stop()
     assert gc.isenabled() == was_enabled
 
 
-def test_a_burst_that_never_pauses_still_collects_what_it_made(qtbot, monkeypatch):
+def test_a_burst_that_never_pauses_still_collects_what_it_made(qtbot, monkeypatch, runs):
     monkeypatch.setattr(idle_gc, "BURST_EDITS", 3)
     collector = IdleCollections()
-    runs: list[int] = []
-
-    def seen(phase: str, info: dict) -> None:
-        if phase == "start":
-            runs.append(info["generation"])
-
-    gc.callbacks.append(seen)
     try:
         collector.poke()
         collector.poke()
@@ -76,5 +77,4 @@ def test_a_burst_that_never_pauses_still_collects_what_it_made(qtbot, monkeypatc
         assert not gc.isenabled()  # and the burst goes on without them
         assert collector.collections == 0
     finally:
-        gc.callbacks.remove(seen)
         collector.stop()

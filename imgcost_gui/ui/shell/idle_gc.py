@@ -58,6 +58,10 @@ class IdleCollections(QObject):
     def collect(self) -> None:
         gc.collect()
         self.collections += 1
+        self._end_burst()
+
+    def _end_burst(self) -> None:
+        """Young collections as Python runs them, until the next edit."""
         self.burst = 0
         if self._was_enabled:
             gc.enable()
@@ -65,8 +69,6 @@ class IdleCollections(QObject):
     def stop(self) -> None:
         """Python's own schedule again (the app is closing, or a test is over)."""
         self.timer.stop()
-        self.burst = 0
-        if self._was_enabled:
-            gc.enable()
+        self._end_burst()
         gc.set_threshold(*self._saved)
         gc.unfreeze()
