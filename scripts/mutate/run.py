@@ -39,7 +39,7 @@ TOOL = Path(__file__).parent
 PACKAGES = {
     "core": [
         "billing", "schemes", "tokens", "compare", "calendar", "prices", "estimate",
-        "sizes", "overrides", "overrides_file", "catalog", "pricing", "results",
+        "sizes", "overrides", "layered", "overrides_file", "catalog", "pricing", "results",
     ],
     "workspace": [
         "answer", "column", "columns", "comparison", "tips", "text", "lifecycle", "state",

@@ -10,7 +10,7 @@ ROOT = Path(__file__).resolve().parents[2]
 PROBE = """
 import sys
 import imgcost_gui.core as core
-from imgcost_gui.core import compare, estimate, overrides, storage  # every module
+from imgcost_gui.core import compare, estimate, layered, overrides, storage  # every module
 
 catalog = core.load_shipped_catalog()
 core.estimate(core.Scenario(), catalog, [m.id for m in catalog.models])

@@ -11,7 +11,7 @@ from decimal import Decimal
 import pytest
 
 from imgcost_gui.core import FileProblem, Scenario, Stage, estimate_model
-from imgcost_gui.core import overrides as overrides_module
+from imgcost_gui.core import layered as layered_module
 
 from .hand_prices import MEDIUM_1000, D, on_disk, per_image, tok_total, write
 
@@ -132,11 +132,11 @@ def test_a_save_that_fails_on_a_full_disk_raises_and_changes_nothing(
     def full_disk(target, text):
         raise OSError(errno.ENOSPC, "No space left on device", str(target))
 
-    room = overrides_module.atomic_write_text
-    monkeypatch.setattr(overrides_module, "atomic_write_text", full_disk)
+    room = layered_module.atomic_write_text
+    monkeypatch.setattr(layered_module, "atomic_write_text", full_disk)
     with pytest.raises(OSError):
         change(user)
     _assert_as_before(user, path, before, before_text)
-    monkeypatch.setattr(overrides_module, "atomic_write_text", room)
+    monkeypatch.setattr(layered_module, "atomic_write_text", room)
     change(user)  # the same change goes through once the disk has room
     assert user.overrides != before

@@ -41,7 +41,7 @@ def test_a_price_that_cannot_be_saved_is_told_at_once_and_not_shown(
 ):
     window.pages.setCurrentIndex(1)
     before = _total(window, "flux-pro-1.1-ultra")
-    _read_only_folder(monkeypatch, "overrides")
+    _read_only_folder(monkeypatch, "layered")
     editor = window.catalog_editor
     key = "image"
     editor.select("flux-pro-1.1-ultra", key)
@@ -71,7 +71,7 @@ def test_a_price_that_cannot_be_saved_is_told_at_once_and_not_shown(
 def test_an_undo_that_cannot_be_saved_keeps_the_price_on_disk(window, qtbot, monkeypatch, dialogs):
     window.pages.setCurrentIndex(1)
     window.catalog_doc.set_price("gpt-image-2", "image_out", Decimal("20"))
-    _read_only_folder(monkeypatch, "overrides")
+    _read_only_folder(monkeypatch, "layered")
     window.undo_action.trigger()
     qtbot.waitUntil(lambda: bool(dialogs.asked))
     assert dialogs.titles() == ["Prices not saved"]
