@@ -147,7 +147,7 @@ class CellGrid:
         if next_price <= price + 1e-12:
             return f"{head}; tied with {name} at the same price"
         more = (next_price / price - 1) * 100 if price > 0 else None
-        pct = f" (+{more:.0f}%)" if more is not None else ""
+        pct = f" (+{text.whole(more)}%)" if more is not None else ""
         return f"{head}; next {name} at {text.usd_per_image(next_price)}{pct}"
 
     def outlined_why(self) -> str:

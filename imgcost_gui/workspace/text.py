@@ -7,6 +7,9 @@ too) is written by a function here.
 
 from __future__ import annotations
 
+import math
+from decimal import ROUND_HALF_UP, Decimal
+
 from imgcost_gui.core.duration import duration_words
 
 PERIOD_WORDS = {"day": "day", "week": "week", "month": "month", "year": "year"}
@@ -20,8 +23,8 @@ def usd(value: float | None, *, cents: bool = True) -> str:
     sign = MINUS if value < 0 else ""
     v = abs(value)
     if not cents and v >= 1000:
-        return f"{sign}${v:,.0f}"
-    return f"{sign}${v:,.2f}"
+        return f"{sign}${fixed(v, 0)}"
+    return f"{sign}${fixed(v, 2)}"
 
 
 def usd_per_image(value: float | None) -> str:
@@ -29,21 +32,23 @@ def usd_per_image(value: float | None) -> str:
     if value is None:
         return "—"
     if value >= 1:
-        return f"${value:,.2f}"
+        return f"${fixed(value, 2)}"
     if value >= 0.01:
-        return f"${value:.3f}"
-    return f"${value:.4f}"
+        return f"${fixed(value, 3)}"
+    return f"${fixed(value, 4)}"
 
 
 def usd_per_million(value: float) -> str:
     """A token rate: '$5.00 / 1M', or four decimals below a cent."""
     if value >= 0.01:
-        return f"${value:,.2f} / 1M"
-    return f"${value:.4f} / 1M"
+        return f"${fixed(value, 2)} / 1M"
+    return f"${fixed(value, 4)} / 1M"
 
 
 def usd_tick(value: float) -> str:
-    """A label on a money axis: '$1,500', '$20', '$2.50', '$0.04'."""
+    """A label on a money axis: '$1,500', '$20', '$2.50', '$0.04'.
+
+    Ticks sit on round values, so Python's own rounding serves (no half to round)."""
     if value >= 1000:
         return f"${value:,.0f}"
     if value >= 1 or value == 0:
@@ -66,14 +71,32 @@ def signed_pct(value: float | None) -> str:
         return ""
     if abs(value) < 0.5:
         return ""
-    return f" ({'+' if value > 0 else MINUS}{abs(value):.0f}%)"
+    return f" ({'+' if value > 0 else MINUS}{whole(abs(value))}%)"
+
+
+def whole(value: float) -> int:
+    """``value`` to the nearest whole number, a half away from zero (0.5 is 1)."""
+    return int(_rounded(value, 0))
+
+
+def fixed(value: float, places: int) -> str:
+    """``value`` with ``places`` decimals and thousands commas, a half rounded up
+    ($0.0625 reads $0.063, $1,000.50 reads $1,001) as people and invoices round.
+    Python's ``:.2f`` and ``round()`` send an exact half to the even neighbour."""
+    if not math.isfinite(value) or abs(value) >= 1e15:
+        return f"{value:,.{places}f}"  # beyond any bill: no half to round
+    return f"{_rounded(value, places):,.{places}f}"
+
+
+def _rounded(value: float, places: int) -> Decimal:
+    # Decimal(value) is the float's exact value, so only a true half rounds up.
+    return Decimal(value).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
 
 def count(value: float | None, noun: str = "") -> str:
     if value is None:
         return "—"
-    text = f"{value:,.0f}"
-    return f"{text} {noun}".strip()
+    return f"{fixed(value, 0)} {noun}".strip()
 
 
 def size_text(width: int, height: int) -> str:
@@ -86,7 +109,7 @@ def usd_range(low: float, high: float, *, per_image: bool = False) -> str:
     if per_image:
         lo, hi = usd_per_image(low), usd_per_image(high)
     else:
-        lo, hi = (f"${v:,.0f}" if abs(v) >= 10 else usd(v) for v in (low, high))
+        lo, hi = (f"${fixed(v, 0)}" if abs(v) >= 10 else usd(v) for v in (low, high))
     return lo if lo == hi else f"{lo}–{hi}"
 
 
