@@ -10,6 +10,7 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 #: Characters of a model name on one line of a label beside a chart.
 NAME_WIDTH = 22
@@ -81,6 +82,28 @@ class Box:
             self.x0 < other.x1 and other.x0 < self.x1 and self.y0 < other.y1 and other.y0 < self.y1
         )
 
+    def overlap(self, other: Box) -> float:
+        """The area this box shares with ``other``."""
+        w = min(self.x1, other.x1) - max(self.x0, other.x0)
+        h = min(self.y1, other.y1) - max(self.y0, other.y0)
+        return max(w, 0.0) * max(h, 0.0)
+
+    @property
+    def area(self) -> float:
+        return (self.x1 - self.x0) * (self.y1 - self.y0)
+
+
+def clearest(candidates: Sequence[Box], taken: Sequence[Box], frame: Box) -> int:
+    """Which of a label's candidate places to use: the first that covers nothing
+    ``taken`` and stays inside ``frame``; when none does, the one that hides
+    least (words cut off by the frame count ten times: they are lost)."""
+
+    def hidden(box: Box) -> float:
+        return sum(box.overlap(t) for t in taken) + 10 * (box.area - box.overlap(frame))
+
+    costs = [hidden(box) for box in candidates]
+    return costs.index(min(costs))
+
 
 def spread_boxes(
     wanted: Sequence[tuple[float, float]],
@@ -115,3 +138,64 @@ def spread_boxes(
         for i, y in zip(group, ys, strict=True):
             out[i] = y
     return out
+
+
+@dataclass(frozen=True)
+class NotePlace:
+    """Where a note's words go: aligned ``ha``/``va`` at (``dx``, ``dy``) points from
+    the point it is about; ``box`` is where its box then is, in pixels."""
+
+    ha: Literal["left", "right"]
+    va: Literal["top", "bottom"]
+    dx: float
+    dy: float
+    box: Box
+
+
+def place_note(
+    at: tuple[float, float],
+    size: tuple[float, float],
+    line: float,
+    frame: Box,
+    taken: Sequence[Box],
+    *,
+    pt: float,
+    pad: float,
+    offset: tuple[float, float] = (10, 26),
+    gap: float = 6,
+) -> NotePlace:
+    """Where a note about the point ``at`` goes, a box of ``size`` pixels (its
+    words ``pad`` pixels inside), so that it crosses no upright line at x = ``line``,
+    hides nothing ``taken`` and stays in ``frame``; ``pt`` is pixels per point.
+
+    Beside the point first: ``offset`` points right of it and below, then left,
+    then above. Then beside the line, ``gap`` points from it; then at the bottom
+    or top of the frame, where a chart too small for the rest still has room.
+    When no place is clear, the one that hides least (``clearest``).
+    """
+    x, y = at
+    w, h = size
+    right, down = offset
+    edge = (gap * pt + pad) / pt  # from a line or the frame to the words, in points
+    xs: list[tuple[Literal["left", "right"], float]] = [
+        ("left", right),
+        ("right", -right),
+        ("right", (line - x) / pt - edge),
+        ("left", (line - x) / pt + edge),
+    ]
+    ys: list[tuple[Literal["top", "bottom"], float]] = [
+        ("top", -down),
+        ("bottom", down),
+        ("bottom", (frame.y0 - y) / pt + edge),
+        ("top", (frame.y1 - y) / pt - edge),
+    ]
+    order = [(a, b) for b in ys[:2] for a in xs[:2]]
+    order += [(a, b) for b in ys[:2] for a in xs[2:]]
+    order += [(a, b) for b in ys[2:] for a in xs]
+    places = []
+    for (ha, dx), (va, dy) in order:
+        left = x + dx * pt - (w - pad if ha == "right" else pad)
+        top = y + dy * pt + (pad if va == "top" else h - pad)
+        places.append(NotePlace(ha, va, dx, dy, Box(left, top - h, left + w, top)))
+    marker = Box(line - pt, frame.y0, line + pt, frame.y1)
+    return places[clearest([p.box for p in places], [marker, *taken], frame)]

@@ -12,12 +12,12 @@ import math
 from matplotlib.artist import Artist
 from matplotlib.backend_bases import MouseEvent
 from matplotlib.lines import Line2D
-from matplotlib.text import Annotation
-from matplotlib.transforms import ScaledTranslation, Transform, blended_transform_factory
+from matplotlib.text import Annotation, Text
+from matplotlib.transforms import Bbox, ScaledTranslation, Transform, blended_transform_factory
 from PySide6.QtWidgets import QWidget
 
 from imgcost_gui.workspace import text
-from imgcost_gui.workspace.labels import spread, wrap_name
+from imgcost_gui.workspace.labels import Box, place_note, spread, wrap_name
 from imgcost_gui.workspace.scales import decades_around, volume_range, volumes_across
 from imgcost_gui.workspace.volume import BreakEven, VolumeCurves, volume_curves
 
@@ -35,6 +35,12 @@ __all__ = [
 LABEL_PT = 8.5
 #: How much of its colour a line not highlighted keeps.
 FADED = 0.22
+#: Points of text in a break-even note, and the padding of its box (in font sizes).
+NOTE_PT = 8
+NOTE_PAD = 0.3
+#: Where a break-even note sits as a rule: this many points right of its dot and
+#: below it (``_place_notes`` moves it where that would hide something).
+NOTE_FROM_DOT = (10, 26)
 
 
 class VolumeChart(ChartView):
@@ -205,7 +211,10 @@ class VolumeChart(ChartView):
         return marks
 
     def data_state(self) -> object:
-        notes = tuple((n.get_text(), n.xy) for _dot, n in self.break_evens)
+        notes = tuple(
+            (n.get_text(), n.xy, n.xyann, n.get_horizontalalignment(), n.get_verticalalignment())
+            for _dot, n in self.break_evens
+        )
         series = tuple((m, tuple(v)) for m, v in self.series.items())
         return tuple(self.lines), series, notes, self.highlighted
 
@@ -290,6 +299,43 @@ class VolumeChart(ChartView):
                 self.leaders[m][1].set_data([fx - 1.5 * pt, fx - 4 * pt], [fy, y])
         for m, (_end, at) in self.leaders.items():
             at.set_visible(m in yours and yours[m] > 0)
+        self._place_notes()
+
+    def _place_notes(self) -> None:
+        """Each break-even note where it hides neither the "your volume" line nor its
+        words and values, nor another note, inside the axes: it moves as that line does."""
+        if not self.break_evens or self.now_line is None or self.curves is None:
+            return
+        frame = _box(self.ax.get_window_extent())
+        pt = self.figure.dpi / 72
+        x = self.ax.transData.transform((self.curves.images or 1, 1))[0]
+        taken: list[Box] = []
+        renderer = self.canvas.get_renderer()  # type: ignore[no-untyped-call]  # matplotlib's Agg backend is unannotated
+        words = [self.now_text, *(value for _dot, value in self.crossings.values())]
+        for t in words:
+            if t.get_visible():
+                # Where the words are now: an annotation works out its place only as it
+                # is drawn, and the values were just moved (``set_position``).
+                t.update_positions(renderer)
+                taken.append(_box(Text.get_window_extent(t), 0.2 * LABEL_PT * pt))
+        pad = NOTE_PAD * NOTE_PT * pt
+        for _dot, note in self.break_evens:
+            size = Text.get_window_extent(note)
+            dot_x, dot_y = self.ax.transData.transform(note.xy)
+            place = place_note(
+                (float(dot_x), float(dot_y)),
+                (size.width + 2 * pad, size.height + 2 * pad),
+                x,
+                frame,
+                taken,
+                pt=pt,
+                pad=pad,
+                offset=NOTE_FROM_DOT,
+            )
+            note.set_horizontalalignment(place.ha)
+            note.set_verticalalignment(place.va)
+            note.xyann = (place.dx, place.dy)
+            taken.append(place.box)
 
     def _mark_now(self, curves: VolumeCurves) -> None:
         x = curves.images or 1
@@ -345,14 +391,15 @@ class VolumeChart(ChartView):
             note = self.ax.annotate(
                 curves.note(found),
                 (n, cost),
-                xytext=(10, -26),
+                xytext=(NOTE_FROM_DOT[0], -NOTE_FROM_DOT[1]),
                 textcoords="offset points",
                 va="top",
-                fontsize=8,
+                multialignment="left",
+                fontsize=NOTE_PT,
                 color=self.style_.text,
                 zorder=3.5,
                 bbox={
-                    "boxstyle": "round,pad=0.3",
+                    "boxstyle": f"round,pad={NOTE_PAD}",
                     "facecolor": self.style_.axes,
                     "edgecolor": colour,
                     "alpha": 0.92,
@@ -434,3 +481,8 @@ class VolumeChart(ChartView):
                 box.set_facecolor(style.axes)
         if self.lines:
             self.ax.grid(True, which="major", color=style.grid, linewidth=0.6)
+
+
+def _box(extent: Bbox, pad: float = 0.0) -> Box:
+    """A matplotlib extent (display pixels) as a Box, ``pad`` pixels bigger all round."""
+    return Box(extent.x0 - pad, extent.y0 - pad, extent.x1 + pad, extent.y1 + pad)
