@@ -91,7 +91,7 @@ class FieldBinder:
         if self._refreshing:
             return
         try:
-            self.doc.set(self.path(rel), value, f"Change {label.lower()}")
+            self.doc.set(self.path(rel), value, f"Change {field_words(label)}")
         except ValueError as e:
             self.report(self.refusal(label, e))
             self.refresh()
