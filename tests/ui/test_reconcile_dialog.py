@@ -185,3 +185,31 @@ def test_estimates_say_when_they_use_measured_tokens(
     assert dialog.status.text().endswith(
         "Estimates of GPT Image 2 use the output tokens you measured."
     )
+
+
+def test_after_a_failed_read_the_dialog_keeps_its_shape_and_says_where_the_chart_went(
+    qtbot: Any, dialog: ReconcileDialog, tmp_path: Path
+) -> None:
+    def stacked() -> bool:
+        # the lines sit one under another at the top, not spread down the dialog
+        gap = dialog.status.geometry().top() - dialog.costs.geometry().bottom()
+        return 0 <= gap < 40 and dialog.no_plot.isVisible() == (dialog.reconciled is None)
+
+    assert dialog.no_plot.isVisible() and "once a usage export is read" in dialog.no_plot.text()
+    assert not dialog.clear_costs.isEnabled()  # no costs export to clear yet
+    assert stacked()
+    good = write(tmp_path, "usage.json", usage(1100))
+    costs = write(tmp_path, "c.json", page([cost(6.80, "gpt-image-2, output")]))
+    read(qtbot, dialog, good, costs)
+    assert dialog.canvas is not None and dialog.canvas.isVisible()
+    assert not dialog.no_plot.isVisible()
+    broken = tmp_path / "broken.json"
+    broken.write_text("{not json", encoding="utf-8")
+    read(qtbot, dialog, good, broken)
+    assert dialog.status.text().startswith("⚠ broken.json")
+    assert not dialog.canvas.isVisible() and dialog.table.rowCount() == 0
+    assert dialog.no_plot.isVisible() and "Nothing to draw" in dialog.no_plot.text()
+    qtbot.waitUntil(stacked)
+    dialog.clear_costs.click()  # back to the usage export alone: the chart returns
+    qtbot.waitUntil(lambda: not dialog.reader.busy and dialog.reconciled is not None)
+    assert dialog.canvas.isVisible() and not dialog.no_plot.isVisible()

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -62,6 +63,13 @@ def _models(scenario: Scenario, usage: UsageExport, catalog: PriceCatalog) -> li
     return chosen
 
 
+#: Where the chart will be, until there is one.
+NO_PLOT = "The plan against the bill is drawn here once a usage export is read."
+NO_PLOT_AFTER_FAILURE = (
+    "Nothing to draw: choose an export that can be read (the line above says why)."
+)
+
+
 @dataclass(frozen=True)
 class Reconciled:
     result: Reconciliation
@@ -106,6 +114,7 @@ class ReconcileDialog(QDialog):
         self.clear_costs = QPushButton("Clear")
         self.clear_costs.setToolTip("Compare images only, without the costs export")
         self.clear_costs.clicked.connect(lambda: self.set_files(self.usage_path, None))
+        self.clear_costs.setEnabled(False)  # nothing to clear yet
         files = QGridLayout()
         files.addWidget(QLabel("Usage export"), 0, 0)
         files.addWidget(self.usage, 0, 1)
@@ -125,6 +134,14 @@ class ReconcileDialog(QDialog):
         self.canvas: FigureCanvasQTAgg | None = None
         self.plot_place = QVBoxLayout()
         self.plot_place.setContentsMargins(0, 0, 0, 0)
+        # Holds the chart's room until there is one (and after a failed read): without
+        # it the dialog spread its few lines down the whole height.
+        self.no_plot = QLabel(NO_PLOT)
+        self.no_plot.setObjectName("reconcileNoPlot")
+        self.no_plot.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.no_plot.setWordWrap(True)
+        self.no_plot.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.plot_place.addWidget(self.no_plot, 1)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -192,6 +209,8 @@ class ReconcileDialog(QDialog):
         self.notes.hide()
         if self.canvas is not None:
             self.canvas.hide()
+        self.no_plot.setText(NO_PLOT_AFTER_FAILURE)
+        self.no_plot.show()
 
     def _show(self, reconciled: object) -> None:
         assert isinstance(reconciled, Reconciled)
@@ -230,6 +249,7 @@ class ReconcileDialog(QDialog):
             self.canvas = new_canvas(9.0, 3.4)
             self.canvas.setObjectName("reconcilePlot")
             self.plot_place.addWidget(self.canvas)
+        self.no_plot.hide()
         self.canvas.show()
         draw_reconciliation(self.canvas, result)
 
