@@ -101,8 +101,14 @@ def clearest(candidates: Sequence[Box], taken: Sequence[Box], frame: Box) -> int
     def hidden(box: Box) -> float:
         return sum(box.overlap(t) for t in taken) + 10 * (box.area - box.overlap(frame))
 
-    costs = [hidden(box) for box in candidates]
-    return costs.index(min(costs))
+    best, least = 0, float("inf")
+    for i, box in enumerate(candidates):
+        cost = hidden(box)
+        if cost == 0:
+            return i  # clear: no later place can do better
+        if cost < least:
+            best, least = i, cost
+    return best
 
 
 def spread_boxes(

@@ -334,7 +334,12 @@ class VolumeChart(ChartView):
             )
             note.set_horizontalalignment(place.ha)
             note.set_verticalalignment(place.va)
-            note.xyann = (place.dx, place.dy)
+            # On a whole pixel: its glyphs are then drawn from matplotlib's cache, not
+            # rendered again at a new fraction of a pixel each time the line moves.
+            note.xyann = (
+                (round(dot_x + place.dx * pt) - dot_x) / pt,
+                (round(dot_y + place.dy * pt) - dot_y) / pt,
+            )
             taken.append(place.box)
 
     def _mark_now(self, curves: VolumeCurves) -> None:
