@@ -8,7 +8,7 @@ too) is written by a function here.
 from __future__ import annotations
 
 import math
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal
 
 from imgcost_gui.core.duration import duration_words
 
@@ -83,14 +83,18 @@ def fixed(value: float, places: int) -> str:
     """``value`` with ``places`` decimals and thousands commas, a half rounded up
     ($0.0625 reads $0.063, $1,000.50 reads $1,001) as people and invoices round.
     Python's ``:.2f`` and ``round()`` send an exact half to the even neighbour."""
-    if not math.isfinite(value) or abs(value) >= 1e15:
-        return f"{value:,.{places}f}"  # beyond any bill: no half to round
+    if not math.isfinite(value):
+        return f"{value:,.{places}f}"  # "inf", "nan": nothing to round
     return f"{_rounded(value, places):,.{places}f}"
+
+
+#: Digits enough for any float's whole part and its decimals (the largest is 309 digits).
+_EXACT = Context(prec=400, rounding=ROUND_HALF_UP)
 
 
 def _rounded(value: float, places: int) -> Decimal:
     # Decimal(value) is the float's exact value, so only a true half rounds up.
-    return Decimal(value).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    return Decimal(value).quantize(Decimal(1).scaleb(-places), context=_EXACT)
 
 
 def count(value: float | None, noun: str = "") -> str:

@@ -74,3 +74,68 @@ def test_box_overlap_is_the_shared_area():
     assert Box(0, 0, 10, 10).overlap(Box(10, 0, 20, 10)) == 0  # touching: nothing shared
     assert Box(0, 0, 10, 10).overlap(Box(20, 20, 30, 30)) == 0
     assert Box(0, 0, 4, 5).area == 20
+
+
+# --- at two pixels a point, the words 3 pixels inside their box -------------------------
+# Each box: left = x + dx * 2 - (pad, or w - pad when right-aligned);
+# top = y + dy * 2 + (pad when top-aligned, or h - pad). From a line or the frame's
+# edge the box keeps 6 points (12 pixels): edge = (6 * 2 + 3) / 2 = 7.5 points.
+
+
+def scaled(at, line, taken=()):
+    return place_note(at, NOTE, line, FRAME, list(taken), pt=2, pad=3)
+
+
+def test_points_and_padding_scale_the_place_right_of_the_point():
+    p = scaled((100, 100), line=390)
+    assert (p.ha, p.va, p.dx, p.dy) == ("left", "top", 10, -26)
+    assert p.box == Box(117, 31, 217, 51)  # 100 + 20 - 3; 100 - 52 + 3
+
+
+def test_scaled_before_the_line():
+    # right of the point crosses x = 150, left of it leaves the frame (100 - 20 - 97 < 0)
+    p = scaled((100, 100), line=150)
+    assert (p.ha, p.va, p.dx, p.dy) == ("right", "top", 17.5, -26)  # (150 - 100) / 2 - 7.5
+    assert p.box == Box(38, 31, 138, 51)  # ends 12 pixels before the line
+
+
+def test_scaled_after_the_line():
+    # at x = 300 right of the point leaves the frame (300 + 20 - 3 + 100 > 400); left of it
+    # crosses the line at 200; before the line is taken: after it is clear
+    p = scaled((300, 100), line=200, taken=[Box(0, 0, 190, 200)])
+    assert (p.ha, p.dx) == ("left", -42.5)  # (200 - 300) / 2 + 7.5
+    assert p.box == Box(212, 31, 312, 51)  # starts 12 pixels after the line
+
+
+def test_scaled_at_the_bottom_and_at_the_top_of_the_frame():
+    p = scaled((100, 100), line=150, taken=[Box(0, 35, 400, 180)])
+    assert (p.ha, p.va, p.dy) == ("right", "bottom", -42.5)  # (0 - 100) / 2 + 7.5
+    assert p.box == Box(38, 12, 138, 32)  # 12 pixels over the bottom
+    p = scaled((100, 100), line=150, taken=[Box(0, 0, 400, 165)])
+    assert (p.ha, p.va, p.dy) == ("right", "top", 42.5)  # (200 - 100) / 2 - 7.5
+    assert p.box == Box(38, 168, 138, 188)  # 12 pixels under the top
+
+
+def test_clearest_ties_go_to_the_first_and_a_clear_place_beats_any_other():
+    frame = Box(0, 0, 100, 100)
+    taken = [Box(0, 0, 10, 10)]
+    a, b = Box(5, 5, 15, 15), Box(5, 0, 15, 5)  # each hides 5 x 5 of it
+    assert clearest([a, b], taken, frame) == 0
+    assert clearest([b, a], taken, frame) == 0
+    one = Box(9, 9, 20, 20)  # hides 1 x 1
+    assert clearest([Box(50, 50, 60, 60), one], taken, frame) == 0
+
+
+def test_words_cut_off_count_ten_times_words_covered():
+    frame = Box(0, 0, 100, 100)
+    taken = [Box(0, 0, 21, 5)]
+    covers = Box(0, 0, 21, 10)  # 21 x 5 = 105 of the taken box
+    cut = Box(95, 50, 105, 60)  # 5 x 10 = 50 outside... 10 x 50 = 500
+    cut_less = Box(99, 50, 109, 51)  # 10 x 1 = 10 outside: counts 100, under 105
+    assert clearest([covers, cut], taken, frame) == 0
+    assert clearest([covers, cut_less], taken, frame) == 1
+
+
+def test_boxes_apart_up_and_down_share_nothing():
+    assert Box(0, 0, 10, 10).overlap(Box(0, 20, 10, 30)) == 0
+    assert Box(0, 0, 10, 10).overlap(Box(20, 0, 30, 10)) == 0

@@ -41,4 +41,8 @@ def test_a_value_just_under_a_half_still_rounds_down():
 
 def test_amounts_beyond_any_bill_still_read():
     assert text.usd(float("inf")) == "$inf"
+    assert text.fixed(float("nan"), 2) == "nan"
     assert text.usd(2e15) == "$2,000,000,000,000,000.00"
+    # floats are half a unit apart at 2**51 = 2,251,799,813,685,248: its half is exact
+    assert text.usd(2**51 + 0.5, cents=False) == "$2,251,799,813,685,249"
+    assert text.fixed(1e30, 2) == "1,000,000,000,000,000,019,884,624,838,656.00"  # the float's own
