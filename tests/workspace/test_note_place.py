@@ -131,7 +131,7 @@ def test_words_cut_off_count_ten_times_words_covered():
     taken = [Box(0, 0, 21, 5)]
     covers = Box(0, 0, 21, 10)  # 21 x 5 = 105 of the taken box
     cut = Box(95, 50, 105, 60)  # 5 x 10 = 50 outside... 10 x 50 = 500
-    cut_less = Box(99, 50, 109, 51)  # 10 x 1 = 10 outside: counts 100, under 105
+    cut_less = Box(99, 50, 110, 51)  # 10 of its 11 outside: counts 100, under 105
     assert clearest([covers, cut], taken, frame) == 0
     assert clearest([covers, cut_less], taken, frame) == 1
 
@@ -139,3 +139,26 @@ def test_words_cut_off_count_ten_times_words_covered():
 def test_boxes_apart_up_and_down_share_nothing():
     assert Box(0, 0, 10, 10).overlap(Box(0, 20, 10, 30)) == 0
     assert Box(0, 0, 10, 10).overlap(Box(20, 0, 30, 10)) == 0
+
+
+def test_beside_the_point_above_comes_before_beside_the_line():
+    # below is taken, left of the point leaves the frame; above and before the far line
+    # (at 390) are both clear: above, beside its point, wins
+    p = scaled((100, 100), line=390, taken=[Box(110, 35, 230, 60)])
+    assert p.box == Box(117, 149, 217, 169)
+    assert (p.ha, p.va) == ("left", "bottom")
+
+
+def test_beside_the_line_comes_before_the_frames_edge():
+    # below and above the point are taken, the frame's bottom is free: beside the far
+    # line (its box 278..378) is still nearer the point's words than the bottom
+    p = scaled((100, 100), line=390, taken=[Box(110, 35, 230, 60), Box(110, 140, 230, 180)])
+    assert p.box == Box(278, 31, 378, 51)  # (390 - 100) / 2 - 7.5 = 137.5 points right
+
+
+def test_at_the_frames_edge_right_of_the_point_comes_first():
+    # everything from y = 35 to 180 taken: at the bottom, right of the point is clear,
+    # and so is the place before the line: the point's own side wins
+    p = scaled((100, 100), line=390, taken=[Box(0, 35, 400, 180)])
+    assert p.box == Box(117, 12, 217, 32)
+    assert (p.ha, p.va, p.dx) == ("left", "bottom", 10)
