@@ -12,16 +12,17 @@ import math
 from matplotlib.artist import Artist
 from matplotlib.backend_bases import MouseEvent
 from matplotlib.lines import Line2D
-from matplotlib.text import Annotation, Text
-from matplotlib.transforms import Bbox, ScaledTranslation, Transform, blended_transform_factory
+from matplotlib.text import Annotation
+from matplotlib.transforms import ScaledTranslation, Transform, blended_transform_factory
 from PySide6.QtWidgets import QWidget
 
 from imgcost_gui.workspace import text
-from imgcost_gui.workspace.labels import Box, place_note, spread, wrap_name
+from imgcost_gui.workspace.labels import spread, wrap_name
 from imgcost_gui.workspace.scales import decades_around, volume_range, volumes_across
 from imgcost_gui.workspace.volume import BreakEven, VolumeCurves, volume_curves
 
 from .base import ChartInputs, ChartStyle, ChartView, log_log_axes, marker_line
+from .break_evens import BreakEvenMarks
 
 __all__ = [
     "BreakEven",
@@ -35,12 +36,6 @@ __all__ = [
 LABEL_PT = 8.5
 #: How much of its colour a line not highlighted keeps.
 FADED = 0.22
-#: Points of text in a break-even note, and the padding of its box (in font sizes).
-NOTE_PT = 8
-NOTE_PAD = 0.3
-#: Where a break-even note sits as a rule: this many points right of its dot and
-#: below it (``_place_notes`` moves it where that would hide something).
-NOTE_FROM_DOT = (10, 26)
 
 
 class VolumeChart(ChartView):
@@ -60,9 +55,8 @@ class VolumeChart(ChartView):
         #: Thin lines from each line's end to its name, and from "your volume" to its value.
         self.leaders: dict[str, tuple[Line2D, Line2D]] = {}
         self.now_line: Line2D | None = None
-        self.break_evens: list[tuple[Line2D, Annotation]] = []
-        #: What the break-even dots and notes show (they are made again only when it changes).
-        self._break_even_state: tuple[object, ...] = ()
+        #: A dot and a note where a subscription starts to pay.
+        self.break_even_marks = BreakEvenMarks()
         self.series: dict[str, list[float | None]] = {}
         self.volumes: list[float] = []
         self.x_range: tuple[float, float] | None = None
@@ -97,7 +91,8 @@ class VolumeChart(ChartView):
             if xs:
                 label.xy = (xs[-1], ys[-1])
         self._mark_now(curves)
-        self._mark_break_evens(curves)
+        colours = {m: str(line.get_color()) for m, line in self.lines.items()}
+        self.break_even_marks.show(self.ax, curves, colours, self.style_)
         ax.set_xlim(*curves.x_range)
         ax.set_ylim(*curves.y_range)
         ax.set_xlabel(f"Images per {curves.period}")
@@ -197,8 +192,7 @@ class VolumeChart(ChartView):
     def data_artists(self) -> list[Artist]:
         artists: list[Artist] = list(self.lines.values())
         artists += [end for end, _at in self.leaders.values()]
-        for dot, note in self.break_evens:
-            artists += [dot, note]
+        artists += self.break_even_marks.artists()
         return artists
 
     def mark_artists(self) -> list[Artist]:
@@ -211,10 +205,7 @@ class VolumeChart(ChartView):
         return marks
 
     def data_state(self) -> object:
-        notes = tuple(
-            (n.get_text(), n.xy, n.xyann, n.get_horizontalalignment(), n.get_verticalalignment())
-            for _dot, n in self.break_evens
-        )
+        notes = self.break_even_marks.state()
         series = tuple((m, tuple(v)) for m, v in self.series.items())
         return tuple(self.lines), series, notes, self.highlighted
 
@@ -302,45 +293,12 @@ class VolumeChart(ChartView):
         self._place_notes()
 
     def _place_notes(self) -> None:
-        """Each break-even note where it hides neither the "your volume" line nor its
-        words and values, nor another note, inside the axes: it moves as that line does."""
-        if not self.break_evens or self.now_line is None or self.curves is None:
+        if self.now_line is None or self.curves is None:
             return
-        frame = _box(self.ax.get_window_extent())
-        pt = self.figure.dpi / 72
-        x = self.ax.transData.transform((self.curves.images or 1, 1))[0]
-        taken: list[Box] = []
-        renderer = self.canvas.get_renderer()  # type: ignore[no-untyped-call]  # matplotlib's Agg backend is unannotated
+        line = float(self.ax.transData.transform((self.curves.images or 1, 1))[0])
         words = [self.now_text, *(value for _dot, value in self.crossings.values())]
-        for t in words:
-            if t.get_visible():
-                # Where the words are now: an annotation works out its place only as it
-                # is drawn, and the values were just moved (``set_position``).
-                t.update_positions(renderer)
-                taken.append(_box(Text.get_window_extent(t), 0.2 * LABEL_PT * pt))
-        pad = NOTE_PAD * NOTE_PT * pt
-        for _dot, note in self.break_evens:
-            size = Text.get_window_extent(note)
-            dot_x, dot_y = self.ax.transData.transform(note.xy)
-            place = place_note(
-                (float(dot_x), float(dot_y)),
-                (size.width + 2 * pad, size.height + 2 * pad),
-                x,
-                frame,
-                taken,
-                pt=pt,
-                pad=pad,
-                offset=NOTE_FROM_DOT,
-            )
-            note.set_horizontalalignment(place.ha)
-            note.set_verticalalignment(place.va)
-            # On a whole pixel: its glyphs are then drawn from matplotlib's cache, not
-            # rendered again at a new fraction of a pixel each time the line moves.
-            note.xyann = (
-                (round(dot_x + place.dx * pt) - dot_x) / pt,
-                (round(dot_y + place.dy * pt) - dot_y) / pt,
-            )
-            taken.append(place.box)
+        pt = self.figure.dpi / 72
+        self.break_even_marks.place(self.ax, line, words, pt, around=0.2 * LABEL_PT * pt)
 
     def _mark_now(self, curves: VolumeCurves) -> None:
         x = curves.images or 1
@@ -373,48 +331,10 @@ class VolumeChart(ChartView):
                 value.xy = (x, cost)
                 value.set_text(text.usd(cost))
 
-    def _mark_break_evens(self, curves: VolumeCurves) -> None:
-        # Typing a count seldom moves a break-even: the dots and notes stay as they are.
-        state = tuple(
-            (f, curves.note(f), self.lines[f.subscription].get_color()) for f in curves.break_evens
-        )
-        if state == self._break_even_state and all(
-            dot.figure is self.figure for dot, _note in self.break_evens
-        ):
-            return
-        self._break_even_state = state
-        for dot, note in self.break_evens:
-            dot.remove()
-            note.remove()
-        self.break_evens = []
-        for found in curves.break_evens:
-            colour = self.lines[found.subscription].get_color()
-            n, cost = found.images, found.cost
-            # Data, so under the marks (your volume and its values, zorder 4+) as a quick
-            # redraw puts them: a full draw then looks the same where they overlap.
-            (dot,) = self.ax.plot([n], [cost], "o", color=colour, markersize=6, zorder=3.5)
-            note = self.ax.annotate(
-                curves.note(found),
-                (n, cost),
-                xytext=(NOTE_FROM_DOT[0], -NOTE_FROM_DOT[1]),
-                textcoords="offset points",
-                va="top",
-                multialignment="left",
-                fontsize=NOTE_PT,
-                color=self.style_.text,
-                zorder=3.5,
-                bbox={
-                    "boxstyle": f"round,pad={NOTE_PAD}",
-                    "facecolor": self.style_.axes,
-                    "edgecolor": colour,
-                    "alpha": 0.92,
-                },
-                # Not clipped to the box nor shrunk (both cost more than the words):
-                # the leader runs from the box's corner to the dot.
-                arrowprops={"arrowstyle": "-", "color": colour, "linewidth": 0.8,
-                            "patchA": None, "shrinkA": 0, "shrinkB": 0},
-            )  # fmt: skip
-            self.break_evens.append((dot, note))
+    @property
+    def break_evens(self) -> list[tuple[Line2D, Annotation]]:
+        """Each break-even's dot and note."""
+        return self.break_even_marks.marks
 
     # --- highlight --------------------------------------------------------------------
 
@@ -479,15 +399,6 @@ class VolumeChart(ChartView):
             if box is not None:
                 box.set_facecolor(style.axes)
                 box.set_edgecolor(style.text)
-        for _dot, note in self.break_evens:
-            note.set_color(style.text)
-            box = note.get_bbox_patch()
-            if box is not None:
-                box.set_facecolor(style.axes)
+        self.break_even_marks.restyle(style)
         if self.lines:
             self.ax.grid(True, which="major", color=style.grid, linewidth=0.6)
-
-
-def _box(extent: Bbox, pad: float = 0.0) -> Box:
-    """A matplotlib extent (display pixels) as a Box, ``pad`` pixels bigger all round."""
-    return Box(extent.x0 - pad, extent.y0 - pad, extent.x1 + pad, extent.y1 + pad)
