@@ -50,6 +50,9 @@ class CheapestCellChart(ChartView):
         self.grid: CellGrid | None = None
         #: The models the colour key names, and whether "other models" is among them.
         self._keyed: tuple[list[str], bool] = ([], False)
+        #: Each cell's words in full (name and price), and whether a row holds both lines.
+        self._words: list[str] = []
+        self.two_lines = True
         super().__init__(parent)
 
     def update_chart(self, inputs: ChartInputs) -> bool:
@@ -77,7 +80,8 @@ class CheapestCellChart(ChartView):
     def _show_cells(self, grid: CellGrid) -> None:
         """Each cell's words and fill, and the colour key (only when the cells change:
         a change of the stage's quality moves the outline alone)."""
-        for label, words in zip(self.labels, grid.labels(), strict=True):
+        self._words = grid.labels()
+        for label, words in zip(self.labels, self._words, strict=True):
             label.set_text(words)
         keyed = grid.keyed()
         if (keyed, grid.others_win) != self._keyed:
@@ -94,7 +98,27 @@ class CheapestCellChart(ChartView):
         return [self.marker] if self.marker is not None else []
 
     def data_state(self) -> object:
-        return (self.grid.key if self.grid is not None else None), self._rows
+        return (self.grid.key if self.grid is not None else None), self._rows, self.two_lines
+
+    def place_labels(self) -> None:
+        """Each cell's name and price where a row holds both lines; in rows too short
+        for them (a small window) the price alone, never words cut by the next row:
+        the colour key and the tooltip name the model."""
+        if self.grid is None or len(self.labels) != len(self._words):
+            return
+        row = self.ax.get_window_extent().height / max(len(self.grid.sizes), 1)
+        full = list(zip(self.labels, self._words, strict=True))
+        sample = next(((label, words) for label, words in full if "\n" in words), None)
+        fits = True
+        if sample is not None:
+            label, words = sample
+            label.set_text(words)
+            fits = Text.get_window_extent(label).height <= row - 2  # a pixel above and below
+        self.two_lines = fits
+        for label, words in full:
+            shown = words if fits else words.rsplit("\n", 1)[-1]
+            if label.get_text() != shown:
+                label.set_text(shown)
 
     def _rebuild(self, rows: tuple[str, ...], qualities: tuple[str, ...]) -> None:
         ax = self.ax
