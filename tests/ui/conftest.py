@@ -104,6 +104,20 @@ def charted_window(qtbot: Any) -> MainWindow:
     return make_window(qtbot, charts=True)
 
 
+def _draw_tab(window: MainWindow, chart: Any) -> Any:
+    """``chart``'s tab brought forward and the comparison drawn on it at once."""
+    window.charts.tabs.setCurrentWidget(chart)
+    window.flush_charts()
+    chart.canvas.draw()
+    return chart
+
+
+@pytest.fixture
+def draw_tab() -> Any:
+    """Bring a chart's tab forward and draw it now: ``draw_tab(window, chart)``."""
+    return _draw_tab
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """A Qt warning fails the test (the offscreen platform's own notice aside)."""
     for item in items:

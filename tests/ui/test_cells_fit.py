@@ -7,14 +7,6 @@ from __future__ import annotations
 from matplotlib.text import Text
 
 
-def _grid(window):
-    chart = window.charts.tabs.cells
-    window.charts.tabs.setCurrentWidget(chart)
-    window.flush_charts()
-    chart.canvas.draw()
-    return chart
-
-
 def _row_height(chart):
     return chart.ax.get_window_extent().height / len(chart.grid.sizes)
 
@@ -26,8 +18,8 @@ def _assert_inside_their_rows(chart):
         assert label.get_fontsize() >= 9
 
 
-def test_a_short_grid_shows_each_price_alone_and_whole(charted_window):
-    chart = _grid(charted_window)
+def test_a_short_grid_shows_each_price_alone_and_whole(charted_window, draw_tab):
+    chart = draw_tab(charted_window, charted_window.charts.tabs.cells)
     assert not chart.two_lines
     _assert_inside_their_rows(chart)
     shown = [label.get_text() for label in chart.labels]
@@ -36,12 +28,11 @@ def test_a_short_grid_shows_each_price_alone_and_whole(charted_window):
     assert all(t.endswith(" / image") or t == "no model" for t in shown)
 
 
-def test_with_room_each_cell_names_its_model_again(charted_window, qtbot):
-    _grid(charted_window)
+def test_with_room_each_cell_names_its_model_again(charted_window, qtbot, draw_tab):
+    chart = draw_tab(charted_window, charted_window.charts.tabs.cells)
     charted_window.resize(1280, 1400)
-    chart = charted_window.charts.tabs.cells
     qtbot.waitUntil(lambda: chart.canvas.height() > 450)
-    chart = _grid(charted_window)
+    draw_tab(charted_window, chart)
     assert chart.two_lines
     _assert_inside_their_rows(chart)
     assert [label.get_text() for label in chart.labels] == chart.grid.labels()

@@ -10,14 +10,6 @@ from matplotlib.text import Text
 from imgcost_gui.workspace import text
 
 
-def _volume(window):
-    chart = window.charts.tabs.volume
-    window.charts.tabs.setCurrentWidget(chart)
-    window.flush_charts()
-    chart.canvas.draw()
-    return chart
-
-
 def _note_boxes(chart):
     # the words and their box (an annotation's leader line left out)
     out = []
@@ -42,8 +34,8 @@ def _assert_clear(chart):
             assert not box.overlaps(Text.get_window_extent(t)), f"the note covers {t.get_text()}"
 
 
-def test_the_break_even_note_stays_clear_of_your_volume(charted_window):
-    chart = _volume(charted_window)
+def test_the_break_even_note_stays_clear_of_your_volume(charted_window, draw_tab):
+    chart = draw_tab(charted_window, charted_window.charts.tabs.volume)
     (found,) = chart.curves.break_evens  # the campaign's one: Midjourney against Muse
     assert found.images < charted_window.doc.scenario.images  # just left of the line
     (note,) = [n for _d, n in chart.break_evens]
@@ -53,8 +45,10 @@ def test_the_break_even_note_stays_clear_of_your_volume(charted_window):
     assert _note_boxes(chart)[0].x1 < _line_x(chart)
 
 
-def test_the_note_goes_back_beside_its_dot_when_your_volume_moves_away(charted_window, qtbot):
-    _volume(charted_window)
+def test_the_note_goes_back_beside_its_dot_when_your_volume_moves_away(
+    charted_window, qtbot, draw_tab
+):
+    draw_tab(charted_window, charted_window.charts.tabs.volume)
     charted_window.resize(1800, 1000)  # room for the note right of its dot
     qtbot.waitUntil(lambda: charted_window.charts.tabs.volume.canvas.width() > 1000)
     doc = charted_window.doc
@@ -63,7 +57,7 @@ def test_the_note_goes_back_beside_its_dot_when_your_volume_moves_away(charted_w
         (("stages", i, "requests"), s.requests // 4) for i, s in enumerate(doc.scenario.stages)
     ]
     doc.set_many(changes, "A quarter of the work")
-    chart = _volume(charted_window)
+    chart = draw_tab(charted_window, charted_window.charts.tabs.volume)
     assert chart.curves.images == 250 * 4 + 75 + 75
     (note,) = [n for _d, n in chart.break_evens]
     assert "from 2,817 to 4,224 images/month" in note.get_text()
@@ -74,8 +68,8 @@ def test_the_note_goes_back_beside_its_dot_when_your_volume_moves_away(charted_w
     assert text.count(chart.curves.images) in chart.now_text.get_text()
 
 
-def test_a_quick_redraw_moves_the_note_as_the_line_moves(charted_window, qtbot):
-    chart = _volume(charted_window)
+def test_a_quick_redraw_moves_the_note_as_the_line_moves(charted_window, qtbot, draw_tab):
+    chart = draw_tab(charted_window, charted_window.charts.tabs.volume)
     before = _note_boxes(chart)[0]
     assert before.x1 < _line_x(chart)
     doc = charted_window.doc
