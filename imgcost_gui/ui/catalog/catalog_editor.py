@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -103,10 +102,10 @@ class CatalogEditor(QWidget):
         self.delete = self._button(
             "Delete custom", "Delete the selected custom model", self.delete_selected
         )
-        share = QToolButton()
-        share.setText("Share prices")
+        # A push button with a menu keeps room for its arrow; a tool button's Fusion
+        # arrow was drawn over the last letters of its words.
+        share = QPushButton("Share prices")
         share.setToolTip("Import or export your price changes and custom models")
-        share.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(share)
         self.import_action = menu.addAction("Import overrides…", self.import_dialog)
         self.export_action = menu.addAction("Export overrides…", self.export_dialog)
