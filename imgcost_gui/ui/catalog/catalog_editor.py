@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable
-from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -25,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from imgcost_gui.core import FileProblem, price_fields
-from imgcost_gui.ui.common import WINDOW_LETTERS, ask_save_path, give_widget_mnemonics
+from imgcost_gui.core import price_fields
+from imgcost_gui.ui.common import WINDOW_LETTERS, give_widget_mnemonics
 
 from .catalog_dated_dialog import DatedPriceDialog
 from .catalog_details import PriceDetails, details_text
@@ -42,8 +39,7 @@ from .catalog_model import (
     CatalogTableModel,
     PriceDelegate,
 )
-
-OVERRIDES_FILTER = "ImgCost price overrides (*.json)"
+from .sharing import custom_id, export_overrides, import_overrides
 
 __all__ = ["CatalogEditor", "details_text"]
 
@@ -371,12 +367,7 @@ class CatalogEditor(QWidget):
         )
         if not ok or not name.strip():
             return
-        base = re.sub(r"[^a-z0-9._-]+", "-", name.strip().lower()).strip("-._") or "custom"
-        new_id = f"custom-{base}"
-        n = 2
-        while new_id in self.doc.catalog.by_id:
-            new_id = f"custom-{base}-{n}"
-            n += 1
+        new_id = custom_id(name, self.doc.catalog.by_id)
         try:
             self.doc.add_custom(source.id, new_id, name.strip())
         except ValueError as e:
@@ -397,39 +388,7 @@ class CatalogEditor(QWidget):
             self._sync_buttons()
 
     def import_dialog(self) -> None:
-        try:
-            self.doc.check_writable()
-        except ValueError as e:
-            self._refused(e)
-            return
-        path, _ = QFileDialog.getOpenFileName(self, "Import price overrides", "", OVERRIDES_FILTER)
-        if not path:
-            return
-        try:
-            summary = self.doc.import_file(Path(path))
-        except FileProblem as e:
-            QMessageBox.warning(self, "Cannot import", f"{e.message} Nothing was changed.")
-            return
-        except OSError as e:
-            QMessageBox.warning(self, "Cannot import", self._unsaved(e))
-            return
-        except ValueError as e:  # the file turned read-only
-            self._refused(e)
-            return
-        QMessageBox.information(self, "Prices imported", summary)
-
-    def _unsaved(self, e: OSError) -> str:
-        from .catalog_document import save_failure_text
-
-        return save_failure_text(e, self.doc.user.path)
+        import_overrides(self, self.doc, self._refused)
 
     def export_dialog(self) -> None:
-        path = ask_save_path(
-            self, "Export price overrides", "price-overrides.json", OVERRIDES_FILTER, (".json",)
-        )
-        if path is None:
-            return
-        try:
-            self.doc.export(path)
-        except OSError as e:
-            QMessageBox.warning(self, "Export failed", str(e))
+        export_overrides(self, self.doc)
