@@ -67,18 +67,27 @@ def column_widths(
         if col not in (COL_MODEL, COL_WARNINGS)
     }
     widths[COL_WARNINGS] = NOTES_WIDTH
-    frame = 2 * table.frameWidth() + table.verticalScrollBar().sizeHint().width()
-    shown = [c for c in widths if not table.isColumnHidden(c)]
-    name = fm.horizontalAdvance(TYPICAL_NAME) + ARROW_W + MARK_W + MARGIN
+    name = name_room(table)
     narrow: set[int] = set()
     for col in GIVES_WAY:
-        if table.width() - frame - sum(widths[c] for c in shown) >= name:
+        if left_for_name(table, widths) >= name:
             break
-        if col in shown:
+        if not table.isColumnHidden(col):
             widths[col] = fit(col, {COLUMNS[col].short_of(r) for r in rows}, short=True)
             narrow.add(col)
     # A wide window: the longest name in full, and Notes the rest.
     longest = max((header.horizontalAdvance(r.estimate.name) for r in model.rows), default=0)
-    spare = table.width() - frame - sum(widths[c] for c in shown)
+    spare = left_for_name(table, widths)
     widths[COL_WARNINGS] += max(0, spare - (longest + ARROW_W + MARK_W + MARGIN))
     return widths, frozenset(narrow)
+
+
+def name_room(table: QTableView) -> int:
+    """The width the model's column keeps at the least: a typical name, its marks."""
+    return table.fontMetrics().horizontalAdvance(TYPICAL_NAME) + ARROW_W + MARK_W + MARGIN
+
+
+def left_for_name(table: QTableView, widths: dict[int, int]) -> int:
+    """What the shown columns of ``widths`` leave of the table's width for the name."""
+    frame = 2 * table.frameWidth() + table.verticalScrollBar().sizeHint().width()
+    return table.width() - frame - sum(w for c, w in widths.items() if not table.isColumnHidden(c))

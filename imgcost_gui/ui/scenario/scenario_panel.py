@@ -301,7 +301,11 @@ class ScenarioPanel(QWidget):
         # Unset, the date reads as the day it stands for, so "today" is never a guess.
         self.plan_from.setSpecialValueText(f"Today ({calendar.today().isoformat()})")
         self.b.refresh()  # the Time group's tier fields refresh with it
-        self.plan_today.setEnabled(self.doc.scenario.plan_from is not None)
+        dated = self.doc.scenario.plan_from is not None
+        self.plan_today.setEnabled(dated)
+        # Only beside a date: unset, the field's words ("Today (2026-12-02)") are its
+        # longest and need the room, and there is nothing to clear.
+        self.plan_today.setVisible(dated)
         self.form.refresh()
         self._sync_list()
 
