@@ -270,3 +270,18 @@ def test_the_models_offered_are_those_billed_by_output_tokens(
         completer.completionModel().index(r, 0).data() for r in range(completer.completionCount())
     ]
     assert found and all("Flare" in n for n in found)
+
+
+def test_until_a_file_is_read_quiet_words_hold_the_charts_room(
+    qtbot: Any, doc: CatalogDocument, responses: Path
+) -> None:
+    dialog = CalibrateDialog(doc, "gpt-image-2")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.no_plot.isVisible()
+    assert "drawn here once a file is read" in dialog.no_plot.text()
+    dialog.open_file(responses)
+    qtbot.waitUntil(lambda: not dialog.reader.busy, timeout=WAIT_MS)
+    assert dialog.canvas is not None
+    qtbot.waitUntil(dialog.canvas.isVisible)  # shown as the layout takes it in
+    assert not dialog.no_plot.isVisible()

@@ -60,7 +60,7 @@ from .calibration_table import (
 )
 from .catalog_document import CatalogDocument
 from .plots import new_canvas
-from .result_table import fill, result_table, text_line
+from .result_table import fill, plot_placeholder, result_table, text_line
 
 if TYPE_CHECKING:
     from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
@@ -87,6 +87,10 @@ class Calibrated:
     model_id: str
     found: Responses
     groups: list[CalibrationGroup]
+
+
+#: Where the measured tokens will be drawn, until a file is read.
+NO_PLOT = "Output tokens measured against the estimate are drawn here once a file is read."
 
 
 class CalibrateDialog(QDialog):
@@ -188,6 +192,8 @@ class CalibrateDialog(QDialog):
         self.canvas: FigureCanvasQTAgg | None = None
         self.plot_place = QVBoxLayout()
         self.plot_place.setContentsMargins(0, 0, 0, 0)
+        self.no_plot = plot_placeholder("calibrateNoPlot", NO_PLOT)
+        self.plot_place.addWidget(self.no_plot, 1)
 
         self.saved = text_line("calibrateSaved", shown=False)
 
@@ -327,6 +333,7 @@ class CalibrateDialog(QDialog):
         self._sync()
 
     def _draw(self, groups: list[CalibrationGroup]) -> None:
+        self.no_plot.setVisible(self.canvas is None and not groups)
         if self.canvas is None:
             if not groups:
                 return

@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -40,7 +39,7 @@ from .catalog_document import CatalogDocument
 from .plots import new_canvas
 from .reconciliation_plot import draw_reconciliation
 from .reconciliation_table import COLUMN_TIPS, COLUMNS, pct, span_text, table_rows
-from .result_table import fill, result_table, text_line
+from .result_table import fill, plot_placeholder, result_table, text_line
 
 if TYPE_CHECKING:
     from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
@@ -136,11 +135,7 @@ class ReconcileDialog(QDialog):
         self.plot_place.setContentsMargins(0, 0, 0, 0)
         # Holds the chart's room until there is one (and after a failed read): without
         # it the dialog spread its few lines down the whole height.
-        self.no_plot = QLabel(NO_PLOT)
-        self.no_plot.setObjectName("reconcileNoPlot")
-        self.no_plot.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.no_plot.setWordWrap(True)
-        self.no_plot.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.no_plot = plot_placeholder("reconcileNoPlot", NO_PLOT)
         self.plot_place.addWidget(self.no_plot, 1)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

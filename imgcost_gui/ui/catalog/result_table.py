@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
@@ -91,4 +91,13 @@ def text_line(name: str, text: str = "", *, shown: bool = True) -> QLabel:
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setVisible(shown)
+    return label
+
+
+def plot_placeholder(name: str, text: str) -> QLabel:
+    """Quiet words where a dialog's chart will be: they hold its room until there is
+    one (without them the dialog's few lines spread down its height)."""
+    label = text_line(name, text)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
     return label
