@@ -7,6 +7,7 @@ import csv
 import html
 import io
 
+import pytest
 from PySide6.QtCore import QPoint, Qt
 
 from imgcost_gui.ui.comparison.comparison_model import (
@@ -168,3 +169,16 @@ def test_time_sorts_by_duration_with_the_unknown_last_either_way(qtbot):
         assert known and len(known) < len(ranked)  # some times known, some not
         assert ranked[: len(known)] == sorted(known, reverse=order == Qt.SortOrder.DescendingOrder)
         assert all(d is None for d in ranked[len(known) :])  # the unknown last
+
+
+def test_the_detail_strip_shows_whole_lines_never_the_top_of_the_next(window):
+    strip = window.comparison.detail
+    label = strip.text
+
+    def height(lines: int) -> int:
+        label.setText("<br>".join(["Xg"] * lines))
+        return label.heightForWidth(400)
+
+    pitch = height(4) - height(3)
+    shown = (strip.area.viewport().height() - label.contentsMargins().top()) / pitch
+    assert shown == pytest.approx(3, abs=0.1)  # three whole lines; the rest scrolls

@@ -36,8 +36,13 @@ class DetailStrip(QFrame):
         self.area.setWidgetResizable(True)
         self.area.setFrameShape(QFrame.Shape.NoFrame)
         self.area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        line = self.fontMetrics().lineSpacing()
-        self.area.setFixedHeight(line * MAX_LINES + 10)
+        # Whole lines, as the label lays its rich text out (its lines are closer than
+        # the font's line spacing): a taller strip showed the top of a fourth line, cut.
+        # The margin under the last line is left out: past it, a longer text's next
+        # line would start to show.
+        self.text.setText("<br>".join(["Xg"] * MAX_LINES))
+        lines = self.text.heightForWidth(400) - self.text.contentsMargins().bottom()
+        self.area.setFixedHeight(lines)
         #: Every model opened to its stages, or none.
         self.show_stages = QToolButton()
         self.show_stages.setText("Show sta&ges")
