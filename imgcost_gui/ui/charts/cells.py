@@ -53,6 +53,9 @@ class CheapestCellChart(ChartView):
         #: Each cell's words in full (name and price), and whether a row holds both lines.
         self._words: list[str] = []
         self.two_lines = True
+        #: The row height and two-line words last measured, and whether they fitted.
+        self._measured: tuple[float, str] | None = None
+        self._fits = True
         super().__init__(parent)
 
     def update_chart(self, inputs: ChartInputs) -> bool:
@@ -112,8 +115,12 @@ class CheapestCellChart(ChartView):
         fits = True
         if sample is not None:
             label, words = sample
-            label.set_text(words)
-            fits = Text.get_window_extent(label).height <= row - 2  # a pixel above and below
+            if (row, words) != self._measured:  # a new size or new words: measure again
+                self._measured = (row, words)
+                label.set_text(words)
+                # a pixel above and below
+                self._fits = Text.get_window_extent(label).height <= row - 2
+            fits = self._fits
         self.two_lines = fits
         for label, words in full:
             shown = words if fits else words.rsplit("\n", 1)[-1]

@@ -41,7 +41,8 @@ GIVES_WAY = (COL_VS_BASELINE, COL_PER_IMAGE)
 def column_widths(
     table: QTableView, model: ComparisonModel
 ) -> tuple[dict[int, int], frozenset[int]]:
-    """The width of each column but the model's (which stretches), and the columns
+    """The width of each column but the model's, which stretches (it has a width
+    only where it would be squeezed under half a typical name), and the columns
     that show their short text to leave the model's name its room."""
     fm = table.fontMetrics()
     bold = QFont(table.font())
@@ -79,6 +80,10 @@ def column_widths(
     longest = max((header.horizontalAdvance(r.estimate.name) for r in model.rows), default=0)
     spare = left_for_name(table, widths)
     widths[COL_WARNINGS] += max(0, spare - (longest + ARROW_W + MARK_W + MARGIN))
+    if spare < name // 2:
+        # A window too narrow (under about 1100 px): rather than the name shrinking to
+        # a few letters, it keeps a typical name's room and the figures scroll.
+        widths[COL_MODEL] = name
     return widths, frozenset(narrow)
 
 

@@ -29,7 +29,7 @@ from imgcost_gui.workspace.comparison import ComparisonRow, summary_text
 from imgcost_gui.workspace.export import table_text
 from imgcost_gui.workspace.text import PERIOD_WORDS
 
-from .column_widths import column_widths, left_for_name, name_room
+from .column_widths import column_widths
 from .comparison_model import (
     COL_BUDGET,
     COL_MODEL,
@@ -160,17 +160,12 @@ class ComparisonPanel(QWidget):
         """Widths for the models, headers and width the table has (``column_widths``)."""
         widths, narrow = column_widths(self.table, self.model)
         self.model.set_narrow(narrow)
-        # The name takes what the figures leave. Where they would leave it under half
-        # a typical name (a window under about 1100 px), it keeps a typical name's room
-        # and the figures scroll, rather than the name shrinking to a few letters.
+        # The name stretches over what the figures leave, unless it was given a width.
         header = self.table.horizontalHeader()
-        name = name_room(self.table)
-        squeezed = left_for_name(self.table, widths) < name // 2
-        mode = QHeaderView.ResizeMode.Interactive if squeezed else QHeaderView.ResizeMode.Stretch
+        fixed = COL_MODEL in widths
+        mode = QHeaderView.ResizeMode.Interactive if fixed else QHeaderView.ResizeMode.Stretch
         if header.sectionResizeMode(COL_MODEL) != mode:
             header.setSectionResizeMode(COL_MODEL, mode)
-        if squeezed and self.table.columnWidth(COL_MODEL) != name:
-            self.table.setColumnWidth(COL_MODEL, name)
         for col, width in widths.items():
             if self.table.columnWidth(col) != width:
                 self.table.setColumnWidth(col, width)
