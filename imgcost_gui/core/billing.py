@@ -4,13 +4,19 @@ edits and 'auto' quality."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 
 from .catalog import QUALITIES, ModelEntry, Tier
 from .results import MeterCost, Notice, StageEstimate
-from .scenario import Stage
+from .scenario import ResponsesOverhead, Stage
 from .sizes import Size
+
+#: A stage of one shape priced at its counts. Making the plan does the work that
+#: no count changes (size and quality checks, notices, unit prices), so typing a
+#: new volume only multiplies: ``plan(stage)`` for any stage of the same shape
+#: (every value but ``requests``, ``jobs`` and ``images_per_job`` the same).
+StagePlan = Callable[[Stage], StageEstimate]
 
 PER_MILLION = 1_000_000.0
 #: How many months each scenario period lasts, for monthly subscriptions.
@@ -114,14 +120,14 @@ def size_and_edit_notices(entry: ModelEntry, stage: Stage) -> tuple[bool, list[N
     return True, notices
 
 
-def responses_meters(
-    entry: ModelEntry, stage: Stage, attempts: float, notices: list[Notice]
-) -> list[MeterCost]:
-    """The main model's tokens when images are made through the Responses API,
-    for the models that API can call; others are called directly."""
+def responses_overhead(
+    entry: ModelEntry, stage: Stage, notices: list[Notice]
+) -> ResponsesOverhead | None:
+    """The main model's tokens to add when images are made through the Responses
+    API, for the models that API can call; others are called directly (a notice)."""
     o = stage.responses
     if o is None:
-        return []
+        return None
     if not entry.responses_api:
         notices.append(
             Notice(
@@ -131,6 +137,13 @@ def responses_meters(
                 "info",
             )
         )
+        return None
+    return o
+
+
+def responses_at(o: ResponsesOverhead | None, attempts: float) -> list[MeterCost]:
+    """The Responses overhead's meters for ``attempts`` billed requests."""
+    if o is None:
         return []
     return [
         token_meter("responses_in", o.input_tokens * attempts, float(o.input_usd_per_m)),
@@ -156,9 +169,16 @@ def auto_quality_notice(
     return Notice("auto_quality", text, "info")
 
 
-def unpriced(stage: Stage, notices: list[Notice], billed: float = 0.0) -> StageEstimate:
-    """A stage this model cannot price; ``notices`` say why."""
-    return StageEstimate(stage.name, stage.images, billed, False, notices=tuple(notices))
+def unpriced_plan(entry: ModelEntry, notices: list[Notice], counted: bool = False) -> StagePlan:
+    """A stage this model cannot price; ``notices`` say why. ``counted``: the
+    attempts are still counted (the size is accepted but has no price)."""
+    why = tuple(notices)
+
+    def at(stage: Stage) -> StageEstimate:
+        billed = billed_requests(entry, stage) * stage.outputs_per_request if counted else 0.0
+        return StageEstimate(stage.name, stage.images, billed, False, notices=why)
+
+    return at
 
 
 def tier_or_notice(

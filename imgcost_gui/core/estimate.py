@@ -1,7 +1,7 @@
 """Turn a scenario into dollars, model by model and stage by stage.
 
 ``estimate()`` is the one entry point. Each pricing scheme has its own stage
-estimator (``schemes.py``); they share the counting of billed attempts and
+estimator (``schemes/``); they share the counting of billed attempts and
 the notices about size and quality (``billing.py``). Every estimate is for a
 day (``calendar.plan_day``): the prices in force and the model's lifecycle on
 that day decide it.
@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 from collections.abc import Iterable
 
 from typing_extensions import assert_never
 
-from .billing import MONTHS_PER_PERIOD
+from .billing import MONTHS_PER_PERIOD, StagePlan
 from .calendar import SHUTDOWN_WARNING_DAYS, period_end, plan_day
 from .catalog import (
     NO_LIFECYCLE,
@@ -30,18 +31,18 @@ from .catalog import (
     TokenPricing,
 )
 from .duration import Team, stage_duration
-from .memo import EstimateMemo
+from .memo import EstimateMemo, StageKeys
 from .prices import changes_between, entry_on, price_fields
 from .results import ModelEstimate, Notice, StageEstimate
 from .scenario import Scenario, Stage
 from .schemes import (
-    fixed_token_stage,
+    fixed_token_plan,
     megapixels_billed,
-    per_image_stage,
-    per_megapixel_stage,
+    per_image_plan,
+    per_megapixel_plan,
     subscription_cost,
     subscription_estimate,
-    token_stage,
+    token_plan,
 )
 
 __all__ = [
@@ -156,7 +157,7 @@ def _priced(
     scenario: Scenario,
     entry: ModelEntry,
     memo: EstimateMemo | None = None,
-    keys: list[int] | None = None,
+    keys: StageKeys | None = None,
 ) -> ModelEstimate:
     """Cost of a whole scenario on one entry at the prices it carries."""
     stages, notices, plan = _priced_parts(scenario, entry, memo, keys)
@@ -169,7 +170,7 @@ def _priced_parts(
     scenario: Scenario,
     entry: ModelEntry,
     memo: EstimateMemo | None,
-    keys: list[int] | None,
+    keys: StageKeys | None,
 ) -> tuple[tuple[StageEstimate, ...], tuple[Notice, ...], str | None]:
     """The stages, whole-scenario notices and plan of ``_priced``, unassembled: the
     caller builds its one ``ModelEstimate`` from them (500 models, every keystroke)."""
@@ -181,28 +182,34 @@ def _priced_parts(
             keys = keys if keys is not None else memo.keys(scenario)
             est = memo.scenario(
                 entry,
-                (scenario.period, *keys),
+                (scenario.period, *keys.numbers),
                 lambda: subscription_estimate(entry, p, scenario),
             )
         return est.stages, est.notices, est.plan
     if memo is None:
         return tuple(_stage(entry, s) for s in scenario.stages), (), None
     keys = keys if keys is not None else memo.keys(scenario)
-    return memo.stages(entry, keys, lambda i: _stage(entry, scenario.stages[i])), (), None
+    plan = functools.partial(_plan, entry)
+    return memo.stages(entry, keys, scenario.stages, plan), (), None
 
 
 def _stage(entry: ModelEntry, stage: Stage) -> StageEstimate:
     """One stage on a model whose scheme prices stage by stage."""
+    return _plan(entry, stage)(stage)
+
+
+def _plan(entry: ModelEntry, stage: Stage) -> StagePlan:
+    """The plan for a stage's shape on a model whose scheme prices stage by stage."""
     p = entry.pricing
     match p:
         case TokenPricing():
-            return token_stage(entry, p, stage)
+            return token_plan(entry, p, stage)
         case PerImagePricing():
-            return per_image_stage(entry, p, stage)
+            return per_image_plan(entry, p, stage)
         case PerMegapixelPricing():
-            return per_megapixel_stage(entry, p, stage)
+            return per_megapixel_plan(entry, p, stage)
         case FixedTokenPricing():
-            return fixed_token_stage(entry, p, stage)
+            return fixed_token_plan(entry, p, stage)
         case SubscriptionPricing():
             raise ValueError("a subscription prices the whole scenario, not a stage")
         case _:
@@ -216,7 +223,7 @@ def estimate_model(
     day: dt.date | None = None,
     catalog: PriceCatalog | None = None,
     memo: EstimateMemo | None = None,
-    keys: list[int] | None = None,
+    keys: StageKeys | None = None,
     end: dt.date | None = None,
 ) -> ModelEstimate:
     """Cost of a whole scenario on one model, as of ``day`` (default: the plan's day).

@@ -2,7 +2,7 @@
 megapixel, fixed tokens per image, a monthly subscription), with the rules that
 count a model's output and input-image tokens.
 
-Each scheme is one class of the ``Pricing`` union; ``schemes.py`` estimates a
+Each scheme is one class of the ``Pricing`` union; ``schemes/`` estimates a
 stage with it and ``prices.py`` lists its editable prices.
 """
 

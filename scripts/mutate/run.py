@@ -2,7 +2,7 @@
 
     cd /tmp/mut/repo && export PYTHONPATH=$PWD   # a copy: git archive HEAD imgcost_gui tests resources pyproject.toml
     python /tmp/mut/tool/run.py cover  tests/core tests/cli     # which tests reach which lines
-    python /tmp/mut/tool/run.py mutate tests/core tests/cli --modules billing,schemes --out res.json
+    python /tmp/mut/tool/run.py mutate tests/core tests/cli --modules billing,schemes.token --out res.json
     # the workspace layer: --package workspace (cover and mutate alike)
     python /tmp/mut/tool/run.py cover  tests/workspace --package workspace --out ws-cover.json
     python /tmp/mut/tool/run.py mutate tests/workspace --package workspace --cover ws-cover.json --modules answer,text
@@ -38,7 +38,8 @@ TOOL = Path(__file__).parent
 #: The modules of each package mutated by default (``--package``, core unless told).
 PACKAGES = {
     "core": [
-        "billing", "schemes", "tokens", "compare", "calendar", "prices", "estimate",
+        "billing", "schemes.token", "schemes.per_image", "schemes.per_megapixel",
+        "schemes.fixed_token", "schemes.subscription", "memo", "tokens", "compare", "calendar", "prices", "estimate",
         "sizes", "overrides", "layered", "overrides_file", "catalog", "pricing", "results",
     ],
     "workspace": [
@@ -49,7 +50,7 @@ PACKAGES = {
 
 
 def target_files(package, modules):
-    return {str(ROOT / "imgcost_gui" / package / f"{m}.py"): m for m in modules}
+    return {str(ROOT / "imgcost_gui" / package / f"{m.replace('.', '/')}.py"): m for m in modules}
 
 
 class Cover:
@@ -125,7 +126,7 @@ class Mutate:
         results = {}
         queue = []
         for m in mutants:
-            short = m.module.rsplit(".", 1)[-1]
+            short = m.module.removeprefix(f"imgcost_gui.{self.package}.")
             ids = set()
             for line in range(m.line, m.end_line + 1):
                 ids |= by_line.get((short, line), set())

@@ -8,7 +8,7 @@ for k, v in d.items():
     per[k.split(":")[0]][v["status"]] += 1
 T = collections.Counter()
 print(f"{'module':15} killed/total  survived no_tests error")
-ORDER = ["billing","schemes","tokens","compare","calendar","prices","estimate","sizes","overrides","layered","overrides_file","catalog","pricing","catalog_base","results",
+ORDER = ["billing","token","per_image","per_megapixel","fixed_token","subscription","memo","tokens","compare","calendar","prices","estimate","sizes","overrides","layered","overrides_file","catalog","pricing","catalog_base","results",
          "answer","column","columns","comparison","tips","text","lifecycle","state","charts","cells","volume","scales"]
 for m in sorted(per, key=lambda m: (ORDER.index(m) if m in ORDER else len(ORDER), m)):
     c = per[m]; T.update(c)

@@ -1,4 +1,4 @@
-"""Tests that kill mutants of the pricing schemes (billing.py, schemes.py, tokens.py)
+"""Tests that kill mutants of the pricing schemes (billing.py, schemes/, tokens.py)
 that survived a mutation run: each pins a figure a user reads, worked out by hand
 from the catalog's prices or from a model made for the test."""
 
