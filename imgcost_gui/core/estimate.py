@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import functools
 from collections.abc import Iterable
 
 from typing_extensions import assert_never
@@ -189,8 +188,7 @@ def _priced_parts(
     if memo is None:
         return tuple(_stage(entry, s) for s in scenario.stages), (), None
     keys = keys if keys is not None else memo.keys(scenario)
-    plan = functools.partial(_plan, entry)
-    return memo.stages(entry, keys, scenario.stages, plan), (), None
+    return memo.stages(entry, keys, scenario.stages, _plan), (), None
 
 
 def _stage(entry: ModelEntry, stage: Stage) -> StageEstimate:

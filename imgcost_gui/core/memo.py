@@ -146,10 +146,10 @@ class EstimateMemo:
         entry: ModelEntry,
         keys: StageKeys,
         stages: Sequence[Stage],
-        plan: Callable[[Stage], StagePlan],
+        plan: Callable[[ModelEntry, Stage], StagePlan],
     ) -> tuple[StageEstimate, ...]:
         """Each stage's estimate on ``entry``: remembered, or priced by its shape's
-        plan (remembered, or ``plan(stage)`` made from a stage of that shape)."""
+        plan (remembered, or ``plan(entry, stage)`` made from a stage of that shape)."""
         slot, plans = self._slot(entry)
         out = [slot.get(number) for number in keys.numbers]
         missed = 0
@@ -159,7 +159,7 @@ class EstimateMemo:
                 shape = keys.shapes[i]
                 made = plans.get(shape)
                 if made is None:
-                    made = plans[shape] = plan(self._plan_from[shape])
+                    made = plans[shape] = plan(entry, self._plan_from[shape])
                     self._plan_count += 1
                     self.plans_made += 1
                 out[i] = slot[keys.numbers[i]] = made(stages[i])
