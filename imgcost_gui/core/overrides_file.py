@@ -19,8 +19,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from . import calendar
 from .catalog import ModelEntry, PriceCatalog, Source
+from .migrations import migrator
 from .prices import UnknownPrice, layered, price_fields
-from .storage import FileProblem, describe_validation, migrator, read_versioned
+from .storage import FileProblem, describe_validation, read_versioned
 
 OVERRIDES_SCHEMA_VERSION: Literal[2] = 2
 

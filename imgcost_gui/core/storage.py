@@ -1,6 +1,7 @@
-"""Reading the files ImgCost keeps: versioned JSON with migrations, and the
-one-line message a file that cannot be read gets. Writing them (atomic saves,
-locks, temp files, keeping a bad file aside) is ``writing.py``.
+"""Reading the files ImgCost keeps: versioned JSON, and the one-line message a
+file that cannot be read gets. Upgrading an older file is ``migrations.py``;
+writing (atomic saves, locks, temp files, keeping a bad file aside) is
+``writing.py``.
 
 Reading never crashes on a hostile file: it is refused, with one line that
 names the file, the problem and the fix, when it is too big (``MAX_FILE_BYTES``),
@@ -22,8 +23,8 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from .migrations import NewerFile, migrate, migrator
 from .scenario import SCENARIO_SCHEMA_VERSION, Scenario
-from .sizes import Size
 from .writing import (  # re-exported: callers have always found them here
     STALE_TEMP_SECONDS,
     FileSignature,
@@ -163,73 +164,6 @@ __all__ = [
     "remove_stale_temp_files",
     "save_scenario",
 ]
-
-
-# --- migrations ----------------------------------------------------------------------
-
-
-class NewerFile(ValueError):
-    """The file's schema_version is newer than this ImgCost reads."""
-
-
-Migration = Callable[[dict[str, Any]], dict[str, Any]]
-_MIGRATIONS: dict[tuple[str, int], Migration] = {}
-
-
-def migrator(kind: str, from_version: int) -> Callable[[Migration], Migration]:
-    """Register a step that turns a ``kind`` file of ``from_version`` into the next."""
-
-    def register(fn: Migration) -> Migration:
-        _MIGRATIONS[(kind, from_version)] = fn
-        return fn
-
-    return register
-
-
-def migrate(kind: str, data: dict[str, Any], current: int) -> dict[str, Any]:
-    version = data.get("schema_version", 0)
-    if not isinstance(version, int) or version < 0:
-        raise ValueError(f"schema_version {version!r} is not a version number")
-    if version > current:
-        raise NewerFile(
-            f"it was written by a newer ImgCost (file version {version}, this one reads up to "
-            f"{current}); update ImgCost to open it"
-        )
-    while version < current:
-        step = _MIGRATIONS.get((kind, version))
-        if step is None:
-            raise ValueError(f"no way to upgrade a version {version} {kind} file")
-        data = step(dict(data))
-        version = data["schema_version"]
-    return data
-
-
-@migrator("scenario", 0)
-def _scenario_0_to_1(data: dict[str, Any]) -> dict[str, Any]:
-    """Version 0: a flat, hand-written one-stage file without ``schema_version``,
-    using the CLI's words (``images``, ``size`` as "WxH", ``model``)."""
-    if "stages" in data:
-        data["schema_version"] = 1
-        return data
-    stage: dict[str, Any] = {}
-    if "size" in data:
-        size = Size.parse(str(data.pop("size")))  # ValueError names the expected form
-        stage["width"], stage["height"] = size.width, size.height
-    if "images" in data:
-        stage["requests"] = data.pop("images")
-    for key in ("quality", "batch", "mode", "prompt_tokens"):
-        if key in data:
-            stage[key] = data.pop(key)
-    out: dict[str, Any] = {"schema_version": 1, "stages": [stage]}
-    if "model" in data:
-        model = data.pop("model")
-        out["models"] = model if isinstance(model, list) else [model]
-    for key in ("name", "description", "period", "models", "baseline", "budget_usd", "plan_from"):
-        if key in data:
-            out[key] = data.pop(key)
-    if data:
-        raise ValueError(f"unknown keys in a version 0 scenario: {', '.join(sorted(data))}")
-    return out
 
 
 # --- reading -------------------------------------------------------------------------

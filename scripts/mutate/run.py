@@ -40,7 +40,7 @@ PACKAGES = {
     "core": [
         "billing", "schemes.token", "schemes.per_image", "schemes.per_megapixel",
         "schemes.fixed_token", "schemes.subscription", "memo", "tokens", "compare", "calendar", "prices", "estimate",
-        "sizes", "overrides", "layered", "overrides_file", "catalog", "pricing", "results",
+        "sizes", "migrations", "overrides", "layered", "overrides_file", "catalog", "pricing", "results",
     ],
     "workspace": [
         "answer", "column", "columns", "comparison", "tips", "text", "lifecycle", "state",
