@@ -13,6 +13,7 @@ out again. It holds only plain values, and forgets everything past a size limit.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -38,12 +39,8 @@ def values_of(model: BaseModel, skip: frozenset[str] = frozenset()) -> tuple[Any
     for name, value in model.__dict__.items():
         if name in skip:
             continue
-        if isinstance(value, BaseModel):
-            out.append(values_of(value))
-        elif isinstance(value, list):
-            out.append(tuple(values_of(v) if isinstance(v, BaseModel) else v for v in value))
-        else:
-            out.append(value)
+        # (a stage holds no lists: a list field would fail loudly here, unhashable)
+        out.append(values_of(value) if isinstance(value, BaseModel) else value)
     return tuple(out)
 
 
@@ -86,7 +83,7 @@ class EstimateMemo:
         #: Numbers are never given twice, even after ``clear``: a number handed out
         #: before must not come to mean another stage. Stages and shapes draw from
         #: the one counter, so no stage number is ever a shape number.
-        self._next_id = 0
+        self._ids = itertools.count()
         #: Stages priced at their counts (from a remembered plan or a new one), and
         #: stages handed back as they were.
         self.hits = 0
@@ -96,10 +93,6 @@ class EstimateMemo:
         #: The entries (by id) still to trim in this round, and how many per estimate.
         self._to_sweep: list[int] = []
         self._per_sweep = 0
-
-    def _number(self) -> int:
-        self._next_id += 1
-        return self._next_id - 1
 
     def keys(self, scenario: Scenario) -> StageKeys:
         """Numbers for each stage of ``scenario``: equal stages, equal numbers;
@@ -114,9 +107,9 @@ class EstimateMemo:
                 shape_values = values_of(stage, COUNTS)
                 shape = self._shape_ids.get(shape_values)
                 if shape is None:
-                    shape = self._shape_ids[shape_values] = self._number()
+                    shape = self._shape_ids[shape_values] = next(self._ids)
                     self._plan_from[shape] = stage.model_copy(update=UNIT_COUNTS)
-                key = self._stage_ids[values] = (self._number(), shape)
+                key = self._stage_ids[values] = (next(self._ids), shape)
             out.append(key)
         numbers, shapes = (tuple(n) for n in zip(*out, strict=True))
         self._sweep({*numbers, *shapes})
