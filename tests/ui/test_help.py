@@ -72,6 +72,17 @@ def test_f1_shows_the_guide_with_its_headings(window, qtbot):
     assert "imgcost plan SCENARIO" in shown
 
 
+def test_the_guide_reads_without_scrolling_sideways(window, qtbot):
+    # Its command lines do not wrap: at the window's first size every one fits.
+    window.show_help()
+    help_window = window.help_window
+    qtbot.waitUntil(help_window.isVisible)
+    browser = help_window.browser
+    qtbot.waitUntil(lambda: browser.document().size().height() > 1000)
+    assert browser.horizontalScrollBar().maximum() == 0
+    assert browser.document().size().width() <= browser.viewport().width()
+
+
 def test_a_heading_in_the_contents_scrolls_the_guide_to_it(window, qtbot):
     help_window = window.show_help(GUIDE)
     top = help_window.contents.topLevelItem(0)

@@ -114,7 +114,7 @@ class HelpWindow(QDialog):
         split.addWidget(self.browser)
         split.setStretchFactor(1, 1)
         split.setChildrenCollapsible(False)
-        split.setSizes([240, 760])
+        split.setSizes([240, 860])
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.close)
@@ -125,7 +125,8 @@ class HelpWindow(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(split, 1)
         layout.addLayout(bottom)
-        self.resize(1000, 680)
+        # The guide's longest command line (about 770 px) reads without scrolling sideways.
+        self.resize(1100, 700)
 
     # --- showing ------------------------------------------------------------------------
 
