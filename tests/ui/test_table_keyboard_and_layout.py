@@ -79,3 +79,36 @@ def test_short_of_room_a_range_reads_as_its_central_value_and_names_keep_room(wi
     qtbot.waitUntil(lambda: COL_PER_IMAGE not in model.narrow, timeout=2000)
     assert "–" in cell.data()  # room enough: the range itself
     assert COL_VS_BASELINE not in model.narrow
+
+
+def _frame_shown(table, index) -> bool:  # noqa: ANN001
+    picture = table.viewport().grab().toImage()
+    rect = table.visualRect(index)
+    ratio = picture.devicePixelRatio()
+    frame = table.palette().color(QPalette.ColorRole.HighlightedText)  # the row is selected
+    edge = [
+        picture.pixelColor(int(x * ratio), int(rect.center().y() * ratio))
+        for x in range(rect.left(), rect.left() + 3)
+    ]
+    return frame in edge
+
+
+def test_the_frame_follows_the_current_cell_and_leaves_with_the_focus(window, qtbot):
+    # The figures' cells are drawn by Qt's delegate and the frame by the table over
+    # them: moving must not leave a frame behind, nor leaving the table.
+    table = window.comparison.table
+    table.setFocus()
+    first = table.model().index(1, COL_TOTAL)
+    table.setCurrentIndex(first)
+    qtbot.wait(20)
+    assert _frame_shown(table, first)
+    qtbot.keyClick(table, Qt.Key.Key_Down)
+    qtbot.wait(20)
+    second = table.currentIndex()
+    assert (second.row(), second.column()) == (2, COL_TOTAL)
+    assert _frame_shown(table, second)
+    assert not _frame_shown(table, first)
+    window.comparison.budget.setFocus()
+    qtbot.wait(20)
+    assert not table.hasFocus()
+    assert not _frame_shown(table, second)
