@@ -34,6 +34,11 @@ import statistics
 import sys
 import tempfile
 import time
+from pathlib import Path
+
+# The checkout this script is in, not whichever ImgCost is installed: a worktree of
+# an older commit measures that commit.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("IMGCOST_DATA_DIR", tempfile.mkdtemp())
