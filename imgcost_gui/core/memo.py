@@ -111,7 +111,8 @@ class EstimateMemo:
                     self._plan_from[shape] = stage.model_copy(update=UNIT_COUNTS)
                 key = self._stage_ids[values] = (next(self._ids), shape)
             out.append(key)
-        numbers, shapes = (tuple(n) for n in zip(*out, strict=True))
+        numbers = tuple(number for number, _shape in out)
+        shapes = tuple(shape for _number, shape in out)
         self._sweep({*numbers, *shapes})
         return StageKeys(numbers, shapes)
 

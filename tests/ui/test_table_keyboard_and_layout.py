@@ -9,6 +9,18 @@ from PySide6.QtGui import QPalette
 from imgcost_gui.ui.comparison.comparison_model import COL_MODEL, COL_PROVIDER, COL_TOTAL
 
 
+def _frame_shown(table, index) -> bool:  # noqa: ANN001
+    picture = table.viewport().grab().toImage()
+    rect = table.visualRect(index)
+    ratio = picture.devicePixelRatio()
+    frame = table.palette().color(QPalette.ColorRole.HighlightedText)  # the row is selected
+    edge = [
+        picture.pixelColor(int(x * ratio), int(rect.center().y() * ratio))
+        for x in range(rect.left(), rect.left() + 3)
+    ]
+    return frame in edge
+
+
 def test_tab_and_shift_tab_leave_the_table(window, qtbot):
     table = window.comparison.table
     for key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
@@ -24,15 +36,7 @@ def test_the_current_cell_has_a_visible_frame(window, qtbot):
     index = table.model().index(1, COL_TOTAL)
     table.setCurrentIndex(index)
     qtbot.wait(20)
-    picture = table.viewport().grab().toImage()
-    rect = table.visualRect(index)
-    ratio = picture.devicePixelRatio()
-    frame = table.palette().color(QPalette.ColorRole.HighlightedText)  # the row is selected
-    edge = [
-        picture.pixelColor(int(x * ratio), int(rect.center().y() * ratio))
-        for x in range(rect.left(), rect.left() + 3)
-    ]
-    assert frame in edge
+    assert _frame_shown(table, index)
 
 
 def test_provider_names_are_not_cut_and_the_model_takes_the_room(window):
@@ -79,18 +83,6 @@ def test_short_of_room_a_range_reads_as_its_central_value_and_names_keep_room(wi
     qtbot.waitUntil(lambda: COL_PER_IMAGE not in model.narrow, timeout=2000)
     assert "–" in cell.data()  # room enough: the range itself
     assert COL_VS_BASELINE not in model.narrow
-
-
-def _frame_shown(table, index) -> bool:  # noqa: ANN001
-    picture = table.viewport().grab().toImage()
-    rect = table.visualRect(index)
-    ratio = picture.devicePixelRatio()
-    frame = table.palette().color(QPalette.ColorRole.HighlightedText)  # the row is selected
-    edge = [
-        picture.pixelColor(int(x * ratio), int(rect.center().y() * ratio))
-        for x in range(rect.left(), rect.left() + 3)
-    ]
-    return frame in edge
 
 
 def test_the_frame_follows_the_current_cell_and_leaves_with_the_focus(window, qtbot):
